@@ -1,0 +1,107 @@
+import fs from "node:fs";
+import path from "node:path";
+import cookie from "@fastify/cookie";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyServerOptions } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { TDb } from "./db/client.ts";
+import type { TApp } from "./http/app-types.ts";
+import { registerAuth } from "./http/auth.ts";
+import type { TAppDeps, TClock } from "./http/context.ts";
+import { registerErrorHandler } from "./http/errors.ts";
+import { accountRoutes } from "./modules/accounts/routes.ts";
+import { auditRoutes } from "./modules/audit/routes.ts";
+import { authRoutes } from "./modules/auth/routes.ts";
+import { frameworkRoutes } from "./modules/frameworks/routes.ts";
+import { healthRoutes } from "./modules/health/routes.ts";
+import { unitRoutes } from "./modules/units/routes.ts";
+
+// Validation messages of every schema in Vietnamese (the UI's first language).
+z.config(z.locales.vi());
+
+export interface TBuildAppOptions {
+  db: TDb;
+  clock?: TClock;
+  cookieSecure?: boolean;
+  sessionTtlHours?: number;
+  /** Login attempts per IP address per minute, on top of the per-account lock. */
+  loginAttemptsPerMinute?: number;
+  /** Built web UI to serve at / (SPA: unknown non-API paths get index.html). */
+  webDist?: string | null;
+  logger?: FastifyServerOptions["logger"];
+}
+
+/** The whole HTTP application; tests build it the same way main.ts does. */
+export async function buildApp(options: TBuildAppOptions): Promise<TApp> {
+  const app = Fastify({ logger: options.logger ?? false, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const deps: TAppDeps = {
+    db: options.db,
+    clock: options.clock ?? (() => new Date()),
+    config: {
+      cookieSecure: options.cookieSecure ?? false,
+      sessionTtlHours: options.sessionTtlHours ?? 12,
+      loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 30,
+    },
+  };
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: "Chỉ số API",
+        description: "API của hệ thống quản lý Bộ chỉ số chuyển đổi số (DTI)",
+        version: "0.1.0",
+      },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "chiso_session" } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  // The docs UI is public like the OpenAPI document itself.
+  app.addHook("onRoute", (route) => {
+    if (route.url.startsWith("/api/docs")) route.config = { ...(route.config ?? {}), public: true };
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", uiConfig: { docExpansion: "list" } });
+  app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  registerErrorHandler(app);
+  registerAuth(app, deps);
+
+  healthRoutes(app, deps);
+  authRoutes(app, deps);
+  unitRoutes(app, deps);
+  accountRoutes(app, deps);
+  auditRoutes(app, deps);
+  frameworkRoutes(app, deps);
+
+  const servesWeb = options.webDist ? await serveWeb(app, options.webDist) : false;
+  app.setNotFoundHandler((request, reply) => {
+    if (servesWeb && request.method === "GET" && !request.url.startsWith("/api/")) return reply.sendFile("index.html");
+    return reply
+      .status(404)
+      .send({ error: { code: "NOT_FOUND", message: `Không có đường dẫn ${request.method} ${request.url}.` } });
+  });
+  return app;
+}
+
+async function serveWeb(app: TApp, webDist: string): Promise<boolean> {
+  if (!fs.existsSync(path.join(webDist, "index.html"))) {
+    app.log.warn({ webDist }, "web UI not built; serving the API only");
+    return false;
+  }
+  await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  return true;
+}

@@ -1,0 +1,54 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import * as schema from "./schema.ts";
+
+export type TDb = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type TTx = Parameters<Parameters<TDb["transaction"]>[0]>[0];
+/** Either the database or an open transaction: repositories accept both. */
+export type TDbOrTx = TDb | TTx;
+
+export interface TDatabase {
+  db: TDb;
+  engine: "pglite" | "postgres";
+  close(): Promise<void>;
+}
+
+const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+
+/** PGlite in `dataDir` (or in memory when `dataDir` is null), or a PostgreSQL server when a URL is given. */
+export async function openDatabase(options: { url?: string; dataDir?: string | null }): Promise<TDatabase> {
+  return options.url ? openPostgres(options.url) : openPglite(options.dataDir ?? null);
+}
+
+const MIGRATION_LOCK = 727_272;
+
+async function openPostgres(url: string): Promise<TDatabase> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = drizzlePg({ client: pool, schema });
+  // Two instances starting together must not both migrate: hold an advisory lock on one connection.
+  const lockClient = await pool.connect();
+  try {
+    await lockClient.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    await migratePg(db, { migrationsFolder: MIGRATIONS });
+  } finally {
+    await lockClient.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
+    lockClient.release();
+  }
+  return { db: db as unknown as TDb, engine: "postgres", close: () => pool.end() };
+}
+
+async function openPglite(dataDir: string | null): Promise<TDatabase> {
+  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+  const client = dataDir ? await PGlite.create(path.join(dataDir, "pglite")) : await PGlite.create();
+  const db = drizzlePglite({ client, schema });
+  await migratePglite(db, { migrationsFolder: MIGRATIONS });
+  return { db: db as unknown as TDb, engine: "pglite", close: () => client.close() };
+}

@@ -1,0 +1,188 @@
+import type {
+  TFrameworkLevel,
+  TFrameworkStatus,
+  TIndicatorInput,
+  TRole,
+  TScoringRule,
+  TUnitKind,
+  TValueKind,
+} from "@chiso/core";
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+export const units = pgTable(
+  "units",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    shortName: text("short_name"),
+    kind: text("kind").$type<TUnitKind>().notNull(),
+    parentId: uuid("parent_id").references((): AnyPgColumn => units.id, { onDelete: "restrict" }),
+    isActive: boolean("is_active").notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("units_name_unique").on(sql`lower(${t.name})`),
+    check(
+      "units_kind_check",
+      sql`${t.kind} in ('department','commune','central_branch','enterprise','office','other')`,
+    ),
+  ],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    username: text("username").notNull(),
+    fullName: text("full_name").notNull(),
+    email: text("email"),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id, { onDelete: "restrict" }),
+    roles: text("roles").array().$type<TRole[]>().notNull(),
+    passwordHash: text("password_hash").notNull(),
+    mustChangePassword: boolean("must_change_password").notNull().default(true),
+    isDisabled: boolean("is_disabled").notNull().default(false),
+    failedLoginCount: integer("failed_login_count").notNull().default(0),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("users_username_unique").on(t.username), index("users_unit_idx").on(t.unitId)],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    /** sha256 of the cookie token: a database leak does not leak live sessions. */
+    id: text("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id"),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    ip: text("ip"),
+  },
+  (t) => [index("audit_entity_idx").on(t.entityType, t.entityId), index("audit_at_idx").on(t.at)],
+);
+
+export const frameworks = pgTable(
+  "frameworks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    year: integer("year").notNull(),
+    level: text("level").$type<TFrameworkLevel>().notNull(),
+    legalBasis: text("legal_basis"),
+    status: text("status").$type<TFrameworkStatus>().notNull().default("draft"),
+    builtin: boolean("builtin").notNull().default(false),
+    clonedFromId: uuid("cloned_from_id").references((): AnyPgColumn => frameworks.id, {
+      onDelete: "set null",
+    }),
+    adjustments: jsonb("adjustments").notNull().default([]),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("frameworks_code_unique").on(t.code),
+    check("frameworks_status_check", sql`${t.status} in ('draft','published','archived')`),
+    check("frameworks_level_check", sql`${t.level} in ('province','department','commune','office')`),
+  ],
+);
+
+export const indicators = pgTable(
+  "indicators",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    frameworkId: uuid("framework_id")
+      .notNull()
+      .references(() => frameworks.id, { onDelete: "cascade" }),
+    parentId: uuid("parent_id").references((): AnyPgColumn => indicators.id, { onDelete: "cascade" }),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    sortOrder: integer("sort_order").notNull().default(0),
+    maxScore: numeric("max_score", { precision: 10, scale: 2, mode: "number" }).notNull().default(0),
+    valueKind: text("value_kind").$type<TValueKind>(),
+    inputs: jsonb("inputs").$type<TIndicatorInput[]>().notNull().default([]),
+    rule: jsonb("rule").$type<TScoringRule>(),
+    unitOfMeasure: text("unit_of_measure"),
+    evidenceText: text("evidence_text"),
+    evidenceRequired: boolean("evidence_required").notNull().default(false),
+    guidance: text("guidance"),
+    dataSource: text("data_source"),
+    autoMeasured: boolean("auto_measured").notNull().default(false),
+    leadText: text("lead_text"),
+    cooperatingText: text("cooperating_text"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("indicators_framework_code_unique").on(t.frameworkId, t.code),
+    index("indicators_parent_idx").on(t.parentId),
+  ],
+);
+
+export const assignments = pgTable(
+  "assignments",
+  {
+    frameworkId: uuid("framework_id")
+      .notNull()
+      .references(() => frameworks.id, { onDelete: "cascade" }),
+    indicatorId: uuid("indicator_id")
+      .notNull()
+      .references(() => indicators.id, { onDelete: "cascade" }),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id, { onDelete: "restrict" }),
+    role: text("role").$type<"lead" | "cooperate">().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.indicatorId, t.unitId] }),
+    // one lead agency per indicator
+    uniqueIndex("assignments_one_lead").on(t.indicatorId).where(sql`${t.role} = 'lead'`),
+    index("assignments_unit_idx").on(t.unitId),
+    index("assignments_framework_idx").on(t.frameworkId),
+    check("assignments_role_check", sql`${t.role} in ('lead','cooperate')`),
+  ],
+);

@@ -1,0 +1,22 @@
+import type { TActor, TMe } from "@chiso/core";
+import type { TDb } from "../db/client.ts";
+
+export type TClock = () => Date;
+
+/** The signed-in user as handlers and services see it. */
+export type TSessionUser = TMe & TActor & { sessionId: string };
+
+/** What a service needs to act: the database, the time, who acts and from where. */
+export interface TServiceContext {
+  db: TDb;
+  clock: TClock;
+  actor: TSessionUser;
+  ip: string | null;
+}
+
+/** Everything the routes share, built once in buildApp(). */
+export interface TAppDeps {
+  db: TDb;
+  clock: TClock;
+  config: { cookieSecure: boolean; sessionTtlHours: number; loginAttemptsPerMinute: number };
+}

@@ -1,0 +1,38 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildApp } from "./app.ts";
+import { openDatabase } from "./db/client.ts";
+import { loadEnv } from "./env.ts";
+import { installBuiltinFrameworks } from "./modules/frameworks/builtin.ts";
+import { seedDemo } from "./seed/demo.ts";
+
+const env = loadEnv();
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
+await installBuiltinFrameworks(database.db);
+const seeded = env.SEED_DEMO ? await seedDemo(database.db) : false;
+
+const app = await buildApp({
+  db: database.db,
+  cookieSecure: env.COOKIE_SECURE,
+  sessionTtlHours: env.SESSION_TTL_HOURS,
+  webDist: env.WEB_DIST ?? path.resolve(here, "../../web/dist"),
+  logger: { level: env.LOG_LEVEL },
+});
+
+app.log.info(
+  { engine: database.engine, dataDir: database.engine === "pglite" ? env.DATA_DIR : undefined, demoSeeded: seeded },
+  "database ready",
+);
+
+const shutdown = async (signal: string) => {
+  app.log.info({ signal }, "shutting down");
+  await app.close();
+  await database.close();
+  process.exit(0);
+};
+process.once("SIGINT", () => void shutdown("SIGINT"));
+process.once("SIGTERM", () => void shutdown("SIGTERM"));
+
+await app.listen({ port: env.PORT, host: env.HOST });

@@ -1,0 +1,65 @@
+import { asc, eq, sql } from "drizzle-orm";
+import type { TDbOrTx } from "../../db/client.ts";
+import { assignments, frameworks, indicators, units } from "../../db/schema.ts";
+
+const summaryColumns = {
+  id: frameworks.id,
+  code: frameworks.code,
+  name: frameworks.name,
+  year: frameworks.year,
+  level: frameworks.level,
+  legalBasis: frameworks.legalBasis,
+  status: frameworks.status,
+  builtin: frameworks.builtin,
+  // Correlated subqueries name their tables explicitly: drizzle leaves column references unqualified here.
+  maxTotal: sql<number>`coalesce((select sum(i.max_score) from indicators i
+    where i.framework_id = "frameworks"."id" and i.parent_id is null), 0)::float8`,
+  indicatorCount: sql<number>`(select count(*)::int from indicators i where i.framework_id = "frameworks"."id")`,
+};
+
+export function listFrameworks(db: TDbOrTx) {
+  return db.select(summaryColumns).from(frameworks).orderBy(sql`${frameworks.year} desc`, asc(frameworks.name));
+}
+
+export async function findFramework(db: TDbOrTx, id: string) {
+  const [row] = await db.select(summaryColumns).from(frameworks).where(eq(frameworks.id, id));
+  return row ?? null;
+}
+
+export async function findFrameworkByCode(db: TDbOrTx, code: string) {
+  const [row] = await db.select({ id: frameworks.id }).from(frameworks).where(eq(frameworks.code, code));
+  return row ?? null;
+}
+
+export function listIndicators(db: TDbOrTx, frameworkId: string) {
+  return db.select().from(indicators).where(eq(indicators.frameworkId, frameworkId)).orderBy(asc(indicators.sortOrder));
+}
+
+export function listAssignments(db: TDbOrTx, frameworkId: string) {
+  return db
+    .select({
+      indicatorId: assignments.indicatorId,
+      unitId: assignments.unitId,
+      role: assignments.role,
+      unitName: units.name,
+      shortName: units.shortName,
+    })
+    .from(assignments)
+    .innerJoin(units, eq(units.id, assignments.unitId))
+    .where(eq(assignments.frameworkId, frameworkId))
+    .orderBy(asc(units.name));
+}
+
+export async function insertFramework(db: TDbOrTx, values: typeof frameworks.$inferInsert) {
+  const [row] = await db.insert(frameworks).values(values).returning({ id: frameworks.id });
+  return row!.id;
+}
+
+export async function insertIndicator(db: TDbOrTx, values: typeof indicators.$inferInsert) {
+  const [row] = await db.insert(indicators).values(values).returning({ id: indicators.id });
+  return row!.id;
+}
+
+export async function insertAssignments(db: TDbOrTx, rows: (typeof assignments.$inferInsert)[]) {
+  if (rows.length) await db.insert(assignments).values(rows).onConflictDoNothing();
+}

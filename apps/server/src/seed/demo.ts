@@ -1,0 +1,83 @@
+import { DTI_PROVINCE_2025, type TRole, type TUnitKind } from "@chiso/core";
+import { count } from "drizzle-orm";
+import type { TDb } from "../db/client.ts";
+import { units as unitsTable } from "../db/schema.ts";
+import { insertAccount } from "../modules/accounts/repo.ts";
+import { hashPassword } from "../modules/auth/passwords.ts";
+import { assignBuiltinFramework } from "../modules/frameworks/builtin.ts";
+import { findFrameworkByCode } from "../modules/frameworks/repo.ts";
+import { insertUnit, listUnits } from "../modules/units/repo.ts";
+
+export const DEMO_PASSWORD = "ChiSo@2025";
+
+interface TDemoUnit {
+  name: string;
+  shortName?: string;
+  kind: TUnitKind;
+  parent?: string;
+}
+
+/** The units named in seed 001's Phụ lục I, a few communes, telecom firms and one department office. */
+export const DEMO_UNITS: TDemoUnit[] = [
+  { name: "Sở Khoa học và Công nghệ", shortName: "Sở KH&CN", kind: "department" },
+  { name: "Văn phòng UBND tỉnh", shortName: "VP UBND tỉnh", kind: "department" },
+  { name: "Văn phòng Tỉnh ủy", shortName: "VP Tỉnh ủy", kind: "department" },
+  { name: "Sở Tài chính", shortName: "STC", kind: "department" },
+  { name: "Sở Nội vụ", shortName: "SNV", kind: "department" },
+  { name: "Sở Công Thương", shortName: "SCT", kind: "department" },
+  { name: "Sở Văn hóa, Thể thao và Du lịch", shortName: "Sở VHTTDL", kind: "department" },
+  { name: "Sở Xây dựng", shortName: "SXD", kind: "department" },
+  { name: "Sở Giáo dục và Đào tạo", shortName: "Sở GD&ĐT", kind: "department" },
+  { name: "Sở Y tế", shortName: "SYT", kind: "department" },
+  { name: "Báo và Phát thanh, Truyền hình Khánh Hòa", shortName: "Báo và PT-TH Khánh Hòa", kind: "department" },
+  { name: "Công an tỉnh", shortName: "CA tỉnh", kind: "central_branch" },
+  { name: "Thống kê tỉnh", kind: "central_branch" },
+  { name: "Viettel Khánh Hòa", kind: "enterprise" },
+  { name: "VNPT Khánh Hòa", kind: "enterprise" },
+  { name: "MobiFone Khánh Hòa", kind: "enterprise" },
+  { name: "Phường Nha Trang", kind: "commune" },
+  { name: "Phường Bắc Nha Trang", kind: "commune" },
+  { name: "Phường Cam Ranh", kind: "commune" },
+  { name: "Xã Diên Khánh", kind: "commune" },
+  { name: "Đặc khu Trường Sa", kind: "commune" },
+  { name: "Phòng Quản lý thương mại", shortName: "PQLTM", kind: "office", parent: "Sở Công Thương" },
+  { name: "Chi cục Quản lý thị trường", shortName: "CCQLTT", kind: "office", parent: "Sở Công Thương" },
+];
+
+export const DEMO_ACCOUNTS: { username: string; fullName: string; unit: string; roles: TRole[] }[] = [
+  { username: "admin", fullName: "Nguyễn Văn Quản", unit: "Sở Khoa học và Công nghệ", roles: ["coordinator"] },
+  { username: "vpubnd", fullName: "Trần Thị Chủ Trì", unit: "Văn phòng UBND tỉnh", roles: ["unit_lead"] },
+  { username: "nhatrang", fullName: "Lê Văn Báo Cáo", unit: "Phường Nha Trang", roles: ["unit_reporter"] },
+  { username: "thamdinh", fullName: "Phạm Thị Thẩm Định", unit: "Sở Nội vụ", roles: ["appraiser"] },
+  { username: "lanhdao", fullName: "Hoàng Văn Lãnh Đạo", unit: "Văn phòng UBND tỉnh", roles: ["viewer"] },
+];
+
+/** Seeds the demo province into an empty database; does nothing once any unit exists. */
+export async function seedDemo(db: TDb): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(unitsTable);
+  if ((row?.n ?? 0) > 0) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    const ids = new Map<string, string>();
+    for (const unit of DEMO_UNITS) {
+      const parentId = unit.parent ? ids.get(unit.parent) : undefined;
+      ids.set(
+        unit.name,
+        await insertUnit(tx, { name: unit.name, shortName: unit.shortName ?? null, kind: unit.kind, parentId }),
+      );
+    }
+    for (const account of DEMO_ACCOUNTS) {
+      await insertAccount(tx, {
+        username: account.username,
+        fullName: account.fullName,
+        unitId: ids.get(account.unit)!,
+        roles: account.roles,
+        passwordHash,
+        mustChangePassword: false,
+      });
+    }
+    const framework = await findFrameworkByCode(tx, DTI_PROVINCE_2025.code);
+    if (framework) await assignBuiltinFramework(tx, framework.id, DTI_PROVINCE_2025, await listUnits(tx));
+  });
+  return true;
+}

@@ -1,0 +1,120 @@
+import { can, type TActor, type TMe } from "@chiso/core";
+import { Button, Flex, Result, Spin } from "antd";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { BrowserRouter, Link, Navigate, Route, Routes } from "react-router";
+import { EmptyPage } from "../components/empty-page.tsx";
+import { ErrorAlert } from "../components/error-alert.tsx";
+import { AccountsPage } from "../features/accounts/components/accounts-page.tsx";
+import { AuditPage } from "../features/audit/components/audit-page.tsx";
+import { useMe } from "../features/auth/api/get-me.ts";
+import { ChangePasswordPage } from "../features/auth/components/change-password-page.tsx";
+import { LoginPage } from "../features/auth/components/login-page.tsx";
+import { FrameworksPage } from "../features/frameworks/components/frameworks-page.tsx";
+import { OverviewPage } from "../features/overview/components/overview-page.tsx";
+import { UnitsPage } from "../features/units/components/units-page.tsx";
+import { AppShell } from "./app-shell.tsx";
+
+function Forbidden() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="403"
+      title="403"
+      subTitle={t("errors.forbidden")}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t("errors.backHome")}</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="404"
+      title="404"
+      subTitle={t("errors.notFound")}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t("errors.backHome")}</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+/** A page only some roles may use: others see a 403 page, and the API refuses them as well. */
+function Guard({ me, rule, children }: { me: TMe; rule: (actor: TActor) => boolean; children: ReactNode }) {
+  return rule(me) ? children : <Forbidden />;
+}
+
+function SignedInRoutes({ me }: { me: TMe }) {
+  const { t } = useTranslation();
+  if (me.mustChangePassword) {
+    return (
+      <Routes>
+        <Route path="*" element={<ChangePasswordPage />} />
+      </Routes>
+    );
+  }
+  return (
+    <Routes>
+      <Route element={<AppShell me={me} />}>
+        <Route index element={<OverviewPage />} />
+        <Route path="frameworks" element={<FrameworksPage />} />
+        <Route path="reports" element={<EmptyPage title={t("nav.reports")} description={t("placeholder.reports")} />} />
+        <Route path="plans" element={<EmptyPage title={t("nav.plans")} description={t("placeholder.plans")} />} />
+        <Route
+          path="units"
+          element={
+            <Guard me={me} rule={can.manageUnits}>
+              <UnitsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="accounts"
+          element={
+            <Guard me={me} rule={can.manageAccounts}>
+              <AccountsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <Guard me={me} rule={can.viewAuditLog}>
+              <AuditPage />
+            </Guard>
+          }
+        />
+        <Route path="change-password" element={<ChangePasswordPage />} />
+        <Route path="login" element={<Navigate to="/" replace />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
+
+export function AppRouter() {
+  const me = useMe();
+  if (me.isPending) {
+    return (
+      <Flex align="center" justify="center" style={{ minHeight: "100vh" }}>
+        <Spin size="large" />
+      </Flex>
+    );
+  }
+  if (me.error) {
+    return (
+      <Flex align="center" justify="center" style={{ minHeight: "100vh", padding: 24 }}>
+        <ErrorAlert error={me.error} onRetry={() => me.refetch()} />
+      </Flex>
+    );
+  }
+  return <BrowserRouter>{me.data ? <SignedInRoutes me={me.data} /> : <LoginPage />}</BrowserRouter>;
+}

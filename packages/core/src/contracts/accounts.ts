@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { ZRole } from "../auth/roles.ts";
+
+export const ZAccount = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  fullName: z.string(),
+  email: z.string().nullable(),
+  unitId: z.uuid(),
+  unitName: z.string(),
+  roles: z.array(ZRole),
+  isDisabled: z.boolean(),
+  mustChangePassword: z.boolean(),
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type TAccount = z.infer<typeof ZAccount>;
+
+export const ZUsername = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3, "Tên đăng nhập phải có ít nhất 3 ký tự")
+  .max(50, "Tên đăng nhập tối đa 50 ký tự")
+  .regex(/^[a-z0-9._-]+$/, "Tên đăng nhập chỉ gồm chữ không dấu, số và các ký tự . _ -");
+
+export const ZAccountCreate = z.object({
+  username: ZUsername,
+  fullName: z.string().trim().min(2, "Vui lòng nhập họ và tên").max(200),
+  email: z
+    .email("Địa chỉ email không hợp lệ")
+    .nullish()
+    .or(z.literal("").transform(() => null)),
+  unitId: z.uuid("Vui lòng chọn đơn vị"),
+  roles: z.array(ZRole).min(1, "Vui lòng chọn ít nhất một vai trò"),
+});
+export type TAccountCreate = z.infer<typeof ZAccountCreate>;
+
+export const ZAccountUpdate = ZAccountCreate.omit({ username: true })
+  .partial()
+  .extend({ isDisabled: z.boolean().optional() });
+export type TAccountUpdate = z.infer<typeof ZAccountUpdate>;
+
+/** Returned once, when an account is created or its password reset: the initial password is never stored. */
+export const ZIssuedPassword = z.object({ account: ZAccount, initialPassword: z.string() });
+export type TIssuedPassword = z.infer<typeof ZIssuedPassword>;

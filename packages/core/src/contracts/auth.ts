@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { ZRole } from "../auth/roles.ts";
+
+export const PASSWORD_MIN_LENGTH = 8;
+
+export const ZLoginRequest = z.object({
+  username: z.string().trim().min(1, "Vui lòng nhập tên đăng nhập").max(100),
+  password: z.string().min(1, "Vui lòng nhập mật khẩu").max(200),
+});
+export type TLoginRequest = z.infer<typeof ZLoginRequest>;
+
+export const ZChangePasswordRequest = z.object({
+  currentPassword: z.string().min(1, "Vui lòng nhập mật khẩu hiện tại").max(200),
+  newPassword: z
+    .string()
+    .min(PASSWORD_MIN_LENGTH, `Mật khẩu mới phải có ít nhất ${PASSWORD_MIN_LENGTH} ký tự`)
+    .max(200, "Mật khẩu mới tối đa 200 ký tự")
+    .refine((p) => /[A-Za-zÀ-ỹ]/.test(p) && /\d/.test(p), "Mật khẩu mới phải có cả chữ và số"),
+});
+export type TChangePasswordRequest = z.infer<typeof ZChangePasswordRequest>;
+
+export const ZMe = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  fullName: z.string(),
+  unitId: z.uuid(),
+  unitName: z.string(),
+  roles: z.array(ZRole),
+  mustChangePassword: z.boolean(),
+});
+export type TMe = z.infer<typeof ZMe>;
