@@ -13,6 +13,7 @@ export default defineConfig({
           name: "core",
           root: "packages/core",
           include: ["src/**/*.test.ts"],
+          benchmark: { include: ["src/**/*.bench.ts"] },
         },
       },
       {
@@ -20,6 +21,7 @@ export default defineConfig({
           name: "server-pglite",
           root: "apps/server",
           include: ["src/**/*.test.ts"],
+          benchmark: { include: ["src/**/*.bench.ts"] },
           env: { TEST_DB_ENGINE: "pglite" },
           testTimeout: 30_000,
           hookTimeout: 60_000,

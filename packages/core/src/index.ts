@@ -13,7 +13,6 @@ export * from "./framework/builtin-dti-2025.ts";
 export * from "./framework/indicator.ts";
 export * from "./framework/tree.ts";
 export * from "./scoring/aggregate.ts";
-export * from "./scoring/format.ts";
 export * from "./scoring/round.ts";
 export * from "./scoring/score-indicator.ts";
 export * from "./text/fold.ts";

@@ -1,5 +1,5 @@
 import type { TReportedValues, TScoringRule } from "../framework/indicator.ts";
-import { formatNumber, formatPercent } from "./format.ts";
+import { formatNumberVi as formatNumber, formatPercentVi as formatPercent } from "../text/format.ts";
 import { invalid, readBoolean, readNumber, readText, type TReadFailure, worstFailure } from "./read-value.ts";
 
 /**

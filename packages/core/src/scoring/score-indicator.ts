@@ -1,6 +1,6 @@
 import type { TReportedValues, TScoringRule } from "../framework/indicator.ts";
+import { formatNumberVi as formatNumber, formatPoints } from "../text/format.ts";
 import { evaluateRule, type TRuleOutcome } from "./evaluate-rule.ts";
-import { formatNumber, formatPoints } from "./format.ts";
 import { roundPoints } from "./round.ts";
 
 export const SCORE_STATUSES = [

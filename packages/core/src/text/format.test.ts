@@ -4,6 +4,7 @@ import {
   formatDateVi,
   formatNumberVi,
   formatPercentVi,
+  formatPoints,
   MISSING_VALUE,
   parseDateVi,
   type TNumberFormatOptions,
@@ -109,5 +110,18 @@ describe("parseDateVi", () => {
     ["", null],
   ])("%j → %j", (text, expected) => {
     expect(parseDateVi(text)).toBe(expected);
+  });
+});
+
+describe("formatPoints", () => {
+  it.each([
+    [41.2, "41,20"],
+    [10, "10,00"],
+    [1234.5, "1.234,50"],
+    [41.205, "41,21"],
+    [-0, "0,00"],
+    [-0.001, "0,00"],
+  ])("%d → %s", (value, expected) => {
+    expect(formatPoints(value)).toBe(expected);
   });
 });

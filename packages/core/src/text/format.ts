@@ -30,6 +30,11 @@ export function formatNumberVi(value: number | null | undefined, options: TNumbe
   return `${sign}${grouped}${fraction ? `,${fraction}` : ""}`;
 }
 
+/** Points always show 2 decimals, as published: 41.2 → "41,20"; a rounded −0,001 prints "0,00". */
+export function formatPoints(points: number): string {
+  return formatNumberVi(points, { decimals: 2 });
+}
+
 export interface TPercentFormatOptions extends TNumberFormatOptions {
   /** The value is a ratio (0.853) rather than already in percent (85.3). */
   fromRatio?: boolean;
