@@ -32,8 +32,10 @@ function newestIn(dir) {
 export function ensureInstalled() {
   const marker = path.join(root, "node_modules", ".package-lock.json");
   if (mtime(marker) >= mtime(path.join(root, "package-lock.json"))) return;
-  console.log("› Cài đặt thư viện (npm ci)…");
-  if (run("npm", ["ci", "--no-audit", "--no-fund"]) !== 0) process.exit(1);
+  console.log("› Cài đặt thư viện (npm install, theo package-lock.json)…");
+  // `npm install` rather than `npm ci`: with a lockfile present it installs the pinned versions, and unlike
+  // `npm ci` it tolerates optional platform binaries (e.g. Biome's for other OSes) a registry mirror lacks.
+  if (run("npm", ["install", "--no-audit", "--no-fund"]) !== 0) process.exit(1);
 }
 
 /** Builds the web UI when it was never built or its sources (or core's) changed since. */
