@@ -12,6 +12,7 @@ export * from "./contracts/units.ts";
 export * from "./framework/builtin-dti-2025.ts";
 export * from "./framework/indicator.ts";
 export * from "./framework/tree.ts";
+export * from "./framework/validate.ts";
 export * from "./scoring/aggregate.ts";
 export * from "./scoring/round.ts";
 export * from "./scoring/score-indicator.ts";

@@ -51,3 +51,111 @@ export type TIndicator = z.infer<typeof ZIndicator>;
 
 export const ZFrameworkDetail = ZFrameworkSummary.extend({ indicators: z.array(ZIndicator) });
 export type TFrameworkDetail = z.infer<typeof ZFrameworkDetail>;
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => v || null);
+
+export const ZFrameworkCode = z
+  .string()
+  .trim()
+  .min(2, "Mã bộ chỉ số phải có ít nhất 2 ký tự")
+  .max(50, "Mã bộ chỉ số tối đa 50 ký tự")
+  .regex(/^[A-Za-z0-9._-]+$/, "Mã bộ chỉ số chỉ gồm chữ không dấu, số và . _ -");
+
+export const ZFrameworkCreate = z.object({
+  code: ZFrameworkCode,
+  name: z.string().trim().min(3, "Vui lòng nhập tên bộ chỉ số").max(300),
+  year: z.number().int().min(2000, "Năm không hợp lệ").max(2100, "Năm không hợp lệ"),
+  level: ZFrameworkLevel,
+  legalBasis: optionalText(1000),
+});
+export type TFrameworkCreate = z.infer<typeof ZFrameworkCreate>;
+
+export const ZFrameworkUpdate = ZFrameworkCreate.partial().extend({
+  adjustments: z
+    .array(
+      z.object({
+        code: z.string().trim().min(1).max(20),
+        label: z.string().trim().min(1).max(300),
+        points: z.number().finite(),
+      }),
+    )
+    .optional(),
+});
+export type TFrameworkUpdate = z.infer<typeof ZFrameworkUpdate>;
+
+export const ZFrameworkClone = z.object({
+  code: ZFrameworkCode,
+  name: z.string().trim().min(3, "Vui lòng nhập tên bộ chỉ số").max(300),
+  year: z.number().int().min(2000).max(2100),
+});
+export type TFrameworkClone = z.infer<typeof ZFrameworkClone>;
+
+/** The fields a coordinator edits on one indicator (a branch leaves value kind and rule empty). */
+export const ZIndicatorFields = z.object({
+  code: z
+    .string()
+    .trim()
+    .min(1, "Vui lòng nhập mã chỉ số")
+    .max(20, "Mã chỉ số tối đa 20 ký tự")
+    .regex(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/, "Mã chỉ số có dạng 6 hoặc 6.6 hoặc 6.6.a"),
+  name: z.string().trim().min(2, "Vui lòng nhập tên chỉ số").max(1000),
+  maxScore: z.number().min(0, "Điểm tối đa không được âm").max(10_000),
+  valueKind: ZValueKind.nullable().default(null),
+  inputs: z.array(ZIndicatorInput).default([]),
+  rule: ZScoringRule.nullable().default(null),
+  unitOfMeasure: optionalText(50),
+  evidenceText: optionalText(2000),
+  evidenceRequired: z.boolean().default(false),
+  guidance: optionalText(4000),
+  dataSource: optionalText(500),
+  autoMeasured: z.boolean().default(false),
+});
+export type TIndicatorFields = z.infer<typeof ZIndicatorFields>;
+
+export const ZIndicatorCreate = ZIndicatorFields.extend({ parentId: z.uuid().nullable() });
+export type TIndicatorCreate = z.infer<typeof ZIndicatorCreate>;
+
+export const ZIndicatorUpdate = ZIndicatorFields.partial();
+export type TIndicatorUpdate = z.infer<typeof ZIndicatorUpdate>;
+
+/** Moves an indicator under `parentId` (null = top level) at `position` among its new siblings. */
+export const ZIndicatorMove = z.object({ parentId: z.uuid().nullable(), position: z.number().int().min(0) });
+export type TIndicatorMove = z.infer<typeof ZIndicatorMove>;
+
+export const ZAssignmentUpdate = z.object({
+  leadUnitId: z.uuid().nullable(),
+  cooperatingUnitIds: z.array(z.uuid()).max(500),
+});
+export type TAssignmentUpdate = z.infer<typeof ZAssignmentUpdate>;
+
+/** A problem that blocks publishing (or importing), tied to an indicator code or a file row when known. */
+export const ZFrameworkIssue = z.object({
+  code: z.string().nullable(),
+  row: z.number().int().nullable().optional(),
+  message: z.string(),
+});
+export type TFrameworkIssue = z.infer<typeof ZFrameworkIssue>;
+
+/**
+ * The portable form of a framework with its assignment (JSON export, and what an Excel file is read into).
+ * Units travel by name, matched to the province's units on import.
+ */
+export const FRAMEWORK_TRANSFER_FORMAT = "chiso.framework/v1";
+export const ZTransferIndicator = ZIndicatorFields.extend({
+  parentCode: z.string().nullable(),
+  lead: z.string().nullable(),
+  cooperating: z.array(z.string()),
+});
+export type TTransferIndicator = z.infer<typeof ZTransferIndicator>;
+export const ZFrameworkTransfer = z.object({
+  format: z.literal(FRAMEWORK_TRANSFER_FORMAT),
+  framework: ZFrameworkCreate.extend({ adjustments: ZFrameworkUpdate.shape.adjustments.unwrap().default([]) }),
+  indicators: z.array(ZTransferIndicator),
+});
+export type TFrameworkTransfer = z.infer<typeof ZFrameworkTransfer>;
