@@ -1,4 +1,5 @@
 import type {
+  TFrameworkAdjustment,
   TFrameworkLevel,
   TFrameworkStatus,
   TIndicatorInput,
@@ -118,7 +119,7 @@ export const frameworks = pgTable(
     clonedFromId: uuid("cloned_from_id").references((): AnyPgColumn => frameworks.id, {
       onDelete: "set null",
     }),
-    adjustments: jsonb("adjustments").notNull().default([]),
+    adjustments: jsonb("adjustments").$type<TFrameworkAdjustment[]>().notNull().default([]),
     publishedAt: timestamp("published_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

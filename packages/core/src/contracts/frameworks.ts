@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZIndicatorInput, ZScoringRule, ZValueKind } from "../framework/indicator.ts";
+import { ZFrameworkAdjustment } from "../scoring/aggregate.ts";
 
 export const FRAMEWORK_LEVELS = ["province", "department", "commune", "office"] as const;
 export const ZFrameworkLevel = z.enum(FRAMEWORK_LEVELS);
@@ -20,6 +21,8 @@ export const ZFrameworkSummary = z.object({
   builtin: z.boolean(),
   maxTotal: z.number(),
   indicatorCount: z.number().int(),
+  adjustments: z.array(ZFrameworkAdjustment),
+  clonedFromId: z.uuid().nullable(),
 });
 export type TFrameworkSummary = z.infer<typeof ZFrameworkSummary>;
 
@@ -77,15 +80,7 @@ export const ZFrameworkCreate = z.object({
 export type TFrameworkCreate = z.infer<typeof ZFrameworkCreate>;
 
 export const ZFrameworkUpdate = ZFrameworkCreate.partial().extend({
-  adjustments: z
-    .array(
-      z.object({
-        code: z.string().trim().min(1).max(20),
-        label: z.string().trim().min(1).max(300),
-        points: z.number().finite(),
-      }),
-    )
-    .optional(),
+  adjustments: z.array(ZFrameworkAdjustment).max(100).optional(),
 });
 export type TFrameworkUpdate = z.infer<typeof ZFrameworkUpdate>;
 
@@ -155,7 +150,7 @@ export const ZTransferIndicator = ZIndicatorFields.extend({
 export type TTransferIndicator = z.infer<typeof ZTransferIndicator>;
 export const ZFrameworkTransfer = z.object({
   format: z.literal(FRAMEWORK_TRANSFER_FORMAT),
-  framework: ZFrameworkCreate.extend({ adjustments: ZFrameworkUpdate.shape.adjustments.unwrap().default([]) }),
+  framework: ZFrameworkCreate.extend({ adjustments: z.array(ZFrameworkAdjustment).default([]) }),
   indicators: z.array(ZTransferIndicator),
 });
 export type TFrameworkTransfer = z.infer<typeof ZFrameworkTransfer>;

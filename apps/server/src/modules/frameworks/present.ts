@@ -1,16 +1,11 @@
-import type { TAssignedUnit, TFrameworkLevel, TFrameworkStatus, TIndicator, TValueKind } from "@chiso/core";
+import type { TAssignedUnit, TIndicator } from "@chiso/core";
 import type { indicators } from "../../db/schema.ts";
 import type { findFramework } from "./repo.ts";
 
 type TFrameworkRow = NonNullable<Awaited<ReturnType<typeof findFramework>>>;
 
 export function presentFramework(row: TFrameworkRow) {
-  return {
-    ...row,
-    level: row.level as TFrameworkLevel,
-    status: row.status as TFrameworkStatus,
-    maxTotal: Number(row.maxTotal),
-  };
+  return { ...row, maxTotal: Number(row.maxTotal) };
 }
 
 export function presentIndicator(
@@ -25,7 +20,7 @@ export function presentIndicator(
     name: row.name,
     sortOrder: row.sortOrder,
     maxScore: Number(row.maxScore),
-    valueKind: row.valueKind as TValueKind | null,
+    valueKind: row.valueKind,
     inputs: row.inputs,
     rule: row.rule,
     evidenceText: row.evidenceText,

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { TDbOrTx } from "../../db/client.ts";
 import { assignments, frameworks, indicators, units } from "../../db/schema.ts";
 
@@ -11,6 +11,8 @@ const summaryColumns = {
   legalBasis: frameworks.legalBasis,
   status: frameworks.status,
   builtin: frameworks.builtin,
+  adjustments: frameworks.adjustments,
+  clonedFromId: frameworks.clonedFromId,
   // Correlated subqueries name their tables explicitly: drizzle leaves column references unqualified here.
   maxTotal: sql<number>`coalesce((select sum(i.max_score) from indicators i
     where i.framework_id = "frameworks"."id" and i.parent_id is null), 0)::float8`,
@@ -62,4 +64,69 @@ export async function insertIndicator(db: TDbOrTx, values: typeof indicators.$in
 
 export async function insertAssignments(db: TDbOrTx, rows: (typeof assignments.$inferInsert)[]) {
   if (rows.length) await db.insert(assignments).values(rows).onConflictDoNothing();
+}
+
+export async function updateFramework(db: TDbOrTx, id: string, values: Partial<typeof frameworks.$inferInsert>) {
+  await db
+    .update(frameworks)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(frameworks.id, id));
+}
+
+export async function deleteFramework(db: TDbOrTx, id: string) {
+  await db.delete(frameworks).where(eq(frameworks.id, id));
+}
+
+export async function findIndicator(db: TDbOrTx, id: string) {
+  const [row] = await db.select().from(indicators).where(eq(indicators.id, id));
+  return row ?? null;
+}
+
+export async function findIndicatorByCode(db: TDbOrTx, frameworkId: string, code: string) {
+  const [row] = await db
+    .select({ id: indicators.id })
+    .from(indicators)
+    .where(and(eq(indicators.frameworkId, frameworkId), eq(indicators.code, code)));
+  return row ?? null;
+}
+
+export function listSiblings(db: TDbOrTx, frameworkId: string, parentId: string | null) {
+  return db
+    .select({ id: indicators.id, sortOrder: indicators.sortOrder })
+    .from(indicators)
+    .where(
+      and(
+        eq(indicators.frameworkId, frameworkId),
+        parentId ? eq(indicators.parentId, parentId) : isNull(indicators.parentId),
+      ),
+    )
+    .orderBy(asc(indicators.sortOrder));
+}
+
+export async function updateIndicator(db: TDbOrTx, id: string, values: Partial<typeof indicators.$inferInsert>) {
+  await db
+    .update(indicators)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(indicators.id, id));
+}
+
+export async function deleteIndicator(db: TDbOrTx, id: string) {
+  await db.delete(indicators).where(eq(indicators.id, id));
+}
+
+export async function replaceAssignment(
+  db: TDbOrTx,
+  frameworkId: string,
+  indicatorId: string,
+  lead: string | null,
+  cooperating: readonly string[],
+) {
+  await db.delete(assignments).where(eq(assignments.indicatorId, indicatorId));
+  const rows = [
+    ...(lead ? [{ frameworkId, indicatorId, unitId: lead, role: "lead" as const }] : []),
+    ...cooperating
+      .filter((u) => u !== lead)
+      .map((unitId) => ({ frameworkId, indicatorId, unitId, role: "cooperate" as const })),
+  ];
+  await insertAssignments(db, rows);
 }

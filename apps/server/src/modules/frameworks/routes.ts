@@ -1,15 +1,30 @@
-import { can, ZFrameworkDetail, ZFrameworkSummary } from "@chiso/core";
+import {
+  can,
+  ZAssignmentUpdate,
+  ZFrameworkClone,
+  ZFrameworkCreate,
+  ZFrameworkDetail,
+  ZFrameworkSummary,
+  ZFrameworkUpdate,
+  ZIndicatorCreate,
+  ZIndicatorMove,
+  ZIndicatorUpdate,
+} from "@chiso/core";
 import { z } from "zod";
 import type { TApp } from "../../http/app-types.ts";
-import { authorize } from "../../http/auth.ts";
+import { authorize, serviceContext } from "../../http/auth.ts";
 import type { TAppDeps } from "../../http/context.ts";
 import { presentFramework } from "./present.ts";
 import * as repo from "./repo.ts";
-import { getFrameworkDetail } from "./service.ts";
+import * as service from "./service.ts";
 
 const tags = ["frameworks"];
+const ZFrameworkParams = z.object({ id: z.uuid("Mã bộ chỉ số không hợp lệ") });
+const ZIndicatorParams = z.object({ id: z.uuid("Mã chỉ số không hợp lệ") });
 
 export function frameworkRoutes(app: TApp, deps: TAppDeps) {
+  const detail = (id: string) => service.getFrameworkDetail(deps.db, id);
+
   app.get(
     "/api/frameworks",
     { schema: { tags, summary: "Danh sách bộ chỉ số", response: { 200: z.array(ZFrameworkSummary) } } },
@@ -25,13 +40,191 @@ export function frameworkRoutes(app: TApp, deps: TAppDeps) {
       schema: {
         tags,
         summary: "Bộ chỉ số: cây chỉ số, điểm tối đa và đơn vị được phân công",
-        params: z.object({ id: z.uuid("Mã bộ chỉ số không hợp lệ") }),
+        params: ZFrameworkParams,
         response: { 200: ZFrameworkDetail },
       },
     },
     async (request) => {
       authorize(request, can.viewFrameworks);
-      return getFrameworkDetail(deps.db, request.params.id);
+      return detail(request.params.id);
+    },
+  );
+
+  app.post(
+    "/api/frameworks",
+    {
+      schema: {
+        tags,
+        summary: "Tạo bộ chỉ số (bản nháp)",
+        body: ZFrameworkCreate,
+        response: { 201: ZFrameworkDetail },
+      },
+    },
+    async (request, reply) => {
+      const actor = authorize(request, can.editFrameworks);
+      return reply.status(201).send(await service.createFramework(serviceContext(request, deps, actor), request.body));
+    },
+  );
+
+  app.patch(
+    "/api/frameworks/:id",
+    {
+      schema: {
+        tags,
+        summary: "Sửa thông tin bộ chỉ số (bản nháp)",
+        params: ZFrameworkParams,
+        body: ZFrameworkUpdate,
+        response: { 200: ZFrameworkDetail },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, can.editFrameworks);
+      return service.updateFramework(serviceContext(request, deps, actor), request.params.id, request.body);
+    },
+  );
+
+  app.delete(
+    "/api/frameworks/:id",
+    { schema: { tags, summary: "Xóa bộ chỉ số (bản nháp)", params: ZFrameworkParams, response: { 204: z.null() } } },
+    async (request, reply) => {
+      const actor = authorize(request, can.editFrameworks);
+      await service.deleteFramework(serviceContext(request, deps, actor), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    "/api/frameworks/:id/publish",
+    {
+      schema: {
+        tags,
+        summary: "Ban hành: kiểm tra toàn bộ cây (lỗi trả về trong error.details)",
+        params: ZFrameworkParams,
+        response: { 200: ZFrameworkDetail },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, can.editFrameworks);
+      return service.publishFramework(serviceContext(request, deps, actor), request.params.id);
+    },
+  );
+
+  for (const [action, status, summary] of [
+    ["unpublish", "draft", "Chuyển về bản nháp"],
+    ["archive", "archived", "Lưu trữ"],
+  ] as const) {
+    app.post(
+      `/api/frameworks/:id/${action}`,
+      { schema: { tags, summary, params: ZFrameworkParams, response: { 200: ZFrameworkDetail } } },
+      async (request) => {
+        const actor = authorize(request, can.editFrameworks);
+        return service.setFrameworkStatus(serviceContext(request, deps, actor), request.params.id, status);
+      },
+    );
+  }
+
+  app.post(
+    "/api/frameworks/:id/clone",
+    {
+      schema: {
+        tags,
+        summary: "Sao chép thành bộ chỉ số mới (giữ mã chỉ số và phân công)",
+        params: ZFrameworkParams,
+        body: ZFrameworkClone,
+        response: { 201: ZFrameworkDetail },
+      },
+    },
+    async (request, reply) => {
+      const actor = authorize(request, can.editFrameworks);
+      const clone = await service.cloneFramework(serviceContext(request, deps, actor), request.params.id, request.body);
+      return reply.status(201).send(clone);
+    },
+  );
+
+  app.post(
+    "/api/frameworks/:id/indicators",
+    {
+      schema: {
+        tags,
+        summary: "Thêm chỉ số",
+        params: ZFrameworkParams,
+        body: ZIndicatorCreate,
+        response: { 201: ZFrameworkDetail },
+      },
+    },
+    async (request, reply) => {
+      const actor = authorize(request, can.editFrameworks);
+      await service.createIndicator(serviceContext(request, deps, actor), request.params.id, request.body);
+      return reply.status(201).send(await detail(request.params.id));
+    },
+  );
+
+  app.patch(
+    "/api/indicators/:id",
+    {
+      schema: {
+        tags,
+        summary: "Sửa chỉ số",
+        params: ZIndicatorParams,
+        body: ZIndicatorUpdate,
+        response: { 200: ZFrameworkDetail },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, can.editFrameworks);
+      return detail(
+        await service.updateIndicator(serviceContext(request, deps, actor), request.params.id, request.body),
+      );
+    },
+  );
+
+  app.delete(
+    "/api/indicators/:id",
+    {
+      schema: {
+        tags,
+        summary: "Xóa chỉ số (cùng các chỉ số con)",
+        params: ZIndicatorParams,
+        response: { 200: ZFrameworkDetail },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, can.editFrameworks);
+      return detail(await service.deleteIndicator(serviceContext(request, deps, actor), request.params.id));
+    },
+  );
+
+  app.post(
+    "/api/indicators/:id/move",
+    {
+      schema: {
+        tags,
+        summary: "Di chuyển chỉ số",
+        params: ZIndicatorParams,
+        body: ZIndicatorMove,
+        response: { 200: ZFrameworkDetail },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, can.editFrameworks);
+      return detail(await service.moveIndicator(serviceContext(request, deps, actor), request.params.id, request.body));
+    },
+  );
+
+  app.put(
+    "/api/indicators/:id/assignment",
+    {
+      schema: {
+        tags,
+        summary: "Phân công: cơ quan phụ trách và cơ quan phối hợp",
+        params: ZIndicatorParams,
+        body: ZAssignmentUpdate,
+        response: { 200: ZFrameworkDetail },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, can.editFrameworks);
+      return detail(await service.setAssignment(serviceContext(request, deps, actor), request.params.id, request.body));
     },
   );
 }

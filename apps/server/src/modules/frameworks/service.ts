@@ -1,6 +1,22 @@
-import type { TAssignedUnit, TFrameworkDetail } from "@chiso/core";
-import type { TDbOrTx } from "../../db/client.ts";
-import { notFound } from "../../http/errors.ts";
+import {
+  buildTree,
+  type TAssignedUnit,
+  type TAssignmentUpdate,
+  type TFrameworkClone,
+  type TFrameworkCreate,
+  type TFrameworkDetail,
+  type TFrameworkUpdate,
+  type TIndicatorCreate,
+  type TIndicatorMove,
+  type TIndicatorUpdate,
+  type TTree,
+  validateFramework,
+} from "@chiso/core";
+import type { TDbOrTx, TTx } from "../../db/client.ts";
+import type { TServiceContext } from "../../http/context.ts";
+import { AppError, notFound } from "../../http/errors.ts";
+import { recordAudit } from "../audit/repo.ts";
+import { findUnit } from "../units/repo.ts";
 import { presentFramework, presentIndicator } from "./present.ts";
 import * as repo from "./repo.ts";
 
@@ -20,4 +36,249 @@ export async function getFrameworkDetail(db: TDbOrTx, id: string): Promise<TFram
     ...presentFramework(framework),
     indicators: indicators.map((i) => presentIndicator(i, leads.get(i.id) ?? null, cooperating.get(i.id) ?? [])),
   };
+}
+
+/** The indicators of a detail in the shape validation needs. */
+export function validatable(detail: TFrameworkDetail) {
+  const codeOf = new Map(detail.indicators.map((i) => [i.id, i.code]));
+  return detail.indicators.map((i) => ({ ...i, parentCode: i.parentId ? (codeOf.get(i.parentId) ?? null) : null }));
+}
+
+type TIndicatorRow = Awaited<ReturnType<typeof repo.listIndicators>>[number];
+
+async function loadFramework(tx: TDbOrTx, id: string) {
+  const framework = await repo.findFramework(tx, id);
+  if (!framework) throw notFound("bộ chỉ số");
+  return framework;
+}
+
+/** The tree of a published framework is fixed: scores must mean the same for every unit of a year. */
+async function loadEditableFramework(tx: TDbOrTx, id: string) {
+  const framework = await loadFramework(tx, id);
+  if (framework.status !== "draft") {
+    throw new AppError(
+      "CONFLICT",
+      framework.status === "published"
+        ? "Bộ chỉ số đã ban hành nên không sửa được. Hãy chuyển về bản nháp (nếu chưa có kỳ báo cáo dùng) hoặc sao chép thành bộ chỉ số mới."
+        : "Bộ chỉ số đã lưu trữ nên không sửa được.",
+    );
+  }
+  return framework;
+}
+
+async function codeTaken(tx: TDbOrTx, code: string) {
+  if (await repo.findFrameworkByCode(tx, code)) throw new AppError("CONFLICT", `Đã có bộ chỉ số mã "${code}".`);
+}
+
+export async function createFramework(ctx: TServiceContext, input: TFrameworkCreate) {
+  return ctx.db.transaction(async (tx) => {
+    await codeTaken(tx, input.code);
+    const id = await repo.insertFramework(tx, { ...input, status: "draft" });
+    await audit(ctx, tx, "framework.create", id, null, input);
+    return getFrameworkDetail(tx, id);
+  });
+}
+
+export async function updateFramework(ctx: TServiceContext, id: string, input: TFrameworkUpdate) {
+  return ctx.db.transaction(async (tx) => {
+    const before = await loadEditableFramework(tx, id);
+    if (input.code && input.code !== before.code) await codeTaken(tx, input.code);
+    await repo.updateFramework(tx, id, input);
+    const after = await getFrameworkDetail(tx, id);
+    await audit(ctx, tx, "framework.update", id, presentFramework(before), { ...after, indicators: undefined });
+    return after;
+  });
+}
+
+export async function deleteFramework(ctx: TServiceContext, id: string) {
+  await ctx.db.transaction(async (tx) => {
+    const before = await loadEditableFramework(tx, id);
+    await repo.deleteFramework(tx, id);
+    await audit(ctx, tx, "framework.delete", id, presentFramework(before), null);
+  });
+}
+
+/** Publishing checks the whole tree; every problem is returned at once so the coordinator can fix them all. */
+export async function publishFramework(ctx: TServiceContext, id: string) {
+  return ctx.db.transaction(async (tx) => {
+    await loadEditableFramework(tx, id);
+    const issues = validateFramework(validatable(await getFrameworkDetail(tx, id)));
+    if (issues.length) {
+      throw new AppError("VALIDATION_FAILED", `Chưa ban hành được: ${issues.length} lỗi cần sửa.`, issues);
+    }
+    await repo.updateFramework(tx, id, { status: "published", publishedAt: ctx.clock() });
+    await audit(ctx, tx, "framework.publish", id, { status: "draft" }, { status: "published" });
+    return getFrameworkDetail(tx, id);
+  });
+}
+
+export async function setFrameworkStatus(ctx: TServiceContext, id: string, status: "draft" | "archived") {
+  return ctx.db.transaction(async (tx) => {
+    const before = await loadFramework(tx, id);
+    const allowed = status === "draft" ? before.status === "published" : before.status !== "archived";
+    if (!allowed) throw new AppError("CONFLICT", "Không chuyển được trạng thái bộ chỉ số từ trạng thái hiện tại.");
+    await repo.updateFramework(tx, id, { status });
+    await audit(
+      ctx,
+      tx,
+      `framework.${status === "draft" ? "unpublish" : "archive"}`,
+      id,
+      { status: before.status },
+      { status },
+    );
+    return getFrameworkDetail(tx, id);
+  });
+}
+
+/** A new draft with the same tree, codes and assignment: next year's framework starts from this one. */
+export async function cloneFramework(ctx: TServiceContext, id: string, input: TFrameworkClone) {
+  return ctx.db.transaction(async (tx) => {
+    const source = await getFrameworkDetail(tx, id);
+    await codeTaken(tx, input.code);
+    const newId = await repo.insertFramework(tx, {
+      ...input,
+      level: source.level,
+      legalBasis: source.legalBasis,
+      adjustments: source.adjustments,
+      status: "draft",
+      clonedFromId: id,
+    });
+    const ids = new Map<string, string>();
+    // Parents before children: walk the tree, since sort orders are only meaningful among siblings.
+    const copy = async (nodes: TTree<TIndicatorRow>[], parentId: string | null) => {
+      for (const {
+        children,
+        id: oldId,
+        frameworkId: _f,
+        parentId: _p,
+        createdAt: _c,
+        updatedAt: _u,
+        ...fields
+      } of nodes) {
+        ids.set(oldId, await repo.insertIndicator(tx, { ...fields, frameworkId: newId, parentId }));
+        await copy(children, ids.get(oldId)!);
+      }
+    };
+    await copy(buildTree(await repo.listIndicators(tx, id)), null);
+    for (const indicator of source.indicators) {
+      const cooperating = indicator.cooperating.map((c) => c.unitId);
+      await repo.replaceAssignment(tx, newId, ids.get(indicator.id)!, indicator.lead?.unitId ?? null, cooperating);
+    }
+    await audit(ctx, tx, "framework.clone", newId, { from: id }, input);
+    return getFrameworkDetail(tx, newId);
+  });
+}
+
+async function loadIndicator(tx: TDbOrTx, id: string) {
+  const indicator = await repo.findIndicator(tx, id);
+  if (!indicator) throw notFound("chỉ số");
+  return indicator;
+}
+
+async function checkParent(tx: TDbOrTx, frameworkId: string, parentId: string | null, movingId?: string) {
+  if (!parentId) return;
+  const parent = await repo.findIndicator(tx, parentId);
+  if (!parent || parent.frameworkId !== frameworkId) throw notFound("chỉ số cha");
+  // Walking up from the new parent must not meet the indicator being moved.
+  for (let at: typeof parent | null = parent; at; at = at.parentId ? await repo.findIndicator(tx, at.parentId) : null) {
+    if (at.id === movingId) throw new AppError("VALIDATION_FAILED", "Không thể chuyển chỉ số vào bên trong chính nó.");
+  }
+}
+
+async function checkCodeFree(tx: TDbOrTx, frameworkId: string, code: string, exceptId?: string) {
+  const existing = await repo.findIndicatorByCode(tx, frameworkId, code);
+  if (existing && existing.id !== exceptId)
+    throw new AppError("CONFLICT", `Mã chỉ số "${code}" đã có trong bộ chỉ số.`);
+}
+
+export async function createIndicator(ctx: TServiceContext, frameworkId: string, input: TIndicatorCreate) {
+  return ctx.db.transaction(async (tx) => {
+    await loadEditableFramework(tx, frameworkId);
+    await checkParent(tx, frameworkId, input.parentId);
+    await checkCodeFree(tx, frameworkId, input.code);
+    const siblings = await repo.listSiblings(tx, frameworkId, input.parentId);
+    const sortOrder = (siblings.at(-1)?.sortOrder ?? -1) + 1;
+    const id = await repo.insertIndicator(tx, { ...input, frameworkId, sortOrder });
+    await audit(ctx, tx, "indicator.create", id, null, input, "indicator");
+    return id;
+  });
+}
+
+export async function updateIndicator(ctx: TServiceContext, id: string, input: TIndicatorUpdate) {
+  return ctx.db.transaction(async (tx) => {
+    const before = await loadIndicator(tx, id);
+    await loadEditableFramework(tx, before.frameworkId);
+    if (input.code && input.code !== before.code) await checkCodeFree(tx, before.frameworkId, input.code, id);
+    await repo.updateIndicator(tx, id, input);
+    await audit(ctx, tx, "indicator.update", id, before, await repo.findIndicator(tx, id), "indicator");
+    return before.frameworkId;
+  });
+}
+
+export async function deleteIndicator(ctx: TServiceContext, id: string) {
+  return ctx.db.transaction(async (tx) => {
+    const before = await loadIndicator(tx, id);
+    await loadEditableFramework(tx, before.frameworkId);
+    await repo.deleteIndicator(tx, id);
+    await audit(ctx, tx, "indicator.delete", id, before, null, "indicator");
+    return before.frameworkId;
+  });
+}
+
+export async function moveIndicator(ctx: TServiceContext, id: string, input: TIndicatorMove) {
+  return ctx.db.transaction(async (tx) => {
+    const before = await loadIndicator(tx, id);
+    await loadEditableFramework(tx, before.frameworkId);
+    await checkParent(tx, before.frameworkId, input.parentId, id);
+    const siblings = (await repo.listSiblings(tx, before.frameworkId, input.parentId)).filter((s) => s.id !== id);
+    const order = [...siblings.map((s) => s.id)];
+    order.splice(Math.min(input.position, order.length), 0, id);
+    for (const [index, siblingId] of order.entries()) {
+      await repo.updateIndicator(
+        tx,
+        siblingId,
+        siblingId === id ? { parentId: input.parentId, sortOrder: index } : { sortOrder: index },
+      );
+    }
+    await audit(ctx, tx, "indicator.move", id, { parentId: before.parentId }, input, "indicator");
+    return before.frameworkId;
+  });
+}
+
+/** Assignment may change while a framework is in use (a lead agency can be reassigned mid-year), not once archived. */
+export async function setAssignment(ctx: TServiceContext, indicatorId: string, input: TAssignmentUpdate) {
+  return ctx.db.transaction(async (tx) => {
+    const indicator = await loadIndicator(tx, indicatorId);
+    const framework = await loadFramework(tx, indicator.frameworkId);
+    if (framework.status === "archived")
+      throw new AppError("CONFLICT", "Bộ chỉ số đã lưu trữ nên không phân công được.");
+    const unitIds = [...new Set([...(input.leadUnitId ? [input.leadUnitId] : []), ...input.cooperatingUnitIds])];
+    for (const unitId of unitIds) if (!(await findUnit(tx, unitId))) throw notFound("đơn vị");
+    const before = (await getFrameworkDetail(tx, framework.id)).indicators.find((i) => i.id === indicatorId);
+    await repo.replaceAssignment(tx, framework.id, indicatorId, input.leadUnitId, [
+      ...new Set(input.cooperatingUnitIds),
+    ]);
+    await audit(
+      ctx,
+      tx,
+      "assignment.update",
+      indicatorId,
+      { lead: before?.lead?.unitId ?? null, cooperating: before?.cooperating.map((c) => c.unitId) ?? [] },
+      input,
+      "indicator",
+    );
+    return framework.id;
+  });
+}
+
+function audit(
+  ctx: TServiceContext,
+  tx: TTx,
+  action: string,
+  entityId: string,
+  before: unknown,
+  after: unknown,
+  entityType = "framework",
+) {
+  return recordAudit(tx, { actorId: ctx.actor.id, action, entityType, entityId, before, after, ip: ctx.ip });
 }
