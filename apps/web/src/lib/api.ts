@@ -14,15 +14,16 @@ export class ApiError extends Error {
 
 type TMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
-/** The one HTTP client of the web: JSON in and out, the session cookie, errors as ApiError. */
+/** The one HTTP client of the web: JSON in and out (or a file upload), the session cookie, errors as ApiError. */
 export async function api<T>(method: TMethod, url: string, body?: unknown): Promise<T> {
+  const isUpload = body instanceof FormData;
   let response: Response;
   try {
     response = await fetch(url, {
       method,
       credentials: "same-origin",
-      headers: body === undefined ? {} : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: body === undefined || isUpload ? {} : { "content-type": "application/json" },
+      body: body === undefined ? undefined : isUpload ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError("NETWORK", "Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.", 0);

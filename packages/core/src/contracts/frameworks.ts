@@ -40,6 +40,7 @@ export const ZIndicator = z.object({
   valueKind: ZValueKind.nullable(),
   inputs: z.array(ZIndicatorInput),
   rule: ZScoringRule.nullable(),
+  unitOfMeasure: z.string().nullable(),
   evidenceText: z.string().nullable(),
   evidenceRequired: z.boolean(),
   guidance: z.string().nullable(),
@@ -154,3 +155,27 @@ export const ZFrameworkTransfer = z.object({
   indicators: z.array(ZTransferIndicator),
 });
 export type TFrameworkTransfer = z.infer<typeof ZFrameworkTransfer>;
+
+/** How an unmatched unit name of an imported file is resolved: an existing unit, a new unit, or left unassigned. */
+export const ZUnitResolution = z.union([
+  z.object({ unitId: z.uuid() }),
+  z.object({ createKind: z.enum(["department", "commune", "central_branch", "enterprise", "office", "other"]) }),
+  z.null(),
+]);
+export type TUnitResolution = z.infer<typeof ZUnitResolution>;
+
+export const ZImportPreview = z.object({
+  fileName: z.string(),
+  transfer: ZFrameworkTransfer.nullable(),
+  issues: z.array(ZFrameworkIssue),
+  matched: z.record(z.string(), z.uuid()),
+  unmatched: z.array(z.string()),
+});
+export type TImportPreview = z.infer<typeof ZImportPreview>;
+
+export const ZImportCommit = z.object({
+  transfer: ZFrameworkTransfer,
+  /** Every unit name of the file that did not match a unit must be resolved here. */
+  unitResolutions: z.record(z.string(), ZUnitResolution).default({}),
+});
+export type TImportCommit = z.infer<typeof ZImportCommit>;

@@ -23,6 +23,7 @@ export function presentIndicator(
     valueKind: row.valueKind,
     inputs: row.inputs,
     rule: row.rule,
+    unitOfMeasure: row.unitOfMeasure,
     evidenceText: row.evidenceText,
     evidenceRequired: row.evidenceRequired,
     guidance: row.guidance,

@@ -1,0 +1,269 @@
+import {
+  aggregateScores,
+  buildTree,
+  formatNumberVi,
+  formatPercentVi,
+  leavesOf,
+  scoreIndicator,
+  type TFrameworkDetail,
+  type TIndicator,
+  type TIndicatorNode,
+  type TIndicatorScore,
+  type TInputValue,
+  type TTree,
+} from "@chiso/core";
+import {
+  Card,
+  Checkbox,
+  Col,
+  Collapse,
+  Flex,
+  InputNumber,
+  Row,
+  Select,
+  Statistic,
+  Switch,
+  Table,
+  Typography,
+} from "antd";
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+
+interface TWhatIf {
+  values: Record<string, TInputValue>;
+  manualPoints?: number | null;
+}
+
+type TState = Record<string, TWhatIf>;
+
+function toNodes(tree: TTree<TIndicator>[]): TIndicatorNode[] {
+  return tree.map((n) => ({ code: n.code, maxScore: n.maxScore, children: toNodes(n.children) }));
+}
+
+/**
+ * Type hypothetical values and watch every indicator's points, each main indicator's value and the total
+ * move at once: the same engine that scores real reports, running in the browser.
+ */
+export function WhatIfSimulator({ framework }: { framework: TFrameworkDetail }) {
+  const { t } = useTranslation();
+  const tree = useMemo(() => buildTree(framework.indicators), [framework.indicators]);
+  const [state, setState] = useState<TState>({});
+
+  const scores = useMemo(() => {
+    const result = new Map<string, TIndicatorScore>();
+    for (const leaf of leavesOf(tree)) {
+      if (!leaf.rule) continue;
+      const entry = state[leaf.id];
+      result.set(
+        leaf.id,
+        scoreIndicator({
+          code: leaf.code,
+          maxScore: leaf.maxScore,
+          rule: leaf.rule,
+          values: entry?.values ?? null,
+          manualPoints: entry?.manualPoints ?? null,
+          unitLabel: leaf.unitOfMeasure ?? undefined,
+        }),
+      );
+    }
+    return result;
+  }, [tree, state]);
+
+  const aggregate = useMemo(
+    () =>
+      aggregateScores({ indicators: toNodes(tree), scores: [...scores.values()], adjustments: framework.adjustments }),
+    [tree, scores, framework.adjustments],
+  );
+
+  const update = (id: string, change: (current: TWhatIf) => TWhatIf) =>
+    setState((s) => ({ ...s, [id]: change(s[id] ?? { values: {} }) }));
+
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={15}>
+        <Collapse
+          defaultActiveKey={tree[0] ? [tree[0].id] : []}
+          items={tree.map((main) => ({
+            key: main.id,
+            label: `${main.code}. ${main.name}`,
+            extra: (
+              <Typography.Text strong>
+                {formatNumberVi(aggregate.nodes.find((n) => n.code === main.code)?.points ?? 0, { decimals: 2 })} /{" "}
+                {formatNumberVi(main.maxScore)}
+              </Typography.Text>
+            ),
+            children: (
+              <Flex vertical gap={12}>
+                {leavesOf(main.children.length ? main.children : [main]).map((leaf) => (
+                  <LeafInput
+                    key={leaf.id}
+                    leaf={leaf}
+                    entry={state[leaf.id]}
+                    score={scores.get(leaf.id)}
+                    onChange={(c) => update(leaf.id, c)}
+                  />
+                ))}
+              </Flex>
+            ),
+          }))}
+        />
+      </Col>
+      <Col xs={24} lg={9}>
+        <Card style={{ position: "sticky", top: 16 }}>
+          <Flex gap={24}>
+            <Statistic
+              title={t("whatIf.total")}
+              value={formatNumberVi(aggregate.total, { decimals: 2 })}
+              suffix={`/ ${formatNumberVi(aggregate.maxTotal)}`}
+            />
+            <Statistic title={t("whatIf.index")} value={formatNumberVi(aggregate.index, { decimals: 4 })} />
+          </Flex>
+          <span data-testid="what-if-total" hidden>
+            {aggregate.total}
+          </span>
+          <Table
+            size="small"
+            style={{ marginTop: 16 }}
+            rowKey="code"
+            pagination={false}
+            dataSource={aggregate.nodes.map(({ children: _children, ...main }) => main)}
+            columns={[
+              { title: t("frameworks.code"), dataIndex: "code", width: 60 },
+              {
+                title: t("whatIf.points"),
+                dataIndex: "points",
+                align: "right",
+                render: (p: number) => formatNumberVi(p, { decimals: 2 }),
+              },
+              {
+                title: t("frameworks.maxScore"),
+                dataIndex: "maxScore",
+                align: "right",
+                render: (m: number) => formatNumberVi(m),
+              },
+              {
+                title: t("whatIf.value"),
+                dataIndex: "value",
+                align: "right",
+                render: (v: number) => formatPercentVi(v, { fromRatio: true, maxDecimals: 1 }),
+              },
+            ]}
+          />
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+            {t("whatIf.hint")}
+          </Typography.Paragraph>
+        </Card>
+      </Col>
+    </Row>
+  );
+}
+
+interface TLeafProps {
+  leaf: TTree<TIndicator>;
+  entry: TWhatIf | undefined;
+  score: TIndicatorScore | undefined;
+  onChange(change: (current: TWhatIf) => TWhatIf): void;
+}
+
+function LeafInput({ leaf, entry, score, onChange }: TLeafProps) {
+  const { t } = useTranslation();
+  const values = entry?.values ?? {};
+  const setValue = (key: string, value: TInputValue) =>
+    onChange((c) => ({ ...c, values: { ...c.values, [key]: value } }));
+  const labelOf = (key: string) => leaf.inputs.find((i) => i.key === key)?.label ?? t("whatIf.value");
+  const numberInput = (key: string) => (
+    <InputNumber
+      key={key}
+      aria-label={`${leaf.code} ${labelOf(key)}`}
+      placeholder={labelOf(key)}
+      decimalSeparator=","
+      style={{ width: 200 }}
+      value={typeof values[key] === "number" ? (values[key] as number) : null}
+      onChange={(v) => setValue(key, v ?? null)}
+    />
+  );
+  const rule = leaf.rule;
+  let control: React.ReactNode = null;
+  switch (rule?.type) {
+    case "yes_no":
+      control = (
+        <Switch
+          aria-label={leaf.code}
+          checkedChildren={t("common.yes")}
+          unCheckedChildren={t("common.no")}
+          checked={values[rule.input] === true}
+          onChange={(v) => setValue(rule.input, v)}
+        />
+      );
+      break;
+    case "ratio":
+      control = (
+        <Flex gap={8} wrap>
+          {numberInput(rule.numerator)}
+          <span>/</span>
+          {numberInput(rule.denominator)}
+        </Flex>
+      );
+      break;
+    case "target":
+    case "bands":
+      control = numberInput(rule.input);
+      break;
+    case "choice":
+      control = (
+        <Select
+          aria-label={leaf.code}
+          allowClear
+          style={{ minWidth: 240 }}
+          value={(values[rule.input] as string | undefined) ?? undefined}
+          onChange={(v) => setValue(rule.input, v ?? null)}
+          options={rule.options.map((o) => ({ value: o.key, label: `${o.label} (${formatNumberVi(o.points)} đ)` }))}
+        />
+      );
+      break;
+    case "parts":
+      control = (
+        <Flex vertical>
+          {rule.parts.map((part) => (
+            <Checkbox
+              key={part.key}
+              checked={values[part.key] === true}
+              onChange={(e) => setValue(part.key, e.target.checked)}
+            >
+              {part.label} ({formatNumberVi(part.points)} đ)
+            </Checkbox>
+          ))}
+        </Flex>
+      );
+      break;
+    case "manual":
+      control = (
+        <InputNumber
+          aria-label={`${leaf.code} ${t("whatIf.manualPoints")}`}
+          placeholder={t("whatIf.manualPoints")}
+          min={0}
+          max={leaf.maxScore}
+          decimalSeparator=","
+          value={entry?.manualPoints ?? null}
+          onChange={(v) => onChange((c) => ({ ...c, manualPoints: v }))}
+        />
+      );
+      break;
+    default:
+      control = <Typography.Text type="secondary">{t("frameworks.ruleTypes.not_scored")}</Typography.Text>;
+  }
+  return (
+    <Card
+      size="small"
+      title={`${leaf.code}. ${leaf.name}`}
+      extra={`${formatNumberVi(score?.points ?? 0, { decimals: 2 })} / ${formatNumberVi(leaf.maxScore)}`}
+    >
+      {control}
+      {score && (
+        <Typography.Paragraph type={score.status === "invalid" ? "danger" : "secondary"} style={{ margin: "8px 0 0" }}>
+          {score.explanation}
+        </Typography.Paragraph>
+      )}
+    </Card>
+  );
+}
