@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import cookie from "@fastify/cookie";
+import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
@@ -21,9 +22,13 @@ import { registerErrorHandler } from "./http/errors.ts";
 import { accountRoutes } from "./modules/accounts/routes.ts";
 import { auditRoutes } from "./modules/audit/routes.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
+import { documentRoutes } from "./modules/evidence/routes.ts";
 import { frameworkRoutes } from "./modules/frameworks/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
+import { periodRoutes } from "./modules/periods/routes.ts";
+import { reportRoutes } from "./modules/reports/routes.ts";
 import { unitRoutes } from "./modules/units/routes.ts";
+import { createLocalFileStore, type TFileStore } from "./storage/file-store.ts";
 
 // Validation messages of every schema in Vietnamese (the UI's first language).
 z.config(z.locales.vi());
@@ -35,6 +40,10 @@ export interface TBuildAppOptions {
   sessionTtlHours?: number;
   /** Login attempts per IP address per minute, on top of the per-account lock. */
   loginAttemptsPerMinute?: number;
+  /** Largest accepted upload (evidence, imported files), in MB. */
+  maxUploadMb?: number;
+  /** Where evidence files live (main.ts: FILES_DIR); defaults to ./data/files like the env defaults. */
+  fileStore?: TFileStore;
   /** Built web UI to serve at / (SPA: unknown non-API paths get index.html). */
   webDist?: string | null;
   logger?: FastifyServerOptions["logger"];
@@ -46,18 +55,22 @@ export async function buildApp(options: TBuildAppOptions): Promise<TApp> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  const maxUploadMb = options.maxUploadMb ?? 20;
   const deps: TAppDeps = {
     db: options.db,
     clock: options.clock ?? (() => new Date()),
+    files: options.fileStore ?? createLocalFileStore(path.resolve("data/files")),
     config: {
       cookieSecure: options.cookieSecure ?? false,
       sessionTtlHours: options.sessionTtlHours ?? 12,
       loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 30,
+      maxUploadMb,
     },
   };
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { files: 1, fileSize: maxUploadMb * 1024 * 1024 } });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -86,6 +99,9 @@ export async function buildApp(options: TBuildAppOptions): Promise<TApp> {
   accountRoutes(app, deps);
   auditRoutes(app, deps);
   frameworkRoutes(app, deps);
+  documentRoutes(app, deps);
+  periodRoutes(app, deps);
+  reportRoutes(app, deps);
 
   const servesWeb = options.webDist ? await serveWeb(app, options.webDist) : false;
   app.setNotFoundHandler((request, reply) => {

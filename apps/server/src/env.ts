@@ -10,6 +10,8 @@ const ZEnv = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
     .optional(),
   DATA_DIR: z.string().default("./data"),
+  /** Evidence files (content-addressed); default `<DATA_DIR>/files`. */
+  FILES_DIR: z.string().optional(),
   /** Start with an empty database: no demo units, accounts or assignment. */
   SEED_DEMO: z
     .enum(["true", "false", "1", "0"])
@@ -24,9 +26,12 @@ const ZEnv = z.object({
     .default("false")
     .transform((v) => v === "true" || v === "1"),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** Largest accepted upload (evidence files, imported frameworks and plans), in MB. */
+  MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
 });
 
-export type TEnv = z.infer<typeof ZEnv>;
+/** FILES_DIR is always set once loaded: its default depends on DATA_DIR. */
+export type TEnv = z.infer<typeof ZEnv> & { FILES_DIR: string };
 
 /** Parses the environment once at start; lists every bad variable, then exits. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): TEnv {
@@ -36,7 +41,12 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): TEnv {
     console.error(`Invalid configuration:\n${lines.join("\n")}`);
     process.exit(1);
   }
-  return { ...parsed.data, DATA_DIR: path.resolve(parsed.data.DATA_DIR) };
+  const dataDir = path.resolve(parsed.data.DATA_DIR);
+  return {
+    ...parsed.data,
+    DATA_DIR: dataDir,
+    FILES_DIR: path.resolve(parsed.data.FILES_DIR ?? path.join(dataDir, "files")),
+  };
 }
 
 /** `FOO=` in a shell or an env file means "not set", not "set to nothing". */

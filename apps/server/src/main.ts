@@ -5,6 +5,7 @@ import { openDatabase } from "./db/client.ts";
 import { loadEnv } from "./env.ts";
 import { installBuiltinFrameworks } from "./modules/frameworks/builtin.ts";
 import { seedDemo } from "./seed/demo.ts";
+import { createLocalFileStore } from "./storage/file-store.ts";
 
 const env = loadEnv();
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -17,6 +18,8 @@ const app = await buildApp({
   db: database.db,
   cookieSecure: env.COOKIE_SECURE,
   sessionTtlHours: env.SESSION_TTL_HOURS,
+  maxUploadMb: env.MAX_UPLOAD_MB,
+  fileStore: createLocalFileStore(env.FILES_DIR),
   webDist: env.WEB_DIST ?? path.resolve(here, "../../web/dist"),
   logger: { level: env.LOG_LEVEL },
 });

@@ -3,6 +3,7 @@ import type {
   TFrameworkLevel,
   TFrameworkStatus,
   TIndicatorInput,
+  TReportStatus,
   TRole,
   TScoringRule,
   TUnitKind,
@@ -186,4 +187,167 @@ export const assignments = pgTable(
     index("assignments_framework_idx").on(t.frameworkId),
     check("assignments_role_check", sql`${t.role} in ('lead','cooperate')`),
   ],
+);
+
+export const periods = pgTable(
+  "periods",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    frameworkId: uuid("framework_id")
+      .notNull()
+      .references(() => frameworks.id, { onDelete: "restrict" }),
+    kind: text("kind").$type<"quarter" | "half" | "year">().notNull(),
+    year: integer("year").notNull(),
+    index: integer("index").notNull(),
+    label: text("label").notNull(),
+    windowStart: text("window_start").notNull(),
+    windowEnd: text("window_end").notNull(),
+    deadline: timestamp("deadline", { withTimezone: true }).notNull(),
+    isClosed: boolean("is_closed").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("periods_unique").on(t.frameworkId, t.kind, t.year, t.index),
+    check("periods_kind_check", sql`${t.kind} in ('quarter','half','year')`),
+  ],
+);
+
+/** A later deadline for one unit in one period, granted by the coordinator with a reason. */
+export const periodExtensions = pgTable(
+  "period_extensions",
+  {
+    periodId: uuid("period_id")
+      .notNull()
+      .references(() => periods.id, { onDelete: "cascade" }),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id, { onDelete: "cascade" }),
+    deadline: timestamp("deadline", { withTimezone: true }).notNull(),
+    reason: text("reason").notNull(),
+    grantedBy: uuid("granted_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.periodId, t.unitId] })],
+);
+
+export const reports = pgTable(
+  "reports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    periodId: uuid("period_id")
+      .notNull()
+      .references(() => periods.id, { onDelete: "cascade" }),
+    indicatorId: uuid("indicator_id")
+      .notNull()
+      .references(() => indicators.id, { onDelete: "restrict" }),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id, { onDelete: "restrict" }),
+    /** lead = the lead agency's consolidated report for the province; cooperate = a cooperating unit's. */
+    role: text("role").$type<"lead" | "cooperate">().notNull(),
+    status: text("status").$type<TReportStatus>().notNull().default("draft"),
+    values: jsonb("values").$type<Record<string, number | boolean | string | null>>().notNull().default({}),
+    note: text("note"),
+    selfPoints: numeric("self_points", { precision: 10, scale: 2, mode: "number" }),
+    selfExplanation: text("self_explanation"),
+    appraisedPoints: numeric("appraised_points", { precision: 10, scale: 2, mode: "number" }),
+    appraisalComment: text("appraisal_comment"),
+    /** Set while a request to explain or add evidence (giải trình, bổ sung) is open. */
+    explanationDueAt: timestamp("explanation_due_at", { withTimezone: true }),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    /** Optimistic concurrency: every save must name the version it started from. */
+    version: integer("version").notNull().default(1),
+    updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("reports_unique").on(t.periodId, t.indicatorId, t.unitId),
+    index("reports_unit_idx").on(t.unitId, t.periodId),
+    index("reports_period_idx").on(t.periodId, t.status),
+    check("reports_role_check", sql`${t.role} in ('lead','cooperate')`),
+    check(
+      "reports_status_check",
+      sql`${t.status} in ('draft','submitted','returned','accepted','verified','appraised','final')`,
+    ),
+  ],
+);
+
+/** Every transition of a report: who, when, from → to, and the comment given. */
+export const reportEvents = pgTable(
+  "report_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    reportId: uuid("report_id")
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status").notNull(),
+    comment: text("comment"),
+  },
+  (t) => [index("report_events_report_idx").on(t.reportId)],
+);
+
+/** The thread of a report: review comments, requests to explain, and the unit's answers. */
+export const reportComments = pgTable(
+  "report_comments",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    reportId: uuid("report_id")
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    kind: text("kind").$type<"comment" | "request" | "answer">().notNull().default("comment"),
+    body: text("body").notNull(),
+  },
+  (t) => [index("report_comments_report_idx").on(t.reportId)],
+);
+
+/** An evidence document, stored once by content (sha256) and described by its official metadata. */
+export const documents = pgTable(
+  "documents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id, { onDelete: "restrict" }),
+    sha256: text("sha256").notNull(),
+    size: integer("size").notNull(),
+    mimeType: text("mime_type").notNull(),
+    fileName: text("file_name").notNull(),
+    /** Số hiệu văn bản, e.g. "123/QĐ-UBND". */
+    docNumber: text("doc_number"),
+    /** Ngày ban hành, ISO date. */
+    issuedOn: text("issued_on"),
+    /** Cơ quan ban hành. */
+    issuer: text("issuer"),
+    /** Trích yếu. */
+    summary: text("summary"),
+    uploadedBy: uuid("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("documents_unit_idx").on(t.unitId), index("documents_sha_idx").on(t.sha256)],
+);
+
+export const reportDocuments = pgTable(
+  "report_documents",
+  {
+    reportId: uuid("report_id")
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
+    documentId: uuid("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "restrict" }),
+    /** Page or section of the document that proves the value ("Điều 2", "tr. 5"). */
+    citation: text("citation"),
+    attachedBy: uuid("attached_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.documentId] }), index("report_documents_doc_idx").on(t.documentId)],
 );

@@ -1,5 +1,6 @@
 import type { TActor, TMe } from "@chiso/core";
 import type { TDb } from "../db/client.ts";
+import type { TFileStore } from "../storage/file-store.ts";
 
 export type TClock = () => Date;
 
@@ -18,5 +19,7 @@ export interface TServiceContext {
 export interface TAppDeps {
   db: TDb;
   clock: TClock;
-  config: { cookieSecure: boolean; sessionTtlHours: number; loginAttemptsPerMinute: number };
+  /** Evidence files, addressed by content. */
+  files: TFileStore;
+  config: { cookieSecure: boolean; sessionTtlHours: number; loginAttemptsPerMinute: number; maxUploadMb: number };
 }

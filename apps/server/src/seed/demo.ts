@@ -48,6 +48,7 @@ export const DEMO_ACCOUNTS: { username: string; fullName: string; unit: string; 
   { username: "admin", fullName: "Nguyễn Văn Quản", unit: "Sở Khoa học và Công nghệ", roles: ["coordinator"] },
   { username: "vpubnd", fullName: "Trần Thị Chủ Trì", unit: "Văn phòng UBND tỉnh", roles: ["unit_lead"] },
   { username: "nhatrang", fullName: "Lê Văn Báo Cáo", unit: "Phường Nha Trang", roles: ["unit_reporter"] },
+  { username: "noivu", fullName: "Đặng Văn Nội Vụ", unit: "Sở Nội vụ", roles: ["unit_lead"] },
   { username: "thamdinh", fullName: "Phạm Thị Thẩm Định", unit: "Sở Nội vụ", roles: ["appraiser"] },
   { username: "lanhdao", fullName: "Hoàng Văn Lãnh Đạo", unit: "Văn phòng UBND tỉnh", roles: ["viewer"] },
 ];

@@ -1,10 +1,14 @@
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { buildApp } from "../app.ts";
 import { openDatabase, type TDatabase } from "../db/client.ts";
 import type { TApp } from "../http/app-types.ts";
 import { installBuiltinFrameworks } from "../modules/frameworks/builtin.ts";
 import { DEMO_PASSWORD, seedDemo } from "../seed/demo.ts";
+import { createLocalFileStore } from "../storage/file-store.ts";
 
 /**
  * A real database for one test file: PGlite in memory, or — when the suite runs as the "server-postgres"
@@ -48,28 +52,34 @@ export interface TTestApp {
   app: TApp;
   database: TDatabase;
   clock: ReturnType<typeof testClock>;
+  /** Temporary folder of the app's file store (objects/, tmp/), removed by close(). */
+  filesRoot: string;
   /** Logs in and returns the cookie header to send with later requests. */
   login(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
 }
 
 export async function createTestApp(
-  options: { demo?: boolean; loginAttemptsPerMinute?: number } = {},
+  options: { demo?: boolean; loginAttemptsPerMinute?: number; maxUploadMb?: number } = {},
 ): Promise<TTestApp> {
   const database = await openTestDatabase();
   await installBuiltinFrameworks(database.db);
   if (options.demo ?? true) await seedDemo(database.db);
   const clock = testClock();
+  const filesRoot = fs.mkdtempSync(path.join(os.tmpdir(), "chiso-files-"));
   const app = await buildApp({
     db: database.db,
     clock,
     loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000,
+    maxUploadMb: options.maxUploadMb,
+    fileStore: createLocalFileStore(filesRoot),
   });
   await app.ready();
   return {
     app,
     database,
     clock,
+    filesRoot,
     async login(username, password = DEMO_PASSWORD) {
       const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
@@ -79,6 +89,7 @@ export async function createTestApp(
     async close() {
       await app.close();
       await database.close();
+      fs.rmSync(filesRoot, { recursive: true, force: true });
     },
   };
 }

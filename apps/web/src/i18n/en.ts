@@ -205,6 +205,7 @@ export const en: TDeepStrings<TMessages> = {
     otherFile: "Choose another file",
     confirm: "Confirm import",
   },
+  values: { value: "Value" },
   units: {
     title: "Units",
     name: "Name",

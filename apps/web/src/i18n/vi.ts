@@ -204,6 +204,7 @@ export const vi = {
     otherFile: "Chọn tệp khác",
     confirm: "Xác nhận nhập",
   },
+  values: { value: "Giá trị" },
   units: {
     title: "Đơn vị",
     name: "Tên đơn vị",

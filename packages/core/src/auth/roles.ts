@@ -22,6 +22,7 @@ export const can = {
   viewUnits: (_actor: TActor) => true,
   viewFrameworks: (_actor: TActor) => true,
   editFrameworks: (actor: TActor) => hasRole(actor, "coordinator"),
+  managePeriods: (actor: TActor) => hasRole(actor, "coordinator"),
   /** Act for a unit: enter values and evidence, see its drafts. */
   actForUnit: (actor: TActor, unitId: string) =>
     hasRole(actor, "coordinator") ||

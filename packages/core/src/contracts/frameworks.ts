@@ -56,13 +56,14 @@ export type TIndicator = z.infer<typeof ZIndicator>;
 export const ZFrameworkDetail = ZFrameworkSummary.extend({ indicators: z.array(ZIndicator) });
 export type TFrameworkDetail = z.infer<typeof ZFrameworkDetail>;
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => v || null);
+// No transform here: response schemas are encoded too, and zod cannot encode a one-way transform.
+// Blank strings become null where they are saved (see blankToNull).
+const optionalText = (max: number) => z.string().trim().max(max).nullish();
+
+/** Optional text fields of a framework or indicator, blank → null before saving. */
+export function blankToNull<T extends object>(input: T): T {
+  return Object.fromEntries(Object.entries(input).map(([k, v]) => [k, v === "" ? null : v])) as T;
+}
 
 export const ZFrameworkCode = z
   .string()

@@ -6,6 +6,8 @@ import {
   ZFrameworkDetail,
   ZFrameworkSummary,
   ZFrameworkUpdate,
+  ZImportCommit,
+  ZImportPreview,
   ZIndicatorCreate,
   ZIndicatorMove,
   ZIndicatorUpdate,
@@ -14,9 +16,11 @@ import { z } from "zod";
 import type { TApp } from "../../http/app-types.ts";
 import { authorize, serviceContext } from "../../http/auth.ts";
 import type { TAppDeps } from "../../http/context.ts";
+import { AppError } from "../../http/errors.ts";
 import { presentFramework } from "./present.ts";
 import * as repo from "./repo.ts";
 import * as service from "./service.ts";
+import { commitImport, exportFramework, previewImport } from "./transfer-service.ts";
 
 const tags = ["frameworks"];
 const ZFrameworkParams = z.object({ id: z.uuid("Mã bộ chỉ số không hợp lệ") });
@@ -225,6 +229,70 @@ export function frameworkRoutes(app: TApp, deps: TAppDeps) {
     async (request) => {
       const actor = authorize(request, can.editFrameworks);
       return detail(await service.setAssignment(serviceContext(request, deps, actor), request.params.id, request.body));
+    },
+  );
+
+  app.get(
+    "/api/frameworks/:id/export",
+    {
+      schema: {
+        tags,
+        summary: "Xuất bộ chỉ số cùng phân công (Excel hoặc JSON)",
+        params: ZFrameworkParams,
+        querystring: z.object({ format: z.enum(["xlsx", "json"]).default("xlsx") }),
+      },
+    },
+    async (request, reply) => {
+      authorize(request, can.viewFrameworks);
+      const { body, fileName } = await exportFramework(deps.db, request.params.id, request.query.format);
+      const type =
+        request.query.format === "xlsx"
+          ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          : "application/json; charset=utf-8";
+      return reply
+        .header("content-type", type)
+        .header(
+          "content-disposition",
+          `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        )
+        .send(body);
+    },
+  );
+
+  app.post(
+    "/api/frameworks/import/preview",
+    {
+      schema: {
+        tags,
+        summary:
+          "Đọc thử tệp Excel/JSON (multipart, trường file): lỗi theo dòng, đơn vị khớp và chưa khớp; không lưu gì",
+        response: { 200: ZImportPreview },
+      },
+    },
+    async (request) => {
+      authorize(request, can.editFrameworks);
+      const file = await request.file();
+      if (!file) throw new AppError("VALIDATION_FAILED", "Vui lòng chọn một tệp .xlsx hoặc .json.");
+      if (!/\.(xlsx|json)$/i.test(file.filename)) {
+        throw new AppError("UNSUPPORTED_FILE", "Chỉ nhập được tệp Excel (.xlsx) hoặc JSON (.json).");
+      }
+      return previewImport(deps.db, file.filename, await file.toBuffer());
+    },
+  );
+
+  app.post(
+    "/api/frameworks/import",
+    {
+      schema: {
+        tags,
+        summary: "Nhập bộ chỉ số đã kiểm tra (bản nháp, cùng phân công) trong một giao dịch",
+        body: ZImportCommit,
+        response: { 201: ZFrameworkDetail },
+      },
+    },
+    async (request, reply) => {
+      const actor = authorize(request, can.editFrameworks);
+      return reply.status(201).send(await commitImport(serviceContext(request, deps, actor), request.body));
     },
   );
 }

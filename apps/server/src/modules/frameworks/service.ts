@@ -1,4 +1,5 @@
 import {
+  blankToNull,
   buildTree,
   type TAssignedUnit,
   type TAssignmentUpdate,
@@ -73,7 +74,7 @@ async function codeTaken(tx: TDbOrTx, code: string) {
 export async function createFramework(ctx: TServiceContext, input: TFrameworkCreate) {
   return ctx.db.transaction(async (tx) => {
     await codeTaken(tx, input.code);
-    const id = await repo.insertFramework(tx, { ...input, status: "draft" });
+    const id = await repo.insertFramework(tx, { ...blankToNull(input), status: "draft" });
     await audit(ctx, tx, "framework.create", id, null, input);
     return getFrameworkDetail(tx, id);
   });
@@ -83,7 +84,7 @@ export async function updateFramework(ctx: TServiceContext, id: string, input: T
   return ctx.db.transaction(async (tx) => {
     const before = await loadEditableFramework(tx, id);
     if (input.code && input.code !== before.code) await codeTaken(tx, input.code);
-    await repo.updateFramework(tx, id, input);
+    await repo.updateFramework(tx, id, blankToNull(input));
     const after = await getFrameworkDetail(tx, id);
     await audit(ctx, tx, "framework.update", id, presentFramework(before), { ...after, indicators: undefined });
     return after;
@@ -198,7 +199,7 @@ export async function createIndicator(ctx: TServiceContext, frameworkId: string,
     await checkCodeFree(tx, frameworkId, input.code);
     const siblings = await repo.listSiblings(tx, frameworkId, input.parentId);
     const sortOrder = (siblings.at(-1)?.sortOrder ?? -1) + 1;
-    const id = await repo.insertIndicator(tx, { ...input, frameworkId, sortOrder });
+    const id = await repo.insertIndicator(tx, { ...blankToNull(input), frameworkId, sortOrder });
     await audit(ctx, tx, "indicator.create", id, null, input, "indicator");
     return id;
   });
@@ -209,7 +210,7 @@ export async function updateIndicator(ctx: TServiceContext, id: string, input: T
     const before = await loadIndicator(tx, id);
     await loadEditableFramework(tx, before.frameworkId);
     if (input.code && input.code !== before.code) await checkCodeFree(tx, before.frameworkId, input.code, id);
-    await repo.updateIndicator(tx, id, input);
+    await repo.updateIndicator(tx, id, blankToNull(input));
     await audit(ctx, tx, "indicator.update", id, before, await repo.findIndicator(tx, id), "indicator");
     return before.frameworkId;
   });

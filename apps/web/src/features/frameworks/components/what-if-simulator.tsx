@@ -28,6 +28,7 @@ import {
 } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { IndicatorValueInputs } from "../../../components/indicator-value-inputs.tsx";
 
 interface TWhatIf {
   values: Record<string, TInputValue>;
@@ -167,97 +168,27 @@ interface TLeafProps {
 
 function LeafInput({ leaf, entry, score, onChange }: TLeafProps) {
   const { t } = useTranslation();
-  const values = entry?.values ?? {};
-  const setValue = (key: string, value: TInputValue) =>
-    onChange((c) => ({ ...c, values: { ...c.values, [key]: value } }));
-  const labelOf = (key: string) => leaf.inputs.find((i) => i.key === key)?.label ?? t("whatIf.value");
-  const numberInput = (key: string) => (
-    <InputNumber
-      key={key}
-      aria-label={`${leaf.code} ${labelOf(key)}`}
-      placeholder={labelOf(key)}
-      decimalSeparator=","
-      style={{ width: 200 }}
-      value={typeof values[key] === "number" ? (values[key] as number) : null}
-      onChange={(v) => setValue(key, v ?? null)}
-    />
-  );
-  const rule = leaf.rule;
-  let control: React.ReactNode = null;
-  switch (rule?.type) {
-    case "yes_no":
-      control = (
-        <Switch
-          aria-label={leaf.code}
-          checkedChildren={t("common.yes")}
-          unCheckedChildren={t("common.no")}
-          checked={values[rule.input] === true}
-          onChange={(v) => setValue(rule.input, v)}
-        />
-      );
-      break;
-    case "ratio":
-      control = (
-        <Flex gap={8} wrap>
-          {numberInput(rule.numerator)}
-          <span>/</span>
-          {numberInput(rule.denominator)}
-        </Flex>
-      );
-      break;
-    case "target":
-    case "bands":
-      control = numberInput(rule.input);
-      break;
-    case "choice":
-      control = (
-        <Select
-          aria-label={leaf.code}
-          allowClear
-          style={{ minWidth: 240 }}
-          value={(values[rule.input] as string | undefined) ?? undefined}
-          onChange={(v) => setValue(rule.input, v ?? null)}
-          options={rule.options.map((o) => ({ value: o.key, label: `${o.label} (${formatNumberVi(o.points)} đ)` }))}
-        />
-      );
-      break;
-    case "parts":
-      control = (
-        <Flex vertical>
-          {rule.parts.map((part) => (
-            <Checkbox
-              key={part.key}
-              checked={values[part.key] === true}
-              onChange={(e) => setValue(part.key, e.target.checked)}
-            >
-              {part.label} ({formatNumberVi(part.points)} đ)
-            </Checkbox>
-          ))}
-        </Flex>
-      );
-      break;
-    case "manual":
-      control = (
-        <InputNumber
-          aria-label={`${leaf.code} ${t("whatIf.manualPoints")}`}
-          placeholder={t("whatIf.manualPoints")}
-          min={0}
-          max={leaf.maxScore}
-          decimalSeparator=","
-          value={entry?.manualPoints ?? null}
-          onChange={(v) => onChange((c) => ({ ...c, manualPoints: v }))}
-        />
-      );
-      break;
-    default:
-      control = <Typography.Text type="secondary">{t("frameworks.ruleTypes.not_scored")}</Typography.Text>;
+  const setValue = (key: string, value: TInputValue) => onChange((c) => ({ ...c, values: { ...c.values, [key]: value } }));
+  let control: React.ReactNode;
+  if (leaf.rule?.type === "manual") {
+    control = (
+      <InputNumber
+        aria-label={`${leaf.code} ${t("whatIf.manualPoints")}`}
+        placeholder={t("whatIf.manualPoints")}
+        min={0}
+        max={leaf.maxScore}
+        decimalSeparator=","
+        value={entry?.manualPoints ?? null}
+        onChange={(v) => onChange((c) => ({ ...c, manualPoints: v }))}
+      />
+    );
+  } else if (leaf.rule?.type === "not_scored") {
+    control = <Typography.Text type="secondary">{t("frameworks.ruleTypes.not_scored")}</Typography.Text>;
+  } else {
+    control = <IndicatorValueInputs indicator={leaf} values={entry?.values ?? {}} onChange={setValue} />;
   }
   return (
-    <Card
-      size="small"
-      title={`${leaf.code}. ${leaf.name}`}
-      extra={`${formatNumberVi(score?.points ?? 0, { decimals: 2 })} / ${formatNumberVi(leaf.maxScore)}`}
-    >
+    <Card size="small" title={`${leaf.code}. ${leaf.name}`} extra={`${formatNumberVi(score?.points ?? 0, { decimals: 2 })} / ${formatNumberVi(leaf.maxScore)}`}>
       {control}
       {score && (
         <Typography.Paragraph type={score.status === "invalid" ? "danger" : "secondary"} style={{ margin: "8px 0 0" }}>

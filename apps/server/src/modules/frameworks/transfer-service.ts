@@ -1,0 +1,125 @@
+import {
+  blankToNull,
+  frameworkToTransfer,
+  matchTransferUnits,
+  parseTransferJson,
+  type TFrameworkDetail,
+  type TImportCommit,
+  type TImportPreview,
+  transferToValidatable,
+  validateFramework,
+} from "@chiso/core";
+import type { TDbOrTx } from "../../db/client.ts";
+import type { TServiceContext } from "../../http/context.ts";
+import { AppError } from "../../http/errors.ts";
+import { recordAudit } from "../audit/repo.ts";
+import { findUnit, findUnitByName, insertUnit, listUnits } from "../units/repo.ts";
+import { readFrameworkWorkbook, writeFrameworkWorkbook } from "./excel.ts";
+import * as repo from "./repo.ts";
+import { getFrameworkDetail } from "./service.ts";
+
+export type TExportFormat = "xlsx" | "json";
+
+export async function exportFramework(db: TDbOrTx, id: string, format: TExportFormat) {
+  const detail = await getFrameworkDetail(db, id);
+  const transfer = frameworkToTransfer(detail, detail.adjustments);
+  const body =
+    format === "xlsx" ? await writeFrameworkWorkbook(transfer) : Buffer.from(JSON.stringify(transfer, null, 2));
+  return { body, fileName: `${detail.code}.${format}` };
+}
+
+/** Reads an uploaded file and reports every problem and unit match; saves nothing. */
+export async function previewImport(db: TDbOrTx, fileName: string, content: Buffer): Promise<TImportPreview> {
+  const read = /\.json$/i.test(fileName)
+    ? parseTransferJson(content.toString("utf8"))
+    : await readFrameworkWorkbook(content);
+  const issues = [...read.issues];
+  if (read.transfer && (await repo.findFrameworkByCode(db, read.transfer.framework.code))) {
+    issues.push({
+      code: null,
+      row: null,
+      message: `Đã có bộ chỉ số mã "${read.transfer.framework.code}": hãy đổi mã trước khi nhập.`,
+    });
+  }
+  const units = await listUnits(db);
+  const { matched, unmatched } = read.transfer
+    ? matchTransferUnits(read.transfer, units)
+    : { matched: {}, unmatched: [] };
+  return { fileName, transfer: read.transfer, issues, matched, unmatched };
+}
+
+/**
+ * Saves an imported framework as a draft, with its assignment, in one transaction: the file is checked
+ * again (it came back from the browser), every unit name must resolve, and nothing is kept on any error.
+ */
+export async function commitImport(ctx: TServiceContext, input: TImportCommit): Promise<TFrameworkDetail> {
+  const issues = validateFramework(transferToValidatable(input.transfer));
+  if (issues.length) throw new AppError("VALIDATION_FAILED", `Tệp có ${issues.length} lỗi; chưa nhập.`, issues);
+  return ctx.db.transaction(async (tx) => {
+    if (await repo.findFrameworkByCode(tx, input.transfer.framework.code)) {
+      throw new AppError("CONFLICT", `Đã có bộ chỉ số mã "${input.transfer.framework.code}".`);
+    }
+    const unitIdOf = await resolveUnits(tx, ctx, input);
+    const { adjustments, ...meta } = input.transfer.framework;
+    const frameworkId = await repo.insertFramework(tx, { ...blankToNull(meta), adjustments, status: "draft" });
+    const ids = new Map<string, string>();
+    for (const [sortOrder, indicator] of input.transfer.indicators.entries()) {
+      const { parentCode, lead: _lead, cooperating: _cooperating, ...fields } = indicator;
+      const parentId = parentCode ? ids.get(parentCode) : null;
+      ids.set(
+        indicator.code,
+        await repo.insertIndicator(tx, { ...blankToNull(fields), frameworkId, parentId: parentId ?? null, sortOrder }),
+      );
+    }
+    for (const indicator of input.transfer.indicators) {
+      const lead = indicator.lead ? unitIdOf(indicator.lead) : null;
+      const cooperating = indicator.cooperating.map(unitIdOf).filter((id): id is string => id !== null);
+      await repo.replaceAssignment(tx, frameworkId, ids.get(indicator.code)!, lead, [...new Set(cooperating)]);
+    }
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: "framework.import",
+      entityType: "framework",
+      entityId: frameworkId,
+      after: { code: meta.code, indicators: input.transfer.indicators.length },
+      ip: ctx.ip,
+    });
+    return getFrameworkDetail(tx, frameworkId);
+  });
+}
+
+/** Maps every unit name of the file to a unit id (or null = unassigned), creating units the user asked for. */
+async function resolveUnits(tx: TDbOrTx, ctx: TServiceContext, input: TImportCommit) {
+  const { matched, unmatched } = matchTransferUnits(input.transfer, await listUnits(tx));
+  const resolved = new Map<string, string | null>(Object.entries(matched));
+  for (const name of unmatched) {
+    if (!(name in input.unitResolutions)) {
+      throw new AppError(
+        "VALIDATION_FAILED",
+        `Chưa chọn cách xử lý đơn vị "${name}" (gán cho đơn vị có sẵn, tạo mới hoặc để trống).`,
+      );
+    }
+    const resolution = input.unitResolutions[name] ?? null;
+    if (resolution === null) resolved.set(name, null);
+    else if ("unitId" in resolution) {
+      if (!(await findUnit(tx, resolution.unitId)))
+        throw new AppError("NOT_FOUND", `Không tìm thấy đơn vị gán cho "${name}".`);
+      resolved.set(name, resolution.unitId);
+    } else {
+      const existing = await findUnitByName(tx, name);
+      const id = existing?.id ?? (await insertUnit(tx, { name, kind: resolution.createKind }));
+      if (!existing) {
+        await recordAudit(tx, {
+          actorId: ctx.actor.id,
+          action: "unit.create",
+          entityType: "unit",
+          entityId: id,
+          after: { name, via: "framework.import" },
+          ip: ctx.ip,
+        });
+      }
+      resolved.set(name, id);
+    }
+  }
+  return (name: string) => resolved.get(name) ?? null;
+}

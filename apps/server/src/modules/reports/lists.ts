@@ -1,0 +1,98 @@
+import {
+  hasRole,
+  submissionWindow,
+  type TMissing,
+  type TReportStatus,
+  type TReportSummary,
+  type TWorkItem,
+} from "@chiso/core";
+import type { TServiceContext } from "../../http/context.ts";
+import { forbidden } from "../../http/errors.ts";
+import * as repo from "./repo.ts";
+
+const num = (v: string | null) => (v === null ? null : Number(v));
+
+function missingOf(row: {
+  values: Record<string, unknown> | null;
+  evidence_required: boolean;
+  evidence_count: number;
+  docs_without_metadata: number;
+}) {
+  const missing: TMissing[] = [];
+  const hasValue = row.values && Object.values(row.values).some((v) => v !== null && v !== "");
+  if (!hasValue) missing.push("values");
+  if (row.evidence_required && row.evidence_count === 0) missing.push("evidence");
+  if (row.docs_without_metadata > 0) missing.push("doc_metadata");
+  return missing;
+}
+
+/** Việc cần làm: what a unit must report in open periods, soonest deadline first. */
+export async function listWorkItems(ctx: TServiceContext, unitId: string): Promise<TWorkItem[]> {
+  if (unitId !== ctx.actor.unitId && !hasRole(ctx.actor, "coordinator"))
+    throw forbidden("Bạn chỉ xem được việc của đơn vị mình.");
+  const rows = await repo.listWorkItems(ctx.db, unitId);
+  const now = ctx.clock();
+  return rows.map((row) => {
+    const window = submissionWindow(
+      {
+        periodDeadline: row.period_deadline,
+        extensionDeadline: row.extension_deadline,
+        explanationDueAt: row.explanation_due_at,
+      },
+      now,
+    );
+    return {
+      periodId: row.period_id,
+      periodLabel: row.period_label,
+      frameworkName: row.framework_name,
+      indicatorId: row.indicator_id,
+      indicatorCode: row.indicator_code,
+      indicatorName: row.indicator_name,
+      maxScore: Number(row.max_score),
+      role: row.role,
+      reportId: row.report_id,
+      status: row.status as TReportStatus | null,
+      selfPoints: num(row.self_points),
+      deadline: window.deadline,
+      daysLeft: window.daysLeft,
+      open: window.open,
+      explanationDueAt: row.explanation_due_at,
+      missing: missingOf(row),
+    };
+  });
+}
+
+/**
+ * Reports of a period for review. The coordinator, the council and leadership see every submitted report;
+ * a unit sees its own and, for indicators it leads, its cooperating units' submitted reports.
+ */
+export async function listReportsForReview(
+  ctx: TServiceContext,
+  filter: { periodId: string; unitId?: string; indicatorId?: string },
+): Promise<TReportSummary[]> {
+  const seesAll = ["coordinator", "appraiser", "viewer"].some((r) => hasRole(ctx.actor, r as "viewer"));
+  const rows = await repo.listReports(ctx.db, { ...filter, ...(!seesAll && { leadUnitId: ctx.actor.unitId }) });
+  const visible = rows.filter(
+    (r) => r.status !== "draft" || r.unit_id === ctx.actor.unitId || hasRole(ctx.actor, "coordinator"),
+  );
+  return visible.map((r) => ({
+    id: r.id,
+    periodId: r.period_id,
+    indicatorId: r.indicator_id,
+    indicatorCode: r.indicator_code,
+    indicatorName: r.indicator_name,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    role: r.role,
+    status: r.status as TReportStatus,
+    values: r.values,
+    selfPoints: num(r.self_points),
+    appraisedPoints: num(r.appraised_points),
+    maxScore: Number(r.max_score),
+    evidenceCount: r.evidence_count,
+    docsWithoutMetadata: r.docs_without_metadata,
+    evidenceRequired: r.evidence_required,
+    submittedAt: r.submitted_at,
+    explanationDueAt: r.explanation_due_at,
+  }));
+}

@@ -1,0 +1,358 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { queryRows, type TDbOrTx } from "../../db/client.ts";
+import {
+  assignments,
+  documents,
+  frameworks,
+  indicators,
+  periodExtensions,
+  periods,
+  reportComments,
+  reportDocuments,
+  reportEvents,
+  reports,
+  units,
+  users,
+} from "../../db/schema.ts";
+
+export type TReportRow = typeof reports.$inferSelect;
+
+/**
+ * A timestamp as an ISO string in UTC, the same on both drivers (raw queries otherwise get a Date from
+ * node-postgres and Postgres' own text form from PGlite).
+ */
+const isoUtc = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+
+export async function findReport(db: TDbOrTx, id: string) {
+  const [row] = await db.select().from(reports).where(eq(reports.id, id));
+  return row ?? null;
+}
+
+export async function findReportBySlot(db: TDbOrTx, periodId: string, indicatorId: string, unitId: string) {
+  const [row] = await db
+    .select()
+    .from(reports)
+    .where(and(eq(reports.periodId, periodId), eq(reports.indicatorId, indicatorId), eq(reports.unitId, unitId)));
+  return row ?? null;
+}
+
+/** Inserts a draft unless one exists (two tabs opening the same report at once both get the same row). */
+export async function insertReport(db: TDbOrTx, values: typeof reports.$inferInsert) {
+  await db.insert(reports).values(values).onConflictDoNothing();
+  return findReportBySlot(db, values.periodId, values.indicatorId, values.unitId);
+}
+
+/** Updates only if nobody saved since `version`; returns false when the version was stale. */
+export async function updateReportIfVersion(
+  db: TDbOrTx,
+  id: string,
+  version: number,
+  values: Partial<typeof reports.$inferInsert>,
+): Promise<boolean> {
+  const rows = await db
+    .update(reports)
+    .set({ ...values, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(reports.id, id), eq(reports.version, version)))
+    .returning({ id: reports.id });
+  return rows.length === 1;
+}
+
+export async function updateReport(db: TDbOrTx, id: string, values: Partial<typeof reports.$inferInsert>) {
+  await db
+    .update(reports)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(reports.id, id));
+}
+
+/** The unit's role on an indicator (null when it is not assigned) and the indicator's lead unit. */
+export async function findAssignment(db: TDbOrTx, indicatorId: string) {
+  return db
+    .select({ unitId: assignments.unitId, role: assignments.role, unitName: units.name })
+    .from(assignments)
+    .innerJoin(units, eq(units.id, assignments.unitId))
+    .where(eq(assignments.indicatorId, indicatorId));
+}
+
+export async function findPeriodForReport(db: TDbOrTx, periodId: string) {
+  const [row] = await db
+    .select({
+      id: periods.id,
+      label: periods.label,
+      deadline: periods.deadline,
+      isClosed: periods.isClosed,
+      frameworkId: periods.frameworkId,
+      frameworkName: frameworks.name,
+    })
+    .from(periods)
+    .innerJoin(frameworks, eq(frameworks.id, periods.frameworkId))
+    .where(eq(periods.id, periodId));
+  return row ?? null;
+}
+
+export async function findExtensionDeadline(db: TDbOrTx, periodId: string, unitId: string) {
+  const [row] = await db
+    .select({ deadline: periodExtensions.deadline })
+    .from(periodExtensions)
+    .where(and(eq(periodExtensions.periodId, periodId), eq(periodExtensions.unitId, unitId)));
+  return row?.deadline ?? null;
+}
+
+export async function findIndicatorRow(db: TDbOrTx, id: string) {
+  const [row] = await db.select().from(indicators).where(eq(indicators.id, id));
+  return row ?? null;
+}
+
+export async function findUnitName(db: TDbOrTx, id: string) {
+  const [row] = await db.select({ name: units.name }).from(units).where(eq(units.id, id));
+  return row?.name ?? null;
+}
+
+export async function insertEvent(db: TDbOrTx, values: typeof reportEvents.$inferInsert) {
+  await db.insert(reportEvents).values(values);
+}
+
+export function listEvents(db: TDbOrTx, reportId: string) {
+  return db
+    .select({
+      at: reportEvents.at,
+      actorName: users.fullName,
+      action: reportEvents.action,
+      fromStatus: reportEvents.fromStatus,
+      toStatus: reportEvents.toStatus,
+      comment: reportEvents.comment,
+    })
+    .from(reportEvents)
+    .leftJoin(users, eq(users.id, reportEvents.actorId))
+    .where(eq(reportEvents.reportId, reportId))
+    .orderBy(asc(reportEvents.id));
+}
+
+export async function insertComment(db: TDbOrTx, values: typeof reportComments.$inferInsert) {
+  await db.insert(reportComments).values(values);
+}
+
+export function listComments(db: TDbOrTx, reportId: string) {
+  return db
+    .select({
+      id: reportComments.id,
+      at: reportComments.at,
+      authorName: users.fullName,
+      authorUnit: units.name,
+      kind: reportComments.kind,
+      body: reportComments.body,
+    })
+    .from(reportComments)
+    .leftJoin(users, eq(users.id, reportComments.authorId))
+    .leftJoin(units, eq(units.id, users.unitId))
+    .where(eq(reportComments.reportId, reportId))
+    .orderBy(asc(reportComments.id));
+}
+
+export function listReportDocuments(db: TDbOrTx, reportId: string) {
+  return db
+    .select({
+      id: documents.id,
+      fileName: documents.fileName,
+      mimeType: documents.mimeType,
+      size: documents.size,
+      docNumber: documents.docNumber,
+      issuedOn: documents.issuedOn,
+      issuer: documents.issuer,
+      summary: documents.summary,
+      citation: reportDocuments.citation,
+      unitId: documents.unitId,
+    })
+    .from(reportDocuments)
+    .innerJoin(documents, eq(documents.id, reportDocuments.documentId))
+    .where(eq(reportDocuments.reportId, reportId))
+    .orderBy(asc(reportDocuments.createdAt));
+}
+
+export async function findDocumentOwner(db: TDbOrTx, documentId: string) {
+  const [row] = await db.select({ unitId: documents.unitId }).from(documents).where(eq(documents.id, documentId));
+  return row ?? null;
+}
+
+/** Whether a document is evidence of another report of the same period and indicator (a cooperating unit's). */
+export async function isCitedBySiblingReport(db: TDbOrTx, documentId: string, periodId: string, indicatorId: string) {
+  const rows = await db
+    .select({ id: reports.id })
+    .from(reportDocuments)
+    .innerJoin(reports, eq(reports.id, reportDocuments.reportId))
+    .where(
+      and(
+        eq(reportDocuments.documentId, documentId),
+        eq(reports.periodId, periodId),
+        eq(reports.indicatorId, indicatorId),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
+export async function attachDocument(db: TDbOrTx, values: typeof reportDocuments.$inferInsert) {
+  await db
+    .insert(reportDocuments)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [reportDocuments.reportId, reportDocuments.documentId],
+      set: { citation: values.citation ?? null },
+    });
+}
+
+export async function detachDocument(db: TDbOrTx, reportId: string, documentId: string) {
+  const rows = await db
+    .delete(reportDocuments)
+    .where(and(eq(reportDocuments.reportId, reportId), eq(reportDocuments.documentId, documentId)))
+    .returning({ id: reportDocuments.documentId });
+  return rows.length > 0;
+}
+
+export async function countEvidence(db: TDbOrTx, reportId: string) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(reportDocuments)
+    .where(eq(reportDocuments.reportId, reportId));
+  return row?.n ?? 0;
+}
+
+/**
+ * Every indicator a unit leads or cooperates on, in every open period of its framework, with the report if
+ * one was started and what it still lacks — in one query.
+ */
+export function listWorkItems(db: TDbOrTx, unitId: string) {
+  return queryRows<{
+    period_id: string;
+    period_label: string;
+    framework_name: string;
+    period_deadline: string;
+    extension_deadline: string | null;
+    is_closed: boolean;
+    indicator_id: string;
+    indicator_code: string;
+    indicator_name: string;
+    max_score: string;
+    evidence_required: boolean;
+    role: "lead" | "cooperate";
+    report_id: string | null;
+    status: string | null;
+    values: Record<string, unknown> | null;
+    self_points: string | null;
+    explanation_due_at: string | null;
+    evidence_count: number;
+    docs_without_metadata: number;
+  }>(
+    db,
+    sql`
+    select p.id as period_id, p.label as period_label, f.name as framework_name, ${isoUtc("p.deadline")} as period_deadline,
+           ${isoUtc("x.deadline")} as extension_deadline, p.is_closed,
+           i.id as indicator_id, i.code as indicator_code, i.name as indicator_name, i.max_score,
+           i.evidence_required, a.role,
+           r.id as report_id, r.status, r.values, r.self_points, ${isoUtc("r.explanation_due_at")} as explanation_due_at,
+           coalesce(ev.total, 0)::int as evidence_count, coalesce(ev.without_metadata, 0)::int as docs_without_metadata
+    from assignments a
+    join indicators i on i.id = a.indicator_id
+    join periods p on p.framework_id = a.framework_id and not p.is_closed
+    join frameworks f on f.id = p.framework_id
+    left join period_extensions x on x.period_id = p.id and x.unit_id = a.unit_id
+    left join reports r on r.period_id = p.id and r.indicator_id = i.id and r.unit_id = a.unit_id
+    left join lateral (
+      select count(*) as total,
+             count(*) filter (where d.doc_number is null or d.issued_on is null) as without_metadata
+      from report_documents rd join documents d on d.id = rd.document_id
+      where rd.report_id = r.id
+    ) ev on true
+    where a.unit_id = ${unitId}
+    order by p.deadline, i.sort_order, i.code
+  `,
+  );
+}
+
+export interface TReportFilter {
+  periodId: string;
+  unitId?: string;
+  indicatorId?: string;
+  /** Only reports these units may see beyond their own: cooperating reports on indicators they lead. */
+  leadUnitId?: string;
+}
+
+/** Reports of a period for reviewers, with evidence counts aggregated in SQL (one round trip). */
+export function listReports(db: TDbOrTx, filter: TReportFilter) {
+  return queryRows<{
+    id: string;
+    period_id: string;
+    indicator_id: string;
+    indicator_code: string;
+    indicator_name: string;
+    unit_id: string;
+    unit_name: string;
+    role: "lead" | "cooperate";
+    status: string;
+    values: Record<string, number | boolean | string | null>;
+    self_points: string | null;
+    appraised_points: string | null;
+    max_score: string;
+    evidence_required: boolean;
+    submitted_at: string | null;
+    explanation_due_at: string | null;
+    evidence_count: number;
+    docs_without_metadata: number;
+  }>(
+    db,
+    sql`
+    select r.id, r.period_id, r.indicator_id, i.code as indicator_code, i.name as indicator_name,
+           r.unit_id, u.name as unit_name, r.role, r.status, r.values, r.self_points, r.appraised_points,
+           i.max_score, i.evidence_required, ${isoUtc("r.submitted_at")} as submitted_at,
+           ${isoUtc("r.explanation_due_at")} as explanation_due_at,
+           coalesce(ev.total, 0)::int as evidence_count, coalesce(ev.without_metadata, 0)::int as docs_without_metadata
+    from reports r
+    join indicators i on i.id = r.indicator_id
+    join units u on u.id = r.unit_id
+    left join lateral (
+      select count(*) as total,
+             count(*) filter (where d.doc_number is null or d.issued_on is null) as without_metadata
+      from report_documents rd join documents d on d.id = rd.document_id
+      where rd.report_id = r.id
+    ) ev on true
+    where r.period_id = ${filter.periodId}
+      ${filter.unitId ? sql`and r.unit_id = ${filter.unitId}` : sql``}
+      ${filter.indicatorId ? sql`and r.indicator_id = ${filter.indicatorId}` : sql``}
+      ${
+        filter.leadUnitId
+          ? sql`and (r.unit_id = ${filter.leadUnitId} or (r.status <> 'draft' and exists (
+                select 1 from assignments a where a.indicator_id = r.indicator_id and a.role = 'lead' and a.unit_id = ${filter.leadUnitId})))`
+          : sql``
+      }
+    order by i.sort_order, i.code, r.role, u.name
+  `,
+  );
+}
+
+/** Documents other units cited for the same indicator and period: the lead agency may reuse them. */
+export function listSiblingDocuments(db: TDbOrTx, report: { id: string; periodId: string; indicatorId: string }) {
+  return db
+    .selectDistinctOn([documents.id], {
+      id: documents.id,
+      fileName: documents.fileName,
+      mimeType: documents.mimeType,
+      size: documents.size,
+      docNumber: documents.docNumber,
+      issuedOn: documents.issuedOn,
+      issuer: documents.issuer,
+      summary: documents.summary,
+      citation: reportDocuments.citation,
+      unitId: documents.unitId,
+    })
+    .from(reportDocuments)
+    .innerJoin(reports, eq(reports.id, reportDocuments.reportId))
+    .innerJoin(documents, eq(documents.id, reportDocuments.documentId))
+    .where(
+      and(
+        eq(reports.periodId, report.periodId),
+        eq(reports.indicatorId, report.indicatorId),
+        sql`${reports.id} <> ${report.id}`,
+        sql`${reports.status} <> 'draft'`,
+      ),
+    )
+    .orderBy(documents.id);
+}

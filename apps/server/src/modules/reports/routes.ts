@@ -1,0 +1,175 @@
+import {
+  ZAttachDocument,
+  ZCommentCreate,
+  ZReportActionRequest,
+  ZReportDetail,
+  ZReportDocument,
+  ZReportOpen,
+  ZReportSave,
+  ZReportSummary,
+  ZWorkItem,
+} from "@chiso/core";
+import { z } from "zod";
+import type { TApp } from "../../http/app-types.ts";
+import { currentUser, serviceContext } from "../../http/auth.ts";
+import type { TAppDeps } from "../../http/context.ts";
+import { listReportsForReview, listWorkItems } from "./lists.ts";
+import * as service from "./service.ts";
+
+const tags = ["reports"];
+const ZParams = z.object({ id: z.uuid("Mã báo cáo không hợp lệ") });
+
+// Every report rule depends on the report's unit, status and indicator: the services check them (policy.ts).
+export function reportRoutes(app: TApp, deps: TAppDeps) {
+  const ctx = (request: Parameters<typeof currentUser>[0]) => serviceContext(request, deps);
+  const detail = (request: Parameters<typeof currentUser>[0], id: string) => service.getReportDetail(ctx(request), id);
+
+  app.get(
+    "/api/worklist",
+    {
+      schema: {
+        tags,
+        summary: "Việc cần làm của một đơn vị trong các kỳ đang mở",
+        querystring: z.object({ unitId: z.uuid().optional() }),
+        response: { 200: z.array(ZWorkItem) },
+      },
+    },
+    async (request) => listWorkItems(ctx(request), request.query.unitId ?? currentUser(request).unitId),
+  );
+
+  app.get(
+    "/api/reports",
+    {
+      schema: {
+        tags,
+        summary: "Báo cáo của một kỳ để xem xét (lọc theo đơn vị, chỉ số)",
+        querystring: z.object({ periodId: z.uuid(), unitId: z.uuid().optional(), indicatorId: z.uuid().optional() }),
+        response: { 200: z.array(ZReportSummary) },
+      },
+    },
+    async (request) => listReportsForReview(ctx(request), request.query),
+  );
+
+  app.post(
+    "/api/reports",
+    {
+      schema: {
+        tags,
+        summary: "Mở (hoặc lấy) báo cáo của đơn vị cho một chỉ số trong kỳ",
+        body: ZReportOpen,
+        response: { 200: ZReportDetail },
+      },
+    },
+    async (request) => detail(request, await service.openReport(ctx(request), request.body)),
+  );
+
+  app.get(
+    "/api/reports/:id",
+    {
+      schema: {
+        tags,
+        summary: "Báo cáo: số liệu, điểm tự đánh giá, tài liệu, lịch sử, trao đổi",
+        params: ZParams,
+        response: { 200: ZReportDetail },
+      },
+    },
+    async (request) => detail(request, request.params.id),
+  );
+
+  app.patch(
+    "/api/reports/:id",
+    {
+      schema: {
+        tags,
+        summary: "Lưu số liệu (bản nháp); 409 nếu người khác đã lưu trước",
+        params: ZParams,
+        body: ZReportSave,
+        response: { 200: ZReportDetail },
+      },
+    },
+    async (request) => {
+      await service.saveReport(ctx(request), request.params.id, request.body);
+      return detail(request, request.params.id);
+    },
+  );
+
+  app.post(
+    "/api/reports/:id/actions",
+    {
+      schema: {
+        tags,
+        summary: "Gửi, chấp nhận, trả lại, yêu cầu giải trình, xác minh, thẩm định, chốt",
+        params: ZParams,
+        body: ZReportActionRequest,
+        response: { 200: ZReportDetail },
+      },
+    },
+    async (request) => {
+      await service.actOnReport(ctx(request), request.params.id, request.body);
+      return detail(request, request.params.id);
+    },
+  );
+
+  app.post(
+    "/api/reports/:id/comments",
+    {
+      schema: {
+        tags,
+        summary: "Trao đổi, giải trình trong báo cáo",
+        params: ZParams,
+        body: ZCommentCreate,
+        response: { 200: ZReportDetail },
+      },
+    },
+    async (request) => {
+      await service.addComment(ctx(request), request.params.id, request.body.body);
+      return detail(request, request.params.id);
+    },
+  );
+
+  app.post(
+    "/api/reports/:id/documents",
+    {
+      schema: {
+        tags,
+        summary: "Đính kèm tài liệu kiểm chứng",
+        params: ZParams,
+        body: ZAttachDocument,
+        response: { 200: ZReportDetail },
+      },
+    },
+    async (request) => {
+      await service.attachDocument(ctx(request), request.params.id, request.body);
+      return detail(request, request.params.id);
+    },
+  );
+
+  app.get(
+    "/api/reports/:id/reusable-documents",
+    {
+      schema: {
+        tags,
+        summary: "Tài liệu cơ quan phối hợp đã nộp cho cùng chỉ số và kỳ (để cơ quan chủ trì dùng lại)",
+        params: ZParams,
+        response: { 200: z.array(ZReportDocument) },
+      },
+    },
+    async (request) => service.listReusableDocuments(ctx(request), request.params.id),
+  );
+
+  app.delete(
+    "/api/reports/:id/documents/:documentId",
+    {
+      schema: {
+        tags,
+        summary: "Bỏ tài liệu khỏi báo cáo (tài liệu vẫn còn trong kho của đơn vị)",
+        params: ZParams.extend({ documentId: z.uuid() }),
+        response: { 200: ZReportDetail },
+      },
+    },
+    async (request) => {
+      await service.detachDocument(ctx(request), request.params.id, request.params.documentId);
+      return detail(request, request.params.id);
+    },
+  );
+}

@@ -1,0 +1,411 @@
+import {
+  allowedActions,
+  checkReportedValues,
+  hasAnyValue,
+  isEditable,
+  nextStatus,
+  REPORT_STATUS_LABELS,
+  scoreIndicator,
+  submissionWindow,
+  type TAttachDocument,
+  type TIndicatorScore,
+  type TReportActionRequest,
+  type TReportDetail,
+  type TReportedValues,
+  type TReportOpen,
+  type TReportSave,
+} from "@chiso/core";
+import type { TDbOrTx } from "../../db/client.ts";
+import type { TServiceContext } from "../../http/context.ts";
+import { AppError, forbidden, notFound } from "../../http/errors.ts";
+import { recordAudit } from "../audit/repo.ts";
+import { presentIndicator } from "../frameworks/present.ts";
+import { canReadReport, reportActorContext } from "./policy.ts";
+import * as repo from "./repo.ts";
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/** Everything about one report that rules need: the row, its period, indicator and assignment. */
+async function loadContext(db: TDbOrTx, reportId: string) {
+  const report = await repo.findReport(db, reportId);
+  if (!report) throw notFound("báo cáo");
+  const [period, indicator, assignment, extension] = await Promise.all([
+    repo.findPeriodForReport(db, report.periodId),
+    repo.findIndicatorRow(db, report.indicatorId),
+    repo.findAssignment(db, report.indicatorId),
+    repo.findExtensionDeadline(db, report.periodId, report.unitId),
+  ]);
+  if (!period || !indicator) throw notFound("báo cáo");
+  const lead = assignment.find((a) => a.role === "lead") ?? null;
+  return { report, period, indicator, assignment, lead, extension };
+}
+
+type TContext = Awaited<ReturnType<typeof loadContext>>;
+
+function access(c: TContext) {
+  return { unitId: c.report.unitId, status: c.report.status, leadUnitId: c.lead?.unitId ?? null };
+}
+
+function windowOf(c: TContext, now: Date) {
+  return submissionWindow(
+    {
+      periodDeadline: c.period.deadline,
+      extensionDeadline: c.extension,
+      explanationDueAt: c.report.explanationDueAt,
+      periodClosed: c.period.isClosed,
+    },
+    now,
+  );
+}
+
+function score(c: TContext, values: TReportedValues, evidenceCount: number): TIndicatorScore | null {
+  const rule = c.indicator.rule;
+  if (!rule) return null;
+  return scoreIndicator({
+    code: c.indicator.code,
+    maxScore: c.indicator.maxScore,
+    rule,
+    values,
+    evidence: { required: c.indicator.evidenceRequired, count: evidenceCount },
+    unitLabel: c.indicator.unitOfMeasure ?? undefined,
+  });
+}
+
+async function loadReadable(ctx: TServiceContext, reportId: string) {
+  const c = await loadContext(ctx.db, reportId);
+  if (!canReadReport(ctx.actor, access(c))) throw forbidden("Bạn không có quyền xem báo cáo này.");
+  return c;
+}
+
+export async function getReportDetail(ctx: TServiceContext, reportId: string): Promise<TReportDetail> {
+  const c = await loadReadable(ctx, reportId);
+  const [documents, events, comments, unitName] = await Promise.all([
+    repo.listReportDocuments(ctx.db, reportId),
+    repo.listEvents(ctx.db, reportId),
+    repo.listComments(ctx.db, reportId),
+    repo.findUnitName(ctx.db, c.report.unitId),
+  ]);
+  const actorContext = reportActorContext(ctx.actor, access(c));
+  const window = windowOf(c, ctx.clock());
+  const r = c.report;
+  return {
+    id: r.id,
+    role: r.role,
+    status: r.status,
+    values: r.values,
+    note: r.note,
+    selfPoints: r.selfPoints,
+    selfExplanation: r.selfExplanation,
+    appraisedPoints: r.appraisedPoints,
+    appraisalComment: r.appraisalComment,
+    explanationDueAt: iso(r.explanationDueAt),
+    submittedAt: iso(r.submittedAt),
+    updatedAt: r.updatedAt.toISOString(),
+    version: r.version,
+    period: {
+      id: c.period.id,
+      label: c.period.label,
+      frameworkId: c.period.frameworkId,
+      frameworkName: c.period.frameworkName,
+    },
+    unit: { id: r.unitId, name: unitName ?? "" },
+    leadUnit: c.lead ? { id: c.lead.unitId, name: c.lead.unitName } : null,
+    indicator: presentIndicator(
+      c.indicator,
+      c.lead ? { unitId: c.lead.unitId, unitName: c.lead.unitName, shortName: null } : null,
+      c.assignment
+        .filter((a) => a.role === "cooperate")
+        .map((a) => ({ unitId: a.unitId, unitName: a.unitName, shortName: null })),
+    ),
+    window,
+    editable: isEditable(r.status) && actorContext.actsForUnit && window.open,
+    allowedActions: allowedActions(r, actorContext),
+    documents,
+    events: events.map((e) => ({ ...e, at: e.at.toISOString() })),
+    comments: comments.map((m) => ({ ...m, at: m.at.toISOString() })),
+  };
+}
+
+/** Finds or starts (as a draft) the report of a unit on an indicator it is assigned to, in a period. */
+export async function openReport(ctx: TServiceContext, input: TReportOpen): Promise<string> {
+  const unitId = input.unitId ?? ctx.actor.unitId;
+  const existing = await repo.findReportBySlot(ctx.db, input.periodId, input.indicatorId, unitId);
+  if (existing) {
+    await loadReadable(ctx, existing.id);
+    return existing.id;
+  }
+  const period = await repo.findPeriodForReport(ctx.db, input.periodId);
+  if (!period) throw notFound("kỳ báo cáo");
+  const indicator = await repo.findIndicatorRow(ctx.db, input.indicatorId);
+  if (!indicator || indicator.frameworkId !== period.frameworkId) throw notFound("chỉ số trong kỳ báo cáo này");
+  const assignment = (await repo.findAssignment(ctx.db, input.indicatorId)).find((a) => a.unitId === unitId);
+  if (!assignment) throw new AppError("VALIDATION_FAILED", "Đơn vị không được phân công chỉ số này.");
+  if (!reportActorContext(ctx.actor, { unitId, status: "draft", leadUnitId: null }).actsForUnit) {
+    throw forbidden("Bạn chỉ lập báo cáo cho đơn vị của mình.");
+  }
+  return ctx.db.transaction(async (tx) => {
+    const report = await repo.insertReport(tx, {
+      periodId: input.periodId,
+      indicatorId: input.indicatorId,
+      unitId,
+      role: assignment.role,
+      updatedBy: ctx.actor.id,
+    });
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: "report.open",
+      entityType: "report",
+      entityId: report!.id,
+      ip: ctx.ip,
+    });
+    return report!.id;
+  });
+}
+
+function assertEditable(ctx: TServiceContext, c: TContext) {
+  if (!reportActorContext(ctx.actor, access(c)).actsForUnit)
+    throw forbidden("Bạn chỉ sửa được báo cáo của đơn vị mình.");
+  if (!isEditable(c.report.status)) {
+    throw new AppError(
+      "CONFLICT",
+      `Báo cáo đang ở trạng thái "${REPORT_STATUS_LABELS[c.report.status].vi}" nên không sửa được.`,
+    );
+  }
+  const window = windowOf(c, ctx.clock());
+  if (!window.open) {
+    throw new AppError("CONFLICT", "Đã quá hạn báo cáo của kỳ này. Liên hệ Sở KH&CN để được gia hạn.");
+  }
+}
+
+function staleVersion() {
+  return new AppError(
+    "CONFLICT",
+    "Báo cáo vừa được người khác lưu. Nội dung bạn nhập chưa được lưu: hãy tải lại để xem bản mới rồi nhập lại.",
+  );
+}
+
+/** Saves the values and note of a draft; the self-assessed score is recomputed from them and the evidence. */
+export async function saveReport(ctx: TServiceContext, reportId: string, input: TReportSave) {
+  const c = await loadContext(ctx.db, reportId);
+  assertEditable(ctx, c);
+  const problems = checkReportedValues(c.indicator, input.values);
+  if (problems.length) throw new AppError("VALIDATION_FAILED", problems.join(" "));
+  await ctx.db.transaction(async (tx) => {
+    const evidence = await repo.countEvidence(tx, reportId);
+    const scored = score(c, input.values, evidence);
+    const saved = await repo.updateReportIfVersion(tx, reportId, input.version, {
+      values: input.values,
+      ...(input.note !== undefined && { note: input.note }),
+      selfPoints: scored?.points ?? null,
+      selfExplanation: scored?.explanation ?? null,
+      updatedBy: ctx.actor.id,
+    });
+    if (!saved) throw staleVersion();
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: "report.save",
+      entityType: "report",
+      entityId: reportId,
+      before: { values: c.report.values, note: c.report.note },
+      after: { values: input.values, note: input.note },
+      ip: ctx.ip,
+    });
+  });
+}
+
+/** Applies one workflow step, checking who acts, the deadline, the evidence guard and the version. */
+export async function actOnReport(ctx: TServiceContext, reportId: string, input: TReportActionRequest) {
+  const c = await loadContext(ctx.db, reportId);
+  if (!canReadReport(ctx.actor, access(c))) throw forbidden();
+  const to = nextStatus(c.report, input.action, reportActorContext(ctx.actor, access(c)));
+  if (!to) {
+    const anyoneCould = allowedActions(c.report, {
+      actsForUnit: true,
+      leadsIndicator: true,
+      isCoordinator: true,
+      isAppraiser: true,
+    });
+    if (!anyoneCould.includes(input.action)) {
+      throw new AppError(
+        "CONFLICT",
+        `Báo cáo đang ở trạng thái "${REPORT_STATUS_LABELS[c.report.status].vi}" nên không thực hiện được thao tác này.`,
+      );
+    }
+    throw forbidden("Bạn không có quyền thực hiện bước này của báo cáo.");
+  }
+  const now = ctx.clock();
+  const changes = await changesFor(ctx, c, input, now);
+  await ctx.db.transaction(async (tx) => {
+    const saved = await repo.updateReportIfVersion(tx, reportId, input.version, {
+      ...changes,
+      status: to,
+      updatedBy: ctx.actor.id,
+    });
+    if (!saved) throw staleVersion();
+    await repo.insertEvent(tx, {
+      reportId,
+      actorId: ctx.actor.id,
+      action: input.action,
+      fromStatus: c.report.status,
+      toStatus: to,
+      comment: input.comment || null,
+    });
+    if (input.comment && input.action !== "submit") {
+      await repo.insertComment(tx, {
+        reportId,
+        authorId: ctx.actor.id,
+        kind: input.action === "request_explanation" ? "request" : "comment",
+        body: input.comment,
+      });
+    }
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: `report.${input.action}`,
+      entityType: "report",
+      entityId: reportId,
+      before: { status: c.report.status },
+      after: { status: to, ...changes },
+      ip: ctx.ip,
+    });
+  });
+}
+
+/** The fields an action sets, after checking what it requires. */
+async function changesFor(ctx: TServiceContext, c: TContext, input: TReportActionRequest, now: Date) {
+  switch (input.action) {
+    case "submit": {
+      if (!windowOf(c, now).open) {
+        throw new AppError(
+          "CONFLICT",
+          "Đã quá hạn báo cáo của kỳ này nên không gửi được. Liên hệ Sở KH&CN để được gia hạn.",
+        );
+      }
+      if (!hasAnyValue(c.indicator, c.report.values))
+        throw new AppError("VALIDATION_FAILED", "Chưa nhập số liệu của chỉ số.");
+      const evidence = await repo.countEvidence(ctx.db, c.report.id);
+      if (c.indicator.evidenceRequired && evidence === 0) {
+        throw new AppError(
+          "VALIDATION_FAILED",
+          "Chỉ số này bắt buộc có tài liệu kiểm chứng: hãy đính kèm ít nhất một tài liệu trước khi gửi.",
+        );
+      }
+      const scored = score(c, c.report.values, evidence);
+      return {
+        submittedAt: now,
+        explanationDueAt: null,
+        selfPoints: scored?.points ?? null,
+        selfExplanation: scored?.explanation ?? null,
+      };
+    }
+    case "return":
+      if (!input.comment) throw new AppError("VALIDATION_FAILED", "Vui lòng ghi lý do trả lại.");
+      return {};
+    case "request_explanation": {
+      if (!input.comment) throw new AppError("VALIDATION_FAILED", "Vui lòng ghi nội dung cần giải trình, bổ sung.");
+      const due = input.explanationDueAt ? new Date(input.explanationDueAt) : null;
+      if (!due || due <= now)
+        throw new AppError("VALIDATION_FAILED", "Vui lòng chọn hạn giải trình sau thời điểm hiện tại.");
+      return { explanationDueAt: due };
+    }
+    case "appraise": {
+      const points = input.appraisedPoints;
+      if (points === undefined || points > c.indicator.maxScore) {
+        throw new AppError("VALIDATION_FAILED", `Điểm thẩm định phải từ 0 đến ${c.indicator.maxScore}.`);
+      }
+      if (points !== c.report.selfPoints && !input.comment) {
+        throw new AppError("VALIDATION_FAILED", "Điểm thẩm định khác điểm tự đánh giá: vui lòng ghi lý do.");
+      }
+      return { appraisedPoints: points, appraisalComment: input.comment || null };
+    }
+    default:
+      return {};
+  }
+}
+
+/** Adds to the report's thread; the unit's own message counts as an answer to a request. */
+export async function addComment(ctx: TServiceContext, reportId: string, body: string) {
+  const c = await loadReadable(ctx, reportId);
+  await ctx.db.transaction(async (tx) => {
+    await repo.insertComment(tx, {
+      reportId,
+      authorId: ctx.actor.id,
+      kind: ctx.actor.unitId === c.report.unitId ? "answer" : "comment",
+      body,
+    });
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: "report.comment",
+      entityType: "report",
+      entityId: reportId,
+      after: { body },
+      ip: ctx.ip,
+    });
+  });
+}
+
+/**
+ * Cites a document as evidence. A unit cites its own documents; the lead agency may also reuse the
+ * documents cooperating units cited for the same indicator and period (consolidation).
+ */
+export async function attachDocument(ctx: TServiceContext, reportId: string, input: TAttachDocument) {
+  const c = await loadContext(ctx.db, reportId);
+  assertEditable(ctx, c);
+  const owner = await repo.findDocumentOwner(ctx.db, input.documentId);
+  if (!owner) throw notFound("tài liệu");
+  const own = owner.unitId === c.report.unitId;
+  const reusable =
+    c.report.role === "lead" &&
+    (await repo.isCitedBySiblingReport(ctx.db, input.documentId, c.report.periodId, c.report.indicatorId));
+  if (!own && !reusable)
+    throw forbidden("Chỉ đính kèm được tài liệu của đơn vị mình hoặc của cơ quan phối hợp cùng chỉ số.");
+  await ctx.db.transaction(async (tx) => {
+    await repo.attachDocument(tx, {
+      reportId,
+      documentId: input.documentId,
+      citation: input.citation ?? null,
+      attachedBy: ctx.actor.id,
+    });
+    await rescore(tx, c);
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: "report.attach",
+      entityType: "report",
+      entityId: reportId,
+      after: input,
+      ip: ctx.ip,
+    });
+  });
+}
+
+export async function detachDocument(ctx: TServiceContext, reportId: string, documentId: string) {
+  const c = await loadContext(ctx.db, reportId);
+  assertEditable(ctx, c);
+  await ctx.db.transaction(async (tx) => {
+    if (!(await repo.detachDocument(tx, reportId, documentId))) throw notFound("tài liệu trong báo cáo");
+    await rescore(tx, c);
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: "report.detach",
+      entityType: "report",
+      entityId: reportId,
+      before: { documentId },
+      ip: ctx.ip,
+    });
+  });
+}
+
+/** Evidence changes the self-assessed score (missing required evidence scores 0). */
+async function rescore(tx: TDbOrTx, c: TContext) {
+  const scored = score(c, c.report.values, await repo.countEvidence(tx, c.report.id));
+  await repo.updateReport(tx, c.report.id, {
+    selfPoints: scored?.points ?? null,
+    selfExplanation: scored?.explanation ?? null,
+  });
+}
+
+/** For the lead agency's consolidated report: the evidence its cooperating units submitted. */
+export async function listReusableDocuments(ctx: TServiceContext, reportId: string) {
+  const c = await loadContext(ctx.db, reportId);
+  if (c.report.role !== "lead" || !reportActorContext(ctx.actor, access(c)).actsForUnit) return [];
+  return repo.listSiblingDocuments(ctx.db, c.report);
+}

@@ -1,0 +1,83 @@
+import { expectedInputs, formatNumberVi, type TIndicator, type TInputValue, type TReportedValues } from "@chiso/core";
+import { Checkbox, Flex, Form, InputNumber, Select, Switch } from "antd";
+import { useTranslation } from "react-i18next";
+
+interface TProps {
+  indicator: Pick<TIndicator, "code" | "valueKind" | "inputs" | "rule" | "unitOfMeasure">;
+  values: TReportedValues;
+  disabled?: boolean;
+  onChange(key: string, value: TInputValue): void;
+}
+
+/**
+ * The inputs of one indicator, in its value kind: a yes/no switch, numbers (numerator and denominator…),
+ * a choice, or one checkbox per part. Shared by reports and the what-if simulator.
+ */
+export function IndicatorValueInputs({ indicator, values, disabled, onChange }: TProps) {
+  const { t } = useTranslation();
+  const rule = indicator.rule;
+  const labelOf = (key: string) => indicator.inputs.find((i) => i.key === key)?.label ?? t("values.value");
+  const inputs = [...expectedInputs(indicator)];
+
+  if (rule?.type === "parts") {
+    return (
+      <Flex vertical>
+        {rule.parts.map((part) => (
+          <Checkbox key={part.key} disabled={disabled} checked={values[part.key] === true} onChange={(e) => onChange(part.key, e.target.checked)}>
+            {part.label} ({formatNumberVi(part.points)} đ)
+          </Checkbox>
+        ))}
+      </Flex>
+    );
+  }
+  return (
+    <Flex gap={16} wrap align="end">
+      {inputs.map(([key, type]) => {
+        const label = labelOf(key);
+        const aria = `${indicator.code} ${label}`;
+        if (type === "boolean") {
+          return (
+            <Switch
+              key={key}
+              aria-label={indicator.code}
+              disabled={disabled}
+              checkedChildren={t("common.yes")}
+              unCheckedChildren={t("common.no")}
+              checked={values[key] === true}
+              onChange={(v) => onChange(key, v)}
+            />
+          );
+        }
+        if (type === "choice" && rule?.type === "choice") {
+          return (
+            <Select
+              key={key}
+              aria-label={aria}
+              allowClear
+              disabled={disabled}
+              style={{ minWidth: 260 }}
+              value={(values[key] as string | null) ?? undefined}
+              onChange={(v) => onChange(key, v ?? null)}
+              options={rule.options.map((o) => ({ value: o.key, label: `${o.label} (${formatNumberVi(o.points)} đ)` }))}
+            />
+          );
+        }
+        return (
+          <Form.Item key={key} label={inputs.length > 1 || indicator.inputs.length ? label : undefined} style={{ margin: 0 }}>
+            <InputNumber
+              aria-label={aria}
+              placeholder={label}
+              disabled={disabled}
+              min={0}
+              decimalSeparator=","
+              style={{ width: 220 }}
+              addonAfter={indicator.valueKind === "percent" ? "%" : (indicator.inputs.find((i) => i.key === key)?.unit ?? indicator.unitOfMeasure ?? undefined)}
+              value={typeof values[key] === "number" ? (values[key] as number) : null}
+              onChange={(v) => onChange(key, v ?? null)}
+            />
+          </Form.Item>
+        );
+      })}
+    </Flex>
+  );
+}

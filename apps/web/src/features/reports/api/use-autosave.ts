@@ -1,0 +1,114 @@
+import type { TReportDetail, TReportedValues } from "@chiso/core";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { ApiError } from "../../../lib/api.ts";
+import { useSaveReport } from "./report.ts";
+
+export interface TDraft {
+  values: TReportedValues;
+  note: string | null;
+}
+
+type TSaveState = "idle" | "saving" | "saved" | "error" | "conflict";
+
+interface TBackup extends TDraft {
+  version: number;
+}
+
+const DELAY_MS = 1200;
+const backupKey = (id: string) => `chiso.report.${id}`;
+
+function readBackup(id: string): TBackup | null {
+  try {
+    const raw = localStorage.getItem(backupKey(id));
+    return raw ? (JSON.parse(raw) as TBackup) : null;
+  } catch {
+    return null;
+  }
+}
+
+const sameDraft = (a: TDraft, b: TDraft) => JSON.stringify(a.values) === JSON.stringify(b.values) && (a.note ?? "") === (b.note ?? "");
+
+/**
+ * Drafts save themselves a moment after typing stops. Until the server has them, they are also kept in
+ * the browser, so a network error, a reload or a closed tab loses nothing; a save based on a stale
+ * version is refused by the server (409) and the typed text stays here for the user to re-apply.
+ */
+export function useAutosave(report: TReportDetail | undefined) {
+  const save = useSaveReport();
+  const [draft, setDraft] = useState<TDraft | null>(null);
+  const [state, setState] = useState<TSaveState>("idle");
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
+  const [restored, setRestored] = useState<"restored" | "stale" | null>(null);
+  const version = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latest = useRef<TDraft | null>(null);
+
+  /** Starts from the server copy, or from a backup of unsaved typing made on top of that same version. */
+  const load = useCallback((fresh: TReportDetail) => {
+    version.current = fresh.version;
+    const server = { values: fresh.values, note: fresh.note };
+    const backup = readBackup(fresh.id);
+    const usable = backup && !sameDraft(backup, server);
+    setRestored(usable ? (backup.version === fresh.version ? "restored" : "stale") : null);
+    const start = usable && backup.version === fresh.version ? { values: backup.values, note: backup.note } : server;
+    setDraft(start);
+    latest.current = start;
+    setState("idle");
+  }, []);
+
+  // Only when another report is opened: later copies of the same report (after a save) must not undo typing.
+  const loadedId = useRef<string | null>(null);
+  useEffect(() => {
+    if (!report || loadedId.current === report.id) return;
+    loadedId.current = report.id;
+    load(report);
+  }, [report, load]);
+
+  const flush = useCallback(async () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const current = latest.current;
+    if (!report || !current) return true;
+    setState("saving");
+    try {
+      const saved = await save.mutateAsync({ id: report.id, ...current, version: version.current });
+      version.current = saved.version;
+      if (latest.current && sameDraft(latest.current, current)) localStorage.removeItem(backupKey(report.id));
+      else if (latest.current) localStorage.setItem(backupKey(report.id), JSON.stringify({ ...latest.current, version: saved.version }));
+      setSavedAt(new Date());
+      setState("saved");
+      return true;
+    } catch (error) {
+      setState(error instanceof ApiError && error.status === 409 ? "conflict" : "error");
+      return false;
+    }
+  }, [report, save]);
+
+  const change = useCallback(
+    (next: TDraft) => {
+      if (!report) return;
+      setDraft(next);
+      latest.current = next;
+      localStorage.setItem(backupKey(report.id), JSON.stringify({ ...next, version: version.current }));
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flush(), DELAY_MS);
+    },
+    [report, flush],
+  );
+
+  /** Uses the unsaved typing of an earlier session on top of the newer server version. */
+  const applyStaleBackup = useCallback(() => {
+    if (!report) return;
+    const backup = readBackup(report.id);
+    setRestored(null);
+    if (backup) change({ values: backup.values, note: backup.note });
+  }, [report, change]);
+
+  const discardBackup = useCallback(() => {
+    if (report) localStorage.removeItem(backupKey(report.id));
+    setRestored(null);
+  }, [report]);
+
+  const pending = timer.current !== null || state === "saving";
+  return { draft, change, flush, load, state, savedAt, error: save.error, pending, restored, applyStaleBackup, discardBackup };
+}

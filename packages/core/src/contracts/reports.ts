@@ -1,0 +1,182 @@
+import { z } from "zod";
+import { REPORTING_PERIOD_KINDS } from "../calendar/periods.ts";
+import { ZReportAction, ZReportStatus } from "../reporting/workflow.ts";
+import { ZIndicator } from "./frameworks.ts";
+
+const isoInstant = z.iso.datetime({ offset: true, message: "Thời điểm không hợp lệ" });
+const isoDate = z.iso.date("Ngày không hợp lệ");
+
+export const ZPeriodExtension = z.object({
+  unitId: z.uuid(),
+  unitName: z.string(),
+  deadline: z.string(),
+  reason: z.string(),
+});
+
+export const ZPeriod = z.object({
+  id: z.uuid(),
+  frameworkId: z.uuid(),
+  frameworkName: z.string(),
+  kind: z.enum(REPORTING_PERIOD_KINDS),
+  year: z.number().int(),
+  index: z.number().int(),
+  label: z.string(),
+  windowStart: z.string(),
+  windowEnd: z.string(),
+  deadline: z.string(),
+  isClosed: z.boolean(),
+  extensions: z.array(ZPeriodExtension),
+});
+export type TPeriod = z.infer<typeof ZPeriod>;
+
+export const ZPeriodCreate = z.object({
+  frameworkId: z.uuid("Vui lòng chọn bộ chỉ số"),
+  kind: z.enum(REPORTING_PERIOD_KINDS),
+  year: z.number().int().min(2000).max(2100),
+  index: z.number().int().min(1).max(4),
+  /** Defaults to the rule of the period kind ("trước ngày 25 tháng cuối quý", "trước 10/01 năm sau"). */
+  deadline: isoInstant.optional(),
+  windowStart: isoDate.optional(),
+  windowEnd: isoDate.optional(),
+});
+export type TPeriodCreate = z.infer<typeof ZPeriodCreate>;
+
+export const ZPeriodUpdate = z.object({ deadline: isoInstant.optional(), isClosed: z.boolean().optional() });
+export type TPeriodUpdate = z.infer<typeof ZPeriodUpdate>;
+
+export const ZExtensionCreate = z.object({
+  unitId: z.uuid("Vui lòng chọn đơn vị"),
+  deadline: isoInstant,
+  reason: z.string().trim().min(5, "Vui lòng ghi lý do gia hạn (ít nhất 5 ký tự)").max(1000),
+});
+export type TExtensionCreate = z.infer<typeof ZExtensionCreate>;
+
+/** What still stands between a report and full points. */
+export const MISSING_KINDS = ["values", "evidence", "doc_metadata"] as const;
+export type TMissing = (typeof MISSING_KINDS)[number];
+
+export const ZWorkItem = z.object({
+  periodId: z.uuid(),
+  periodLabel: z.string(),
+  frameworkName: z.string(),
+  indicatorId: z.uuid(),
+  indicatorCode: z.string(),
+  indicatorName: z.string(),
+  maxScore: z.number(),
+  role: z.enum(["lead", "cooperate"]),
+  reportId: z.uuid().nullable(),
+  status: ZReportStatus.nullable(),
+  selfPoints: z.number().nullable(),
+  deadline: z.string(),
+  daysLeft: z.number().int(),
+  open: z.boolean(),
+  explanationDueAt: z.string().nullable(),
+  missing: z.array(z.enum(MISSING_KINDS)),
+});
+export type TWorkItem = z.infer<typeof ZWorkItem>;
+
+export const ZReportDocument = z.object({
+  id: z.uuid(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  size: z.number().int(),
+  docNumber: z.string().nullable(),
+  issuedOn: z.string().nullable(),
+  issuer: z.string().nullable(),
+  summary: z.string().nullable(),
+  citation: z.string().nullable(),
+  unitId: z.uuid(),
+});
+export type TReportDocument = z.infer<typeof ZReportDocument>;
+
+export const ZReportEvent = z.object({
+  at: z.string(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string(),
+  comment: z.string().nullable(),
+});
+
+export const ZReportComment = z.object({
+  id: z.number(),
+  at: z.string(),
+  authorName: z.string().nullable(),
+  authorUnit: z.string().nullable(),
+  kind: z.enum(["comment", "request", "answer"]),
+  body: z.string(),
+});
+
+const ZValue = z.union([z.number(), z.boolean(), z.string(), z.null()]);
+
+export const ZReportDetail = z.object({
+  id: z.uuid(),
+  role: z.enum(["lead", "cooperate"]),
+  status: ZReportStatus,
+  values: z.record(z.string(), ZValue),
+  note: z.string().nullable(),
+  selfPoints: z.number().nullable(),
+  selfExplanation: z.string().nullable(),
+  appraisedPoints: z.number().nullable(),
+  appraisalComment: z.string().nullable(),
+  explanationDueAt: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+  period: z.object({ id: z.uuid(), label: z.string(), frameworkId: z.uuid(), frameworkName: z.string() }),
+  unit: z.object({ id: z.uuid(), name: z.string() }),
+  leadUnit: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  indicator: ZIndicator,
+  window: z.object({ deadline: z.string(), open: z.boolean(), daysLeft: z.number().int() }),
+  editable: z.boolean(),
+  allowedActions: z.array(ZReportAction),
+  documents: z.array(ZReportDocument),
+  events: z.array(ZReportEvent),
+  comments: z.array(ZReportComment),
+});
+export type TReportDetail = z.infer<typeof ZReportDetail>;
+
+export const ZReportOpen = z.object({ periodId: z.uuid(), indicatorId: z.uuid(), unitId: z.uuid().optional() });
+export type TReportOpen = z.infer<typeof ZReportOpen>;
+
+export const ZReportSave = z.object({
+  values: z.record(z.string().max(40), ZValue).refine((v) => Object.keys(v).length <= 50, "Quá nhiều ô nhập"),
+  note: z.string().max(4000).nullable().optional(),
+  version: z.number().int().min(1),
+});
+export type TReportSave = z.infer<typeof ZReportSave>;
+
+export const ZReportActionRequest = z.object({
+  action: ZReportAction,
+  comment: z.string().trim().max(4000).optional(),
+  appraisedPoints: z.number().min(0).optional(),
+  explanationDueAt: isoInstant.optional(),
+  version: z.number().int().min(1),
+});
+export type TReportActionRequest = z.infer<typeof ZReportActionRequest>;
+
+export const ZCommentCreate = z.object({ body: z.string().trim().min(1, "Vui lòng nhập nội dung").max(4000) });
+export const ZAttachDocument = z.object({ documentId: z.uuid(), citation: z.string().trim().max(200).nullish() });
+export type TAttachDocument = z.infer<typeof ZAttachDocument>;
+
+export const ZReportSummary = z.object({
+  id: z.uuid(),
+  periodId: z.uuid(),
+  indicatorId: z.uuid(),
+  indicatorCode: z.string(),
+  indicatorName: z.string(),
+  unitId: z.uuid(),
+  unitName: z.string(),
+  role: z.enum(["lead", "cooperate"]),
+  status: ZReportStatus,
+  values: z.record(z.string(), ZValue),
+  selfPoints: z.number().nullable(),
+  appraisedPoints: z.number().nullable(),
+  maxScore: z.number(),
+  evidenceCount: z.number().int(),
+  docsWithoutMetadata: z.number().int(),
+  evidenceRequired: z.boolean(),
+  submittedAt: z.string().nullable(),
+  explanationDueAt: z.string().nullable(),
+});
+export type TReportSummary = z.infer<typeof ZReportSummary>;
