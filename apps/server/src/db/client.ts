@@ -33,6 +33,12 @@ const MIGRATION_LOCK = 727_272;
 
 async function openPostgres(url: string): Promise<TDatabase> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection can be cut by the server (restart, failover, a dropped database): without a listener
+  // that would crash the process. The pool replaces the connection on the next query.
+  pool.on("error", (error) => {
+    if ((error as { code?: string }).code !== "57P01")
+      console.error(`PostgreSQL: idle connection lost (${error.message})`);
+  });
   const db = drizzlePg({ client: pool, schema });
   // Two instances starting together must not both migrate: hold an advisory lock on one connection.
   const lockClient = await pool.connect();

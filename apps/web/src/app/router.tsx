@@ -12,6 +12,8 @@ import { ChangePasswordPage } from "../features/auth/components/change-password-
 import { LoginPage } from "../features/auth/components/login-page.tsx";
 import { FrameworksPage } from "../features/frameworks/components/frameworks-page.tsx";
 import { OverviewPage } from "../features/overview/components/overview-page.tsx";
+import { ReportPage } from "../features/reports/components/report-page.tsx";
+import { ReportsPage } from "../features/reports/components/reports-page.tsx";
 import { UnitsPage } from "../features/units/components/units-page.tsx";
 import { AppShell } from "./app-shell.tsx";
 
@@ -66,7 +68,8 @@ function SignedInRoutes({ me }: { me: TMe }) {
       <Route element={<AppShell me={me} />}>
         <Route index element={<OverviewPage />} />
         <Route path="frameworks" element={<FrameworksPage />} />
-        <Route path="reports" element={<EmptyPage title={t("nav.reports")} description={t("placeholder.reports")} />} />
+        <Route path="reports" element={<ReportsPage />} />
+        <Route path="reports/:id" element={<ReportPage />} />
         <Route path="plans" element={<EmptyPage title={t("nav.plans")} description={t("placeholder.plans")} />} />
         <Route
           path="units"

@@ -23,7 +23,12 @@ export function IndicatorValueInputs({ indicator, values, disabled, onChange }: 
     return (
       <Flex vertical>
         {rule.parts.map((part) => (
-          <Checkbox key={part.key} disabled={disabled} checked={values[part.key] === true} onChange={(e) => onChange(part.key, e.target.checked)}>
+          <Checkbox
+            key={part.key}
+            disabled={disabled}
+            checked={values[part.key] === true}
+            onChange={(e) => onChange(part.key, e.target.checked)}
+          >
             {part.label} ({formatNumberVi(part.points)} đ)
           </Checkbox>
         ))}
@@ -63,7 +68,11 @@ export function IndicatorValueInputs({ indicator, values, disabled, onChange }: 
           );
         }
         return (
-          <Form.Item key={key} label={inputs.length > 1 || indicator.inputs.length ? label : undefined} style={{ margin: 0 }}>
+          <Form.Item
+            key={key}
+            label={inputs.length > 1 || indicator.inputs.length ? label : undefined}
+            style={{ margin: 0 }}
+          >
             <InputNumber
               aria-label={aria}
               placeholder={label}
@@ -71,7 +80,11 @@ export function IndicatorValueInputs({ indicator, values, disabled, onChange }: 
               min={0}
               decimalSeparator=","
               style={{ width: 220 }}
-              addonAfter={indicator.valueKind === "percent" ? "%" : (indicator.inputs.find((i) => i.key === key)?.unit ?? indicator.unitOfMeasure ?? undefined)}
+              addonAfter={
+                indicator.valueKind === "percent"
+                  ? "%"
+                  : (indicator.inputs.find((i) => i.key === key)?.unit ?? indicator.unitOfMeasure ?? undefined)
+              }
               value={typeof values[key] === "number" ? (values[key] as number) : null}
               onChange={(v) => onChange(key, v ?? null)}
             />

@@ -31,7 +31,11 @@ export function uploadDocument({ file, ...fields }: TUploadInput) {
 
 export function useUploadDocument() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: uploadDocument, onSuccess: () => queryClient.invalidateQueries({ queryKey: ["documents"] }) });
+  return useMutation({
+    mutationFn: uploadDocument,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["documents"] }),
+  });
 }
 
-export const documentUrl = (id: string, download = false) => `/api/documents/${id}/content${download ? "?download=1" : ""}`;
+export const documentUrl = (id: string, download = false) =>
+  `/api/documents/${id}/content${download ? "?download=1" : ""}`;

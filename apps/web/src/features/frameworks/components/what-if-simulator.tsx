@@ -12,20 +12,7 @@ import {
   type TInputValue,
   type TTree,
 } from "@chiso/core";
-import {
-  Card,
-  Checkbox,
-  Col,
-  Collapse,
-  Flex,
-  InputNumber,
-  Row,
-  Select,
-  Statistic,
-  Switch,
-  Table,
-  Typography,
-} from "antd";
+import { Card, Col, Collapse, Flex, InputNumber, Row, Statistic, Table, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { IndicatorValueInputs } from "../../../components/indicator-value-inputs.tsx";
@@ -168,7 +155,8 @@ interface TLeafProps {
 
 function LeafInput({ leaf, entry, score, onChange }: TLeafProps) {
   const { t } = useTranslation();
-  const setValue = (key: string, value: TInputValue) => onChange((c) => ({ ...c, values: { ...c.values, [key]: value } }));
+  const setValue = (key: string, value: TInputValue) =>
+    onChange((c) => ({ ...c, values: { ...c.values, [key]: value } }));
   let control: React.ReactNode;
   if (leaf.rule?.type === "manual") {
     control = (
@@ -188,7 +176,11 @@ function LeafInput({ leaf, entry, score, onChange }: TLeafProps) {
     control = <IndicatorValueInputs indicator={leaf} values={entry?.values ?? {}} onChange={setValue} />;
   }
   return (
-    <Card size="small" title={`${leaf.code}. ${leaf.name}`} extra={`${formatNumberVi(score?.points ?? 0, { decimals: 2 })} / ${formatNumberVi(leaf.maxScore)}`}>
+    <Card
+      size="small"
+      title={`${leaf.code}. ${leaf.name}`}
+      extra={`${formatNumberVi(score?.points ?? 0, { decimals: 2 })} / ${formatNumberVi(leaf.maxScore)}`}
+    >
       {control}
       {score && (
         <Typography.Paragraph type={score.status === "invalid" ? "danger" : "secondary"} style={{ margin: "8px 0 0" }}>

@@ -17,9 +17,12 @@ function usePeriodMutation<TInput>(mutationFn: (input: TInput) => Promise<TPerio
   });
 }
 
-export const useOpenPeriod = () => usePeriodMutation((body: TPeriodCreate) => api<TPeriod>("POST", "/api/periods", body));
+export const useOpenPeriod = () =>
+  usePeriodMutation((body: TPeriodCreate) => api<TPeriod>("POST", "/api/periods", body));
 export const useUpdatePeriod = () =>
-  usePeriodMutation(({ id, ...body }: TPeriodUpdate & { id: string }) => api<TPeriod>("PATCH", `/api/periods/${id}`, body));
+  usePeriodMutation(({ id, ...body }: TPeriodUpdate & { id: string }) =>
+    api<TPeriod>("PATCH", `/api/periods/${id}`, body),
+  );
 export const useGrantExtension = () =>
   usePeriodMutation(({ periodId, ...body }: TExtensionCreate & { periodId: string }) =>
     api<TPeriod>("POST", `/api/periods/${periodId}/extensions`, body),

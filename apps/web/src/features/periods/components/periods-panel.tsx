@@ -1,8 +1,31 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { can, defaultDeadline, formatDateTimeVi, formatDateVi, periodWindow, type TPeriod, type TReportingPeriodKind } from "@chiso/core";
-import { App, Button, DatePicker, Flex, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from "antd";
+import {
+  can,
+  defaultDeadline,
+  formatDateTimeVi,
+  formatDateVi,
+  periodWindow,
+  type TPeriod,
+  type TReportingPeriodKind,
+} from "@chiso/core";
+import {
+  App,
+  Button,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { errorMessage } from "../../../i18n/index.ts";
@@ -44,8 +67,18 @@ export function PeriodsPanel() {
         columns={[
           { title: t("reports.period"), dataIndex: "label", width: 140 },
           { title: t("frameworks.title"), dataIndex: "frameworkName" },
-          { title: t("periods.window"), key: "window", width: 200, render: (_, p) => `${formatDateVi(p.windowStart)} – ${formatDateVi(p.windowEnd)}` },
-          { title: t("reports.deadline"), dataIndex: "deadline", width: 160, render: (d: string) => formatDateTimeVi(d) },
+          {
+            title: t("periods.window"),
+            key: "window",
+            width: 200,
+            render: (_, p) => `${formatDateVi(p.windowStart)} – ${formatDateVi(p.windowEnd)}`,
+          },
+          {
+            title: t("reports.deadline"),
+            dataIndex: "deadline",
+            width: 160,
+            render: (d: string) => formatDateTimeVi(d),
+          },
           {
             title: t("periods.extensions"),
             dataIndex: "extensions",
@@ -56,7 +89,13 @@ export function PeriodsPanel() {
                 </Typography.Paragraph>
               )),
           },
-          { title: t("reports.status"), dataIndex: "isClosed", width: 110, render: (closed: boolean) => (closed ? <Tag>{t("periods.closed")}</Tag> : <Tag color="green">{t("periods.openTag")}</Tag>) },
+          {
+            title: t("reports.status"),
+            dataIndex: "isClosed",
+            width: 110,
+            render: (closed: boolean) =>
+              closed ? <Tag>{t("periods.closed")}</Tag> : <Tag color="green">{t("periods.openTag")}</Tag>,
+          },
           ...(manages
             ? [
                 {
@@ -72,7 +111,12 @@ export function PeriodsPanel() {
                         title={p.isClosed ? t("periods.reopenConfirm") : t("periods.closeConfirm")}
                         okText={t("common.yes")}
                         cancelText={t("common.cancel")}
-                        onConfirm={() => update.mutate({ id: p.id, isClosed: !p.isClosed }, { onError: (e) => void message.error(errorMessage(e)) })}
+                        onConfirm={() =>
+                          update.mutate(
+                            { id: p.id, isClosed: !p.isClosed },
+                            { onError: (e) => void message.error(errorMessage(e)) },
+                          )
+                        }
                       >
                         <Button type="link" size="small">
                           {p.isClosed ? t("periods.reopen") : t("periods.close")}
@@ -113,8 +157,23 @@ function OpenPeriodModal({ open, onClose }: { open: boolean; onClose(): void }) 
   // The plan's rule gives the deadline; the coordinator may still move it.
   const fillDefault = () => {
     const v = form.getFieldsValue();
-    if (v.kind && v.year && v.index && v.index <= MAX_INDEX[v.kind]) form.setFieldValue("deadline", dayjs(defaultDeadline(v.kind, v.year, v.index)));
+    if (v.kind && v.year && v.index && v.index <= MAX_INDEX[v.kind])
+      form.setFieldValue("deadline", dayjs(defaultDeadline(v.kind, v.year, v.index)));
   };
+
+  // Defaults are set when the dialog opens, before the user can type; later data must not overwrite typing.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs only when the dialog opens
+  useEffect(() => {
+    if (!open) return;
+    openPeriod.reset();
+    form.setFieldsValue({
+      frameworkId: frameworks.data?.find((f) => f.status === "published")?.id,
+      kind: "quarter",
+      year: new Date().getFullYear(),
+      index: Math.floor(new Date().getMonth() / 3) + 1,
+    });
+    fillDefault();
+  }, [open]);
 
   const submit = (v: TOpenForm) =>
     openPeriod.mutate(
@@ -137,30 +196,49 @@ function OpenPeriodModal({ open, onClose }: { open: boolean; onClose(): void }) 
       onCancel={onClose}
       confirmLoading={openPeriod.isPending}
       destroyOnHidden
-      afterOpenChange={(visible) => {
-        if (!visible) return;
-        openPeriod.reset();
-        form.setFieldsValue({
-          frameworkId: frameworks.data?.find((f) => f.status === "published")?.id,
-          kind: "quarter",
-          year: new Date().getFullYear(),
-          index: Math.floor(new Date().getMonth() / 3) + 1,
-        });
-        fillDefault();
-      }}
     >
-      <Form form={form} layout="vertical" onFinish={submit} onValuesChange={(changed) => ("deadline" in changed ? undefined : fillDefault())}>
-        <Form.Item label={t("frameworks.title")} name="frameworkId" rules={[{ required: true, message: t("periods.frameworkRequired") }]}>
-          <Select options={(frameworks.data ?? []).filter((f) => f.status === "published").map((f) => ({ value: f.id, label: f.name }))} />
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        onValuesChange={(changed) => ("deadline" in changed ? undefined : fillDefault())}
+      >
+        <Form.Item
+          label={t("frameworks.title")}
+          name="frameworkId"
+          rules={[{ required: true, message: t("periods.frameworkRequired") }]}
+        >
+          <Select
+            options={(frameworks.data ?? [])
+              .filter((f) => f.status === "published")
+              .map((f) => ({ value: f.id, label: f.name }))}
+          />
         </Form.Item>
         <Flex gap={12}>
           <Form.Item label={t("periods.kind")} name="kind" rules={[{ required: true }]} style={{ flex: 1 }}>
-            <Select options={(["quarter", "half", "year"] as const).map((k) => ({ value: k, label: t(`periods.kinds.${k}`) }))} />
+            <Select
+              options={(["quarter", "half", "year"] as const).map((k) => ({
+                value: k,
+                label: t(`periods.kinds.${k}`),
+              }))}
+            />
           </Form.Item>
           <Form.Item label={t("editor.year")} name="year" rules={[{ required: true }]}>
             <InputNumber min={2000} max={2100} />
           </Form.Item>
-          <Form.Item label={t("periods.index")} name="index" rules={[{ required: true, type: "integer", min: 1, max: MAX_INDEX[kind], message: t("periods.indexRule", { max: MAX_INDEX[kind] }) }]}>
+          <Form.Item
+            label={t("periods.index")}
+            name="index"
+            rules={[
+              {
+                required: true,
+                type: "integer",
+                min: 1,
+                max: MAX_INDEX[kind],
+                message: t("periods.indexRule", { max: MAX_INDEX[kind] }),
+              },
+            ]}
+          >
             <InputNumber min={1} max={MAX_INDEX[kind]} disabled={kind === "year"} />
           </Form.Item>
         </Flex>
@@ -169,7 +247,12 @@ function OpenPeriodModal({ open, onClose }: { open: boolean; onClose(): void }) 
             {t("periods.window")}: {formatDateVi(window.start)} – {formatDateVi(window.end)}
           </Typography.Paragraph>
         )}
-        <Form.Item label={t("reports.deadline")} name="deadline" rules={[{ required: true }]} extra={t("periods.deadlineHint")}>
+        <Form.Item
+          label={t("reports.deadline")}
+          name="deadline"
+          rules={[{ required: true }]}
+          extra={t("periods.deadlineHint")}
+        >
           <DatePicker showTime format="DD/MM/YYYY HH:mm" />
         </Form.Item>
       </Form>
@@ -212,13 +295,28 @@ function ExtensionModal({ period, onClose }: { period: TPeriod | null; onClose()
           )
         }
       >
-        <Form.Item label={t("reports.unit")} name="unitId" rules={[{ required: true, message: t("accounts.unitRequired") }]}>
-          <Select showSearch={{ optionFilterProp: "label" }} options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} />
+        <Form.Item
+          label={t("reports.unit")}
+          name="unitId"
+          rules={[{ required: true, message: t("accounts.unitRequired") }]}
+        >
+          <Select
+            showSearch={{ optionFilterProp: "label" }}
+            options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+          />
         </Form.Item>
-        <Form.Item label={t("periods.newDeadline")} name="deadline" rules={[{ required: true, message: t("periods.newDeadline") }]}>
+        <Form.Item
+          label={t("periods.newDeadline")}
+          name="deadline"
+          rules={[{ required: true, message: t("periods.newDeadline") }]}
+        >
           <DatePicker showTime format="DD/MM/YYYY HH:mm" />
         </Form.Item>
-        <Form.Item label={t("periods.reason")} name="reason" rules={[{ required: true, min: 5, message: t("periods.reasonRule") }]}>
+        <Form.Item
+          label={t("periods.reason")}
+          name="reason"
+          rules={[{ required: true, min: 5, message: t("periods.reasonRule") }]}
+        >
           <Input.TextArea autoSize={{ minRows: 2 }} />
         </Form.Item>
       </Form>

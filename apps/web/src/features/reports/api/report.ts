@@ -3,7 +3,8 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/r
 import { api } from "../../../lib/api.ts";
 
 export const getReport = (id: string) => api<TReportDetail>("GET", `/api/reports/${id}`);
-export const reportQuery = (id: string) => queryOptions({ queryKey: ["reports", "detail", id], queryFn: () => getReport(id) });
+export const reportQuery = (id: string) =>
+  queryOptions({ queryKey: ["reports", "detail", id], queryFn: () => getReport(id) });
 export const useReport = (id: string | undefined) => useQuery({ ...reportQuery(id ?? ""), enabled: Boolean(id) });
 
 export const openReport = (body: TReportOpen) => api<TReportDetail>("POST", "/api/reports", body);
@@ -23,15 +24,21 @@ function useReportMutation<TInput>(mutationFn: (input: TInput) => Promise<TRepor
 }
 
 export const useSaveReport = () =>
-  useReportMutation(({ id, ...body }: TReportSave & { id: string }) => api<TReportDetail>("PATCH", `/api/reports/${id}`, body));
+  useReportMutation(({ id, ...body }: TReportSave & { id: string }) =>
+    api<TReportDetail>("PATCH", `/api/reports/${id}`, body),
+  );
 export const useReportAction = () =>
   useReportMutation(({ id, ...body }: TReportActionRequest & { id: string }) =>
     api<TReportDetail>("POST", `/api/reports/${id}/actions`, body),
   );
 export const useAddComment = () =>
-  useReportMutation(({ id, body }: { id: string; body: string }) => api<TReportDetail>("POST", `/api/reports/${id}/comments`, { body }));
+  useReportMutation(({ id, body }: { id: string; body: string }) =>
+    api<TReportDetail>("POST", `/api/reports/${id}/comments`, { body }),
+  );
 export const useAttachDocument = () =>
-  useReportMutation(({ id, ...body }: TAttachDocument & { id: string }) => api<TReportDetail>("POST", `/api/reports/${id}/documents`, body));
+  useReportMutation(({ id, ...body }: TAttachDocument & { id: string }) =>
+    api<TReportDetail>("POST", `/api/reports/${id}/documents`, body),
+  );
 export const useDetachDocument = () =>
   useReportMutation(({ id, documentId }: { id: string; documentId: string }) =>
     api<TReportDetail>("DELETE", `/api/reports/${id}/documents/${documentId}`),

@@ -26,7 +26,8 @@ function readBackup(id: string): TBackup | null {
   }
 }
 
-const sameDraft = (a: TDraft, b: TDraft) => JSON.stringify(a.values) === JSON.stringify(b.values) && (a.note ?? "") === (b.note ?? "");
+const sameDraft = (a: TDraft, b: TDraft) =>
+  JSON.stringify(a.values) === JSON.stringify(b.values) && (a.note ?? "") === (b.note ?? "");
 
 /**
  * Drafts save themselves a moment after typing stops. Until the server has them, they are also kept in
@@ -42,6 +43,7 @@ export function useAutosave(report: TReportDetail | undefined) {
   const version = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef<TDraft | null>(null);
+  const dirty = useRef(false);
 
   /** Starts from the server copy, or from a backup of unsaved typing made on top of that same version. */
   const load = useCallback((fresh: TReportDetail) => {
@@ -53,34 +55,53 @@ export function useAutosave(report: TReportDetail | undefined) {
     const start = usable && backup.version === fresh.version ? { values: backup.values, note: backup.note } : server;
     setDraft(start);
     latest.current = start;
+    dirty.current = start !== server;
     setState("idle");
   }, []);
 
   // Only when another report is opened: later copies of the same report (after a save) must not undo typing.
   const loadedId = useRef<string | null>(null);
   useEffect(() => {
-    if (!report || loadedId.current === report.id) return;
-    loadedId.current = report.id;
-    load(report);
+    if (!report) return;
+    if (loadedId.current !== report.id) {
+      loadedId.current = report.id;
+      load(report);
+      return;
+    }
+    // A newer copy (after a workflow step, a save or a refetch): follow it unless typing is still unsaved.
+    if (!dirty.current && report.version >= version.current) {
+      version.current = report.version;
+      const server = { values: report.values, note: report.note };
+      setDraft(server);
+      latest.current = server;
+    }
   }, [report, load]);
 
-  const flush = useCallback(async () => {
+  /**
+   * Saves what is typed now if anything is unsaved. Answers the report version to act on, or null when the
+   * save failed (the typing stays in the browser).
+   */
+  const flush = useCallback(async (): Promise<number | null> => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     const current = latest.current;
-    if (!report || !current) return true;
+    if (!report || !current) return version.current;
+    if (!dirty.current) return version.current;
     setState("saving");
     try {
       const saved = await save.mutateAsync({ id: report.id, ...current, version: version.current });
       version.current = saved.version;
-      if (latest.current && sameDraft(latest.current, current)) localStorage.removeItem(backupKey(report.id));
-      else if (latest.current) localStorage.setItem(backupKey(report.id), JSON.stringify({ ...latest.current, version: saved.version }));
+      if (latest.current && sameDraft(latest.current, current)) {
+        dirty.current = false;
+        localStorage.removeItem(backupKey(report.id));
+      } else if (latest.current)
+        localStorage.setItem(backupKey(report.id), JSON.stringify({ ...latest.current, version: saved.version }));
       setSavedAt(new Date());
       setState("saved");
-      return true;
+      return saved.version;
     } catch (error) {
       setState(error instanceof ApiError && error.status === 409 ? "conflict" : "error");
-      return false;
+      return null;
     }
   }, [report, save]);
 
@@ -89,6 +110,7 @@ export function useAutosave(report: TReportDetail | undefined) {
       if (!report) return;
       setDraft(next);
       latest.current = next;
+      dirty.current = true;
       localStorage.setItem(backupKey(report.id), JSON.stringify({ ...next, version: version.current }));
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => void flush(), DELAY_MS);
@@ -110,5 +132,17 @@ export function useAutosave(report: TReportDetail | undefined) {
   }, [report]);
 
   const pending = timer.current !== null || state === "saving";
-  return { draft, change, flush, load, state, savedAt, error: save.error, pending, restored, applyStaleBackup, discardBackup };
+  return {
+    draft,
+    change,
+    flush,
+    load,
+    state,
+    savedAt,
+    error: save.error,
+    pending,
+    restored,
+    applyStaleBackup,
+    discardBackup,
+  };
 }

@@ -6,7 +6,11 @@ import { useTranslation } from "react-i18next";
 export function DeadlineText({ deadline, daysLeft, open }: { deadline: string; daysLeft: number; open: boolean }) {
   const { t } = useTranslation();
   const urgent = !open || daysLeft <= 3;
-  const left = !open ? t("reports.late", { count: Math.abs(daysLeft) }) : daysLeft === 0 ? t("reports.today") : t("reports.daysLeft", { count: daysLeft });
+  const left = !open
+    ? t("reports.late", { count: Math.abs(daysLeft) })
+    : daysLeft === 0
+      ? t("reports.today")
+      : t("reports.daysLeft", { count: daysLeft });
   return (
     <span>
       {formatDateTimeVi(deadline)}{" "}

@@ -1,8 +1,30 @@
 import { DeleteOutlined, DownloadOutlined, EyeOutlined, UploadOutlined, WarningOutlined } from "@ant-design/icons";
-import { EVIDENCE_ACCEPT, EVIDENCE_TYPES_LABEL_VI, formatDateVi, type TReportDetail, type TReportDocument } from "@chiso/core";
-import { App, Button, Card, DatePicker, Empty, Flex, Form, Input, List, Modal, Popconfirm, Select, Space, Typography, Upload } from "antd";
+import {
+  EVIDENCE_ACCEPT,
+  EVIDENCE_TYPES_LABEL_VI,
+  formatDateVi,
+  type TReportDetail,
+  type TReportDocument,
+} from "@chiso/core";
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  List,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Typography,
+  Upload,
+} from "antd";
 import type { Dayjs } from "dayjs";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { errorMessage } from "../../../i18n/index.ts";
@@ -46,10 +68,20 @@ export function ReportEvidence({ report }: { report: TReportDetail }) {
         renderItem={(doc) => (
           <List.Item
             actions={[
-              <a key="view" href={documentUrl(doc.id)} target="_blank" rel="noreferrer" aria-label={`${t("evidence.view")} ${doc.fileName}`}>
+              <a
+                key="view"
+                href={documentUrl(doc.id)}
+                target="_blank"
+                rel="noreferrer"
+                aria-label={`${t("evidence.view")} ${doc.fileName}`}
+              >
                 <EyeOutlined /> {t("evidence.view")}
               </a>,
-              <a key="download" href={documentUrl(doc.id, true)} aria-label={`${t("evidence.download")} ${doc.fileName}`}>
+              <a
+                key="download"
+                href={documentUrl(doc.id, true)}
+                aria-label={`${t("evidence.download")} ${doc.fileName}`}
+              >
                 <DownloadOutlined />
               </a>,
               ...(report.editable
@@ -59,9 +91,20 @@ export function ReportEvidence({ report }: { report: TReportDetail }) {
                       title={t("evidence.detachConfirm")}
                       okText={t("common.delete")}
                       cancelText={t("common.cancel")}
-                      onConfirm={() => detach.mutate({ id: report.id, documentId: doc.id }, { onError: (e) => void message.error(errorMessage(e)) })}
+                      onConfirm={() =>
+                        detach.mutate(
+                          { id: report.id, documentId: doc.id },
+                          { onError: (e) => void message.error(errorMessage(e)) },
+                        )
+                      }
                     >
-                      <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={`${t("evidence.detach")} ${doc.fileName}`} />
+                      <Button
+                        type="text"
+                        size="small"
+                        danger
+                        icon={<DeleteOutlined />}
+                        aria-label={`${t("evidence.detach")} ${doc.fileName}`}
+                      />
                     </Popconfirm>,
                   ]
                 : []),
@@ -118,16 +161,41 @@ interface TUploadForm {
   citation?: string;
 }
 
-function UploadModal({ open, unitId, onClose, onUploaded }: { open: boolean; unitId: string; onClose(): void; onUploaded(id: string, citation: string | null): void }) {
+function UploadModal({
+  open,
+  unitId,
+  onClose,
+  onUploaded,
+}: {
+  open: boolean;
+  unitId: string;
+  onClose(): void;
+  onUploaded(id: string, citation: string | null): void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<TUploadForm>();
   const upload = useUploadDocument();
   const [file, setFile] = useState<File | null>(null);
 
+  // Reset when opening (not after the opening animation, which would undo a file chosen meanwhile).
+  useEffect(() => {
+    if (!open) return;
+    upload.reset();
+    setFile(null);
+    form.resetFields();
+  }, [open, upload.reset, form]);
+
   const submit = (v: TUploadForm) =>
     file &&
     upload.mutate(
-      { file, unitId, docNumber: v.docNumber, issuedOn: v.issuedOn?.format("YYYY-MM-DD"), issuer: v.issuer, summary: v.summary },
+      {
+        file,
+        unitId,
+        docNumber: v.docNumber,
+        issuedOn: v.issuedOn?.format("YYYY-MM-DD"),
+        issuer: v.issuer,
+        summary: v.summary,
+      },
       { onSuccess: (doc) => onUploaded(doc.id, v.citation || null) },
     );
 
@@ -142,12 +210,6 @@ function UploadModal({ open, unitId, onClose, onUploaded }: { open: boolean; uni
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
-      afterOpenChange={(visible) => {
-        if (!visible) return;
-        upload.reset();
-        setFile(null);
-        form.resetFields();
-      }}
     >
       <Upload.Dragger
         accept={EVIDENCE_ACCEPT}
@@ -163,7 +225,12 @@ function UploadModal({ open, unitId, onClose, onUploaded }: { open: boolean; uni
       </Upload.Dragger>
       <Form form={form} layout="vertical" onFinish={submit} style={{ marginTop: 16 }}>
         <Flex gap={12}>
-          <Form.Item label={t("evidence.docNumber")} name="docNumber" style={{ flex: 1 }} extra={t("evidence.docNumberHint")}>
+          <Form.Item
+            label={t("evidence.docNumber")}
+            name="docNumber"
+            style={{ flex: 1 }}
+            extra={t("evidence.docNumberHint")}
+          >
             <Input placeholder="15/KH-UBND" />
           </Form.Item>
           <Form.Item label={t("evidence.issuedOn")} name="issuedOn">
@@ -196,9 +263,21 @@ function PickModal({ report, open, onClose }: { report: TReportDetail; open: boo
   const [citation, setCitation] = useState("");
   const attached = new Set(report.documents.map((d) => d.id));
   const options = [
-    { label: t("evidence.ownDocuments"), options: (own.data ?? []).filter((d) => !attached.has(d.id)).map((d) => ({ value: d.id, label: `${d.fileName}${d.docNumber ? ` — ${d.docNumber}` : ""}` })) },
+    {
+      label: t("evidence.ownDocuments"),
+      options: (own.data ?? [])
+        .filter((d) => !attached.has(d.id))
+        .map((d) => ({ value: d.id, label: `${d.fileName}${d.docNumber ? ` — ${d.docNumber}` : ""}` })),
+    },
     ...(report.role === "lead"
-      ? [{ label: t("evidence.cooperatingDocuments"), options: (reusable.data ?? []).filter((d) => !attached.has(d.id)).map((d) => ({ value: d.id, label: `${d.fileName}${d.docNumber ? ` — ${d.docNumber}` : ""}` })) }]
+      ? [
+          {
+            label: t("evidence.cooperatingDocuments"),
+            options: (reusable.data ?? [])
+              .filter((d) => !attached.has(d.id))
+              .map((d) => ({ value: d.id, label: `${d.fileName}${d.docNumber ? ` — ${d.docNumber}` : ""}` })),
+          },
+        ]
       : []),
   ];
   return (
@@ -227,8 +306,21 @@ function PickModal({ report, open, onClose }: { report: TReportDetail; open: boo
       }
     >
       <Flex vertical gap={12}>
-        <Select aria-label={t("evidence.pick")} showSearch={{ optionFilterProp: "label" }} value={documentId} onChange={setDocumentId} options={options} loading={own.isPending} placeholder={t("evidence.pickPlaceholder")} />
-        <Input aria-label={t("evidence.citation")} placeholder={t("evidence.citationPlaceholder")} value={citation} onChange={(e) => setCitation(e.target.value)} />
+        <Select
+          aria-label={t("evidence.pick")}
+          showSearch={{ optionFilterProp: "label" }}
+          value={documentId}
+          onChange={setDocumentId}
+          options={options}
+          loading={own.isPending}
+          placeholder={t("evidence.pickPlaceholder")}
+        />
+        <Input
+          aria-label={t("evidence.citation")}
+          placeholder={t("evidence.citationPlaceholder")}
+          value={citation}
+          onChange={(e) => setCitation(e.target.value)}
+        />
         <ErrorAlert error={attach.error} />
       </Flex>
     </Modal>

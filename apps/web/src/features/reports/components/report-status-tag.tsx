@@ -13,9 +13,18 @@ const COLORS: Record<TReportStatus, string> = {
 };
 
 /** A report's status; "not started" when there is no report yet. */
-export function ReportStatusTag({ status, explanationDue }: { status: TReportStatus | null; explanationDue?: boolean }) {
+export function ReportStatusTag({
+  status,
+  explanationDue,
+}: {
+  status: TReportStatus | null;
+  explanationDue?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   if (!status) return <Tag>{t("reports.notStarted")}</Tag>;
-  const label = explanationDue && status === "returned" ? t("reports.explanationRequested") : REPORT_STATUS_LABELS[status][i18n.language === "en" ? "en" : "vi"];
+  const label =
+    explanationDue && status === "returned"
+      ? t("reports.explanationRequested")
+      : REPORT_STATUS_LABELS[status][i18n.language === "en" ? "en" : "vi"];
   return <Tag color={COLORS[status]}>{label}</Tag>;
 }

@@ -20,7 +20,9 @@ export function ReviewTable() {
   const rows = useMemo(
     () =>
       (list.data ?? []).filter(
-        (r) => (!status || r.status === status) && matchesSearch(`${r.indicatorCode} ${r.indicatorName} ${r.unitName}`, query),
+        (r) =>
+          (!status || r.status === status) &&
+          matchesSearch(`${r.indicatorCode} ${r.indicatorName} ${r.unitName}`, query),
       ),
     [list.data, status, query],
   );
@@ -43,9 +45,17 @@ export function ReviewTable() {
           style={{ width: 200 }}
           value={status}
           onChange={setStatus}
-          options={(["draft", "submitted", "returned", "accepted", "verified", "appraised", "final"] as const).map((s) => ({ value: s, label: <ReportStatusTag status={s} /> }))}
+          options={(["draft", "submitted", "returned", "accepted", "verified", "appraised", "final"] as const).map(
+            (s) => ({ value: s, label: <ReportStatusTag status={s} /> }),
+          )}
         />
-        <Input.Search allowClear placeholder={t("common.search")} aria-label={t("common.search")} style={{ width: 300 }} onChange={(e) => setQuery(e.target.value)} />
+        <Input.Search
+          allowClear
+          placeholder={t("common.search")}
+          aria-label={t("common.search")}
+          style={{ width: 300 }}
+          onChange={(e) => setQuery(e.target.value)}
+        />
       </Space>
       <ErrorAlert error={periods.error ?? list.error} />
       <Table<TReportSummary>
@@ -56,18 +66,46 @@ export function ReviewTable() {
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         locale={{ emptyText: <Empty description={selected ? t("reports.noReports") : t("reports.noPeriods")} /> }}
         columns={[
-          { title: t("frameworks.code"), dataIndex: "indicatorCode", width: 70, sorter: (a, b) => compareCodes(a.indicatorCode, b.indicatorCode) },
-          { title: t("frameworks.name"), dataIndex: "indicatorName", render: (name: string, r) => <Link to={`/reports/${r.id}`}>{name}</Link> },
+          {
+            title: t("frameworks.code"),
+            dataIndex: "indicatorCode",
+            width: 70,
+            sorter: (a, b) => compareCodes(a.indicatorCode, b.indicatorCode),
+          },
+          {
+            title: t("frameworks.name"),
+            dataIndex: "indicatorName",
+            render: (name: string, r) => <Link to={`/reports/${r.id}`}>{name}</Link>,
+          },
           { title: t("reports.unit"), dataIndex: "unitName", width: 200 },
-          { title: t("reports.role"), dataIndex: "role", width: 100, render: (role: string) => (role === "lead" ? <Tag color="red">{t("reports.roles.lead")}</Tag> : <Tag>{t("reports.roles.cooperate")}</Tag>) },
-          { title: t("reports.status"), key: "status", width: 150, render: (_, r) => <ReportStatusTag status={r.status} explanationDue={Boolean(r.explanationDueAt)} /> },
+          {
+            title: t("reports.role"),
+            dataIndex: "role",
+            width: 100,
+            render: (role: string) =>
+              role === "lead" ? (
+                <Tag color="red">{t("reports.roles.lead")}</Tag>
+              ) : (
+                <Tag>{t("reports.roles.cooperate")}</Tag>
+              ),
+          },
+          {
+            title: t("reports.status"),
+            key: "status",
+            width: 150,
+            render: (_, r) => <ReportStatusTag status={r.status} explanationDue={Boolean(r.explanationDueAt)} />,
+          },
           {
             title: t("reports.evidence"),
             key: "evidence",
             width: 200,
             render: (_, r) => (
               <Space size={4} wrap>
-                {r.evidenceRequired && r.evidenceCount === 0 ? <Tag color="red">{t("reports.missingKinds.evidence")}</Tag> : <Tag>{t("reports.documents", { count: r.evidenceCount })}</Tag>}
+                {r.evidenceRequired && r.evidenceCount === 0 ? (
+                  <Tag color="red">{t("reports.missingKinds.evidence")}</Tag>
+                ) : (
+                  <Tag>{t("reports.documents", { count: r.evidenceCount })}</Tag>
+                )}
                 {r.docsWithoutMetadata > 0 && <Tag color="orange">{t("reports.missingKinds.doc_metadata")}</Tag>}
               </Space>
             ),
@@ -77,7 +115,10 @@ export function ReviewTable() {
             key: "self",
             width: 110,
             align: "right",
-            render: (_, r) => (r.selfPoints === null ? "—" : `${formatNumberVi(r.selfPoints, { decimals: 2 })}/${formatNumberVi(r.maxScore)}`),
+            render: (_, r) =>
+              r.selfPoints === null
+                ? "—"
+                : `${formatNumberVi(r.selfPoints, { decimals: 2 })}/${formatNumberVi(r.maxScore)}`,
           },
           {
             title: t("reports.appraisedPoints"),

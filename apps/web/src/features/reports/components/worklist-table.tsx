@@ -47,7 +47,12 @@ export function WorklistTable() {
           title: t("reports.role"),
           dataIndex: "role",
           width: 110,
-          render: (role: TWorkItem["role"]) => (role === "lead" ? <Tag color="red">{t("reports.roles.lead")}</Tag> : <Tag>{t("reports.roles.cooperate")}</Tag>),
+          render: (role: TWorkItem["role"]) =>
+            role === "lead" ? (
+              <Tag color="red">{t("reports.roles.lead")}</Tag>
+            ) : (
+              <Tag>{t("reports.roles.cooperate")}</Tag>
+            ),
         },
         {
           title: t("reports.status"),
@@ -67,21 +72,34 @@ export function WorklistTable() {
           title: t("reports.missing"),
           dataIndex: "missing",
           width: 220,
-          render: (missing: TWorkItem["missing"]) => missing.map((m) => <Tag key={m} color={m === "evidence" ? "red" : "orange"}>{t(`reports.missingKinds.${m}`)}</Tag>),
+          render: (missing: TWorkItem["missing"]) =>
+            missing.map((m) => (
+              <Tag key={m} color={m === "evidence" ? "red" : "orange"}>
+                {t(`reports.missingKinds.${m}`)}
+              </Tag>
+            )),
         },
         {
           title: t("reports.selfPoints"),
           key: "points",
           width: 110,
           align: "right",
-          render: (_, i) => (i.selfPoints === null ? "—" : `${formatNumberVi(i.selfPoints, { decimals: 2 })}/${formatNumberVi(i.maxScore)}`),
+          render: (_, i) =>
+            i.selfPoints === null
+              ? "—"
+              : `${formatNumberVi(i.selfPoints, { decimals: 2 })}/${formatNumberVi(i.maxScore)}`,
         },
         {
           title: "",
           key: "open",
           width: 120,
           render: (_, i) => (
-            <Button size="small" type={i.reportId ? "default" : "primary"} onClick={() => start(i)} loading={open.isPending && open.variables?.indicatorId === i.indicatorId}>
+            <Button
+              size="small"
+              type={i.reportId ? "default" : "primary"}
+              onClick={() => start(i)}
+              loading={open.isPending && open.variables?.indicatorId === i.indicatorId}
+            >
               {i.reportId ? t("reports.openReport") : t("reports.startReport")}
             </Button>
           ),

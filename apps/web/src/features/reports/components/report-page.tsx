@@ -1,0 +1,266 @@
+import { ArrowLeftOutlined, CheckCircleOutlined, CloudSyncOutlined, WarningOutlined } from "@ant-design/icons";
+import { formatDateTimeVi, formatNumberVi, scoreIndicator, type TReportDetail } from "@chiso/core";
+import { Alert, Button, Card, Col, Descriptions, Flex, Input, Row, Skeleton, Space, Tag, Typography } from "antd";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { ErrorAlert } from "../../../components/error-alert.tsx";
+import { IndicatorValueInputs } from "../../../components/indicator-value-inputs.tsx";
+import { errorMessage } from "../../../i18n/index.ts";
+import { useMe } from "../../auth/api/get-me.ts";
+import { useReport } from "../api/report.ts";
+import { type TDraft, useAutosave } from "../api/use-autosave.ts";
+import { ConsolidationPanel } from "./consolidation-panel.tsx";
+import { DeadlineText } from "./deadline-text.tsx";
+import { ReportActions } from "./report-actions.tsx";
+import { ReportEvidence } from "./report-evidence.tsx";
+import { ReportStatusTag } from "./report-status-tag.tsx";
+import { ReportHistory, ReportThread } from "./report-thread.tsx";
+
+export function ReportPage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const report = useReport(id);
+  const autosave = useAutosave(report.data);
+  const me = useMe().data;
+
+  if (report.error) return <ErrorAlert error={report.error} onRetry={() => report.refetch()} />;
+  if (!report.data || !autosave.draft) return <Skeleton active />;
+  const r = report.data;
+  const isLeadReviewer = r.role === "lead" && me?.unitId === r.unit.id;
+
+  return (
+    <Flex vertical gap={16}>
+      <Link to="/reports">
+        <ArrowLeftOutlined /> {t("nav.reports")}
+      </Link>
+      <Card>
+        <Flex justify="space-between" wrap gap={12}>
+          <div style={{ flex: 1, minWidth: 320 }}>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {r.indicator.code}. {r.indicator.name}
+            </Typography.Title>
+            <Space wrap style={{ marginTop: 8 }}>
+              <ReportStatusTag status={r.status} explanationDue={Boolean(r.explanationDueAt)} />
+              {r.role === "lead" ? (
+                <Tag color="red">{t("reports.roles.lead")}</Tag>
+              ) : (
+                <Tag>{t("reports.roles.cooperate")}</Tag>
+              )}
+              <span>{r.unit.name}</span>·<span>{r.period.label}</span>·
+              <DeadlineText deadline={r.window.deadline} daysLeft={r.window.daysLeft} open={r.window.open} />
+            </Space>
+          </div>
+          <ReportActions report={r} beforeAction={autosave.flush} />
+        </Flex>
+        <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginTop: 12 }}>
+          <Descriptions.Item label={t("frameworks.maxScore")}>{formatNumberVi(r.indicator.maxScore)}</Descriptions.Item>
+          <Descriptions.Item label={t("frameworks.lead")}>{r.leadUnit?.name ?? "—"}</Descriptions.Item>
+          <Descriptions.Item label={t("frameworks.rule")}>
+            {r.indicator.rule ? t(`frameworks.ruleTypes.${r.indicator.rule.type}`) : "—"}
+          </Descriptions.Item>
+        </Descriptions>
+        {r.indicator.guidance && (
+          <Alert
+            type="info"
+            showIcon
+            title={t("editor.guidance")}
+            description={r.indicator.guidance}
+            style={{ marginTop: 8 }}
+          />
+        )}
+      </Card>
+      <Notices
+        report={r}
+        autosave={autosave}
+        onReload={() => report.refetch().then((res) => res.data && autosave.load(res.data))}
+      />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={14}>
+          <Flex vertical gap={16}>
+            <ValuesCard
+              report={r}
+              draft={autosave.draft}
+              onChange={autosave.change}
+              saveState={<SaveState autosave={autosave} editable={r.editable} />}
+            />
+            <ReportEvidence report={r} />
+            {isLeadReviewer && <ConsolidationPanel report={r} />}
+          </Flex>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Flex vertical gap={16}>
+            <ScoreCard report={r} draft={autosave.draft} />
+            <ReportThread report={r} />
+            <ReportHistory report={r} />
+          </Flex>
+        </Col>
+      </Row>
+    </Flex>
+  );
+}
+
+type TAutosave = ReturnType<typeof useAutosave>;
+
+function Notices({ report, autosave, onReload }: { report: TReportDetail; autosave: TAutosave; onReload(): void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {report.explanationDueAt && report.status === "returned" && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t("reports.explainBy", { at: formatDateTimeVi(report.explanationDueAt) })}
+        />
+      )}
+      {!report.window.open && ["draft", "returned"].includes(report.status) && (
+        <Alert type="error" showIcon title={t("reports.lockedLate")} />
+      )}
+      {autosave.restored === "restored" && (
+        <Alert
+          type="info"
+          showIcon
+          closable
+          title={t("reports.restored")}
+          action={
+            <Button size="small" onClick={autosave.discardBackup}>
+              {t("reports.discard")}
+            </Button>
+          }
+        />
+      )}
+      {autosave.restored === "stale" && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t("reports.staleBackup")}
+          action={
+            <Space>
+              <Button size="small" onClick={autosave.applyStaleBackup}>
+                {t("reports.useMine")}
+              </Button>
+              <Button size="small" onClick={autosave.discardBackup}>
+                {t("reports.discard")}
+              </Button>
+            </Space>
+          }
+        />
+      )}
+      {autosave.state === "conflict" && (
+        <Alert
+          type="error"
+          showIcon
+          title={errorMessage(autosave.error)}
+          action={
+            <Button size="small" onClick={onReload}>
+              {t("reports.reload")}
+            </Button>
+          }
+        />
+      )}
+    </>
+  );
+}
+
+function SaveState({ autosave, editable }: { autosave: TAutosave; editable: boolean }) {
+  const { t } = useTranslation();
+  if (!editable) return null;
+  if (autosave.state === "saving")
+    return (
+      <Typography.Text type="secondary">
+        <CloudSyncOutlined /> {t("reports.saving")}
+      </Typography.Text>
+    );
+  if (autosave.state === "error")
+    return (
+      <Typography.Text type="danger" data-testid="save-state">
+        <WarningOutlined /> {t("reports.saveFailed")}{" "}
+        <Button size="small" onClick={() => void autosave.flush()}>
+          {t("common.retry")}
+        </Button>
+      </Typography.Text>
+    );
+  if (autosave.state === "saved" && autosave.savedAt)
+    return (
+      <Typography.Text type="success" data-testid="save-state">
+        <CheckCircleOutlined /> {t("reports.savedAt", { at: formatDateTimeVi(autosave.savedAt) })}
+      </Typography.Text>
+    );
+  return null;
+}
+
+function ValuesCard({
+  report,
+  draft,
+  onChange,
+  saveState,
+}: {
+  report: TReportDetail;
+  draft: TDraft;
+  onChange(d: TDraft): void;
+  saveState: React.ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Card title={t("reports.values")} extra={saveState}>
+      <Flex vertical gap={16}>
+        <IndicatorValueInputs
+          indicator={report.indicator}
+          values={draft.values}
+          disabled={!report.editable}
+          onChange={(key, value) => onChange({ ...draft, values: { ...draft.values, [key]: value } })}
+        />
+        <div>
+          <Typography.Text>{t("reports.note")}</Typography.Text>
+          <Input.TextArea
+            aria-label={t("reports.note")}
+            disabled={!report.editable}
+            autoSize={{ minRows: 2, maxRows: 8 }}
+            value={draft.note ?? ""}
+            onChange={(e) => onChange({ ...draft, note: e.target.value })}
+          />
+        </div>
+      </Flex>
+    </Card>
+  );
+}
+
+/** The self-assessed score as the engine computes it from what is typed now, and the appraisal once given. */
+function ScoreCard({ report, draft }: { report: TReportDetail; draft: TDraft }) {
+  const { t } = useTranslation();
+  const live = useMemo(
+    () =>
+      report.indicator.rule
+        ? scoreIndicator({
+            code: report.indicator.code,
+            maxScore: report.indicator.maxScore,
+            rule: report.indicator.rule,
+            values: draft.values,
+            evidence: { required: report.indicator.evidenceRequired, count: report.documents.length },
+            unitLabel: report.indicator.unitOfMeasure ?? undefined,
+          })
+        : null,
+    [report, draft.values],
+  );
+  return (
+    <Card title={t("reports.score")}>
+      <Typography.Title level={2} style={{ margin: 0 }} data-testid="self-score">
+        {formatNumberVi(live?.points ?? report.selfPoints ?? 0, { decimals: 2 })} /{" "}
+        {formatNumberVi(report.indicator.maxScore)}
+      </Typography.Title>
+      <Typography.Paragraph
+        type={live?.status === "missing_evidence" || live?.status === "invalid" ? "danger" : "secondary"}
+      >
+        {live?.explanation ?? report.selfExplanation}
+      </Typography.Paragraph>
+      {report.appraisedPoints !== null && (
+        <Alert
+          type="success"
+          showIcon
+          title={t("reports.appraisedResult", { points: formatNumberVi(report.appraisedPoints, { decimals: 2 }) })}
+          description={report.appraisalComment}
+        />
+      )}
+    </Card>
+  );
+}
