@@ -351,3 +351,203 @@ export const reportDocuments = pgTable(
   },
   (t) => [primaryKey({ columns: [t.reportId, t.documentId] }), index("report_documents_doc_idx").on(t.documentId)],
 );
+
+/** Province-wide settings the coordinator sets (province name for national comparisons, DTI targets). */
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedAt: updatedAt(),
+});
+
+/** Published national DTI results: one row per province and year, as the ministry publishes them. */
+export const officialResults = pgTable(
+  "official_results",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    year: integer("year").notNull(),
+    province: text("province").notNull(),
+    /** DTI index 0..1 as published (e.g. 0.5123). */
+    dtiIndex: numeric("dti_index", { precision: 8, scale: 4, mode: "number" }).notNull(),
+    rank: integer("rank").notNull(),
+    /** Main indicator code → value 0..1 (and its rank when published). */
+    mainValues: jsonb("main_values")
+      .$type<Record<string, { value: number; rank?: number | null }>>()
+      .notNull()
+      .default({}),
+    /** Pillar (trụ cột) name → value 0..1, when given. */
+    pillarValues: jsonb("pillar_values").$type<Record<string, number>>().notNull().default({}),
+    note: text("note"),
+    importedBy: uuid("imported_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("official_results_unique").on(t.year, t.province)],
+);
+
+export const plans = pgTable(
+  "plans",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Số hiệu, e.g. "17a/KH-SCT". */
+    code: text("code").notNull(),
+    title: text("title").notNull(),
+    issuerUnitId: uuid("issuer_unit_id").references(() => units.id, { onDelete: "set null" }),
+    issuerText: text("issuer_text"),
+    issuedOn: text("issued_on"),
+    signer: text("signer"),
+    startYear: integer("start_year"),
+    endYear: integer("end_year"),
+    legalBases: text("legal_bases"),
+    parentPlanId: uuid("parent_plan_id").references((): AnyPgColumn => plans.id, { onDelete: "set null" }),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("plans_code_unique").on(t.code)],
+);
+
+/** A quantitative target of a plan ("DTI ≥ 800/1000"), optionally tracked through an indicator's reports. */
+export const planTargets = pgTable("plan_targets", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  planId: uuid("plan_id")
+    .notNull()
+    .references(() => plans.id, { onDelete: "cascade" }),
+  label: text("label").notNull(),
+  indicatorId: uuid("indicator_id").references(() => indicators.id, { onDelete: "set null" }),
+  comparator: text("comparator").$type<">=" | "<=" | "=">().notNull().default(">="),
+  targetValue: numeric("target_value", { precision: 14, scale: 4, mode: "number" }),
+  unit: text("unit"),
+  sortOrder: integer("sort_order").notNull().default(0),
+});
+
+export const tasks = pgTable(
+  "tasks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    parentId: uuid("parent_id").references((): AnyPgColumn => tasks.id, { onDelete: "cascade" }),
+    /** The plan's own numbering: "I", "1", "1.1", "a)". */
+    number: text("number"),
+    /** A heading row ("I | Hoạt động Kinh tế số") that groups tasks rather than being one. */
+    isSection: boolean("is_section").notNull().default(false),
+    content: text("content").notNull(),
+    leadText: text("lead_text"),
+    cooperatingText: text("cooperating_text"),
+    outputText: text("output_text"),
+    timeframeText: text("timeframe_text"),
+    /** Parsed timeframe (core parseTimeframe); kind "unparsed" is kept as text and flagged. */
+    timeframe: jsonb("timeframe"),
+    directingLeader: text("directing_leader"),
+    budgetAmount: numeric("budget_amount", { precision: 16, scale: 3, mode: "number" }),
+    budgetSource: text("budget_source"),
+    budgetBasis: text("budget_basis"),
+    status: text("status").$type<"not_started" | "in_progress" | "done" | "late">().notNull().default("not_started"),
+    percent: integer("percent").notNull().default(0),
+    sortOrder: integer("sort_order").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("tasks_plan_idx").on(t.planId),
+    check("tasks_status_check", sql`${t.status} in ('not_started','in_progress','done','late')`),
+    check("tasks_percent_check", sql`${t.percent} between 0 and 100`),
+  ],
+);
+
+export const taskUnits = pgTable(
+  "task_units",
+  {
+    taskId: uuid("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id, { onDelete: "restrict" }),
+    role: text("role").$type<"lead" | "cooperate">().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.unitId] }), index("task_units_unit_idx").on(t.unitId)],
+);
+
+export const taskIndicators = pgTable(
+  "task_indicators",
+  {
+    taskId: uuid("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    indicatorId: uuid("indicator_id")
+      .notNull()
+      .references(() => indicators.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.indicatorId] })],
+);
+
+/** A progress update posted by a task's lead unit. */
+export const taskUpdates = pgTable(
+  "task_updates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    taskId: uuid("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    status: text("status").$type<"not_started" | "in_progress" | "done" | "late">().notNull(),
+    percent: integer("percent").notNull(),
+    note: text("note"),
+  },
+  (t) => [index("task_updates_task_idx").on(t.taskId)],
+);
+
+export const taskUpdateDocuments = pgTable(
+  "task_update_documents",
+  {
+    updateId: uuid("update_id")
+      .notNull()
+      .references(() => taskUpdates.id, { onDelete: "cascade" }),
+    documentId: uuid("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "restrict" }),
+  },
+  (t) => [primaryKey({ columns: [t.updateId, t.documentId] })],
+);
+
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    body: text("body"),
+    link: text("link"),
+    createdAt: createdAt(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    emailSentAt: timestamp("email_sent_at", { withTimezone: true }),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.readAt)],
+);
+
+/** Per user and event kind: whether to also send e-mail (in-app notifications are always kept). */
+export const notificationPreferences = pgTable(
+  "notification_preferences",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    email: boolean("email").notNull().default(true),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
+);
+
+/**
+ * One row per reminder sent (user × item × milestone): inserting it is what claims the right to send, so
+ * restarts and several server instances never send twice.
+ */
+export const reminderLog = pgTable("reminder_log", {
+  key: text("key").primaryKey(),
+  sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+});
