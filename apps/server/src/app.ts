@@ -22,11 +22,14 @@ import { registerErrorHandler } from "./http/errors.ts";
 import { accountRoutes } from "./modules/accounts/routes.ts";
 import { auditRoutes } from "./modules/audit/routes.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
+import { dashboardRoutes } from "./modules/dashboard/routes.ts";
 import { documentRoutes } from "./modules/evidence/routes.ts";
 import { frameworkRoutes } from "./modules/frameworks/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
 import { periodRoutes } from "./modules/periods/routes.ts";
 import { reportRoutes } from "./modules/reports/routes.ts";
+import { resultRoutes } from "./modules/results/routes.ts";
+import { settingsRoutes } from "./modules/settings/routes.ts";
 import { unitRoutes } from "./modules/units/routes.ts";
 import { createLocalFileStore, type TFileStore } from "./storage/file-store.ts";
 
@@ -102,6 +105,9 @@ export async function buildApp(options: TBuildAppOptions): Promise<TApp> {
   documentRoutes(app, deps);
   periodRoutes(app, deps);
   reportRoutes(app, deps);
+  dashboardRoutes(app, deps);
+  resultRoutes(app, deps);
+  settingsRoutes(app, deps);
 
   const servesWeb = options.webDist ? await serveWeb(app, options.webDist) : false;
   app.setNotFoundHandler((request, reply) => {

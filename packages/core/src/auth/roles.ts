@@ -23,6 +23,8 @@ export const can = {
   viewFrameworks: (_actor: TActor) => true,
   editFrameworks: (actor: TActor) => hasRole(actor, "coordinator"),
   managePeriods: (actor: TActor) => hasRole(actor, "coordinator"),
+  manageSettings: (actor: TActor) => hasRole(actor, "coordinator"),
+  manageOfficialResults: (actor: TActor) => hasRole(actor, "coordinator"),
   /** Act for a unit: enter values and evidence, see its drafts. */
   actForUnit: (actor: TActor, unitId: string) =>
     hasRole(actor, "coordinator") ||

@@ -1,0 +1,141 @@
+import { sql } from "drizzle-orm";
+import { queryRows, type TDbOrTx } from "../../db/client.ts";
+
+const isoUtc = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+
+/** Periods of a framework, latest first. */
+export function listPeriodsOfFramework(db: TDbOrTx, frameworkId: string) {
+  return queryRows<{ id: string; label: string; deadline: string; year: number }>(
+    db,
+    sql`select id, label, ${isoUtc("deadline")} as deadline, year from periods
+        where framework_id = ${frameworkId} order by deadline desc`,
+  );
+}
+
+/** The lead agencies' consolidated reports of a period, with their evidence counts (one query). */
+export function listLeadReports(db: TDbOrTx, periodId: string) {
+  return queryRows<{
+    id: string;
+    indicator_id: string;
+    status: string;
+    values: Record<string, number | boolean | string | null>;
+    self_points: string | null;
+    appraised_points: string | null;
+    evidence_count: number;
+  }>(
+    db,
+    sql`select r.id, r.indicator_id, r.status, r.values, r.self_points, r.appraised_points,
+          (select count(*)::int from report_documents rd where rd.report_id = r.id) as evidence_count
+        from reports r where r.period_id = ${periodId} and r.role = 'lead'`,
+  );
+}
+
+/** Sum of the lead agencies' points per period, for every period of the province's frameworks. */
+export function listTrend(db: TDbOrTx) {
+  return queryRows<{ period_id: string; label: string; year: number; self_total: string; total: string }>(
+    db,
+    sql`select p.id as period_id, p.label, p.year,
+          coalesce(sum(r.self_points), 0) as self_total,
+          coalesce(sum(coalesce(r.appraised_points, r.self_points)), 0) as total
+        from periods p
+        join frameworks f on f.id = p.framework_id and f.level = 'province'
+        left join reports r on r.period_id = p.id and r.role = 'lead'
+        group by p.id, p.label, p.year, p.deadline
+        order by p.deadline`,
+  );
+}
+
+/** Every assigned unit × indicator of a period with its report state and lateness (one query). */
+export function listHeatmapCells(db: TDbOrTx, periodId: string, now: Date) {
+  return queryRows<{
+    unit_id: string;
+    unit_name: string;
+    unit_kind: string;
+    indicator_id: string;
+    code: string;
+    name: string;
+    sort_order: number;
+    role: "lead" | "cooperate";
+    report_id: string | null;
+    status: string | null;
+    late: boolean;
+  }>(
+    db,
+    sql`select u.id as unit_id, u.name as unit_name, u.kind as unit_kind,
+          i.id as indicator_id, i.code, i.name, i.sort_order, a.role,
+          r.id as report_id, r.status,
+          (case
+             when r.submitted_at is not null then r.submitted_at > coalesce(x.deadline, p.deadline)
+             else ${now.toISOString()}::timestamptz > coalesce(x.deadline, p.deadline)
+           end) as late
+        from periods p
+        join assignments a on a.framework_id = p.framework_id
+        join indicators i on i.id = a.indicator_id
+        join units u on u.id = a.unit_id
+        left join period_extensions x on x.period_id = p.id and x.unit_id = a.unit_id
+        left join reports r on r.period_id = p.id and r.indicator_id = a.indicator_id and r.unit_id = a.unit_id
+        where p.id = ${periodId}
+        order by u.kind, u.name, i.sort_order`,
+  );
+}
+
+/**
+ * What each unit did in the given periods: reports owed and submitted on time, complete ones, returns,
+ * and the points of the indicators it leads — aggregated in SQL.
+ */
+export function listUnitActivity(db: TDbOrTx, periodIds: readonly string[]) {
+  if (!periodIds.length) return Promise.resolve([]);
+  const ids = sql.join(
+    periodIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  return queryRows<{
+    unit_id: string;
+    unit_name: string;
+    expected: number;
+    on_time: number;
+    complete: number;
+    returns: number;
+    lead_points: string;
+    lead_max: string;
+  }>(
+    db,
+    sql`with owed as (
+          select p.id as period_id, p.deadline, a.unit_id, a.indicator_id, a.role, i.max_score, i.evidence_required
+          from periods p
+          join assignments a on a.framework_id = p.framework_id
+          join indicators i on i.id = a.indicator_id
+          where p.id in (${ids})
+        )
+        select u.id as unit_id, u.name as unit_name,
+          count(*)::int as expected,
+          count(*) filter (where r.submitted_at is not null and r.submitted_at <= coalesce(x.deadline, o.deadline))::int as on_time,
+          count(*) filter (where r.status is not null and r.status <> 'draft'
+                             and (not o.evidence_required
+                                  or exists (select 1 from report_documents rd where rd.report_id = r.id)))::int as complete,
+          coalesce(sum((select count(*) from report_events e where e.report_id = r.id
+                          and e.action in ('return', 'request_explanation'))), 0)::int as returns,
+          coalesce(sum(coalesce(r.appraised_points, r.self_points)) filter (where o.role = 'lead'), 0) as lead_points,
+          coalesce(sum(o.max_score) filter (where o.role = 'lead'), 0) as lead_max
+        from owed o
+        join units u on u.id = o.unit_id
+        left join period_extensions x on x.period_id = o.period_id and x.unit_id = o.unit_id
+        left join reports r on r.period_id = o.period_id and r.indicator_id = o.indicator_id and r.unit_id = o.unit_id
+        group by u.id, u.name`,
+  );
+}
+
+export function listPeriodIdsOfYear(db: TDbOrTx, year: number) {
+  return queryRows<{ id: string }>(db, sql`select id from periods where year = ${year}`);
+}
+
+export function listOfficialOfProvinceYears(db: TDbOrTx) {
+  return queryRows<{
+    year: number;
+    province: string;
+    dti_index: string;
+    rank: number;
+    main_values: Record<string, { value: number; rank?: number | null }>;
+    note: string | null;
+  }>(db, sql`select year, province, dti_index, rank, main_values, note from official_results order by year`);
+}
