@@ -1,13 +1,15 @@
-import { formatNumberVi, type TIndicator } from "@chiso/core";
-import { Alert, Card, Col, Flex, Row, Skeleton, Statistic, Table, Tag, Typography } from "antd";
+import { formatNumberVi, hasRole, type TIndicator } from "@chiso/core";
+import { Card, Col, Flex, Row, Skeleton, Statistic, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { useMe } from "../../auth/api/get-me.ts";
+import { DashboardPage } from "../../dashboard/components/dashboard-page.tsx";
 import { useFramework } from "../../frameworks/api/get-framework.ts";
 import { useFrameworks } from "../../frameworks/api/list-frameworks.ts";
 
-export function OverviewPage() {
+/** The unit's own indicators in the current framework: what it leads and what it cooperates on. */
+function MyIndicators() {
   const { t } = useTranslation();
   const me = useMe().data;
   const frameworks = useFrameworks();
@@ -22,12 +24,9 @@ export function OverviewPage() {
 
   return (
     <Flex vertical gap={16}>
-      <div>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t("overview.greeting", { name: me.fullName })}
-        </Typography.Title>
-        <Typography.Text type="secondary">{t("overview.unit", { unit: me.unitName })}</Typography.Text>
-      </div>
+      <Typography.Text type="secondary">
+        {t("overview.greeting", { name: me.fullName })} · {t("overview.unit", { unit: me.unitName })}
+      </Typography.Text>
       <ErrorAlert error={frameworks.error ?? detail.error} />
       {frameworks.isPending || (current && detail.isPending) ? (
         <Skeleton active />
@@ -67,7 +66,6 @@ export function OverviewPage() {
           </Col>
         </Row>
       )}
-      <Alert type="info" showIcon title={t("overview.noReports")} />
       <Card title={t("overview.myIndicators")}>
         <Table<TIndicator>
           rowKey="id"
@@ -101,4 +99,11 @@ export function OverviewPage() {
       </Card>
     </Flex>
   );
+}
+
+/** Tổng quan: the province dashboard for everyone; units also see their own indicators. */
+export function OverviewPage() {
+  const me = useMe().data;
+  const forUnit = me ? hasRole(me, "unit_lead") || hasRole(me, "unit_reporter") : false;
+  return <DashboardPage extra={forUnit ? <MyIndicators /> : undefined} />;
 }

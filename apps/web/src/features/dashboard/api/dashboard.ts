@@ -1,0 +1,69 @@
+import type { TDashboard, THeatmap, TOfficialResult, TProvinceSettings, TUnitRanking } from "@chiso/core";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "../../../lib/api.ts";
+
+const qs = (params: Record<string, string | number | undefined>) =>
+  new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined) as [string, string][]).toString();
+
+export const getDashboard = (frameworkId?: string, periodId?: string) =>
+  api<TDashboard>("GET", `/api/dashboard?${qs({ frameworkId, periodId })}`);
+export const dashboardQuery = (frameworkId?: string, periodId?: string) =>
+  queryOptions({
+    queryKey: ["dashboard", frameworkId ?? "default", periodId ?? "latest"],
+    queryFn: () => getDashboard(frameworkId, periodId),
+  });
+export const useDashboard = (frameworkId?: string, periodId?: string) =>
+  useQuery(dashboardQuery(frameworkId, periodId));
+
+export const useHeatmap = (periodId: string | undefined) =>
+  useQuery({
+    queryKey: ["dashboard", "heatmap", periodId],
+    queryFn: () => api<THeatmap>("GET", `/api/dashboard/heatmap?periodId=${periodId}`),
+    enabled: Boolean(periodId),
+  });
+
+export const useUnitRanking = (periodId: string | undefined) =>
+  useQuery({
+    queryKey: ["dashboard", "units", periodId],
+    queryFn: () => api<TUnitRanking>("GET", `/api/dashboard/units?periodId=${periodId}`),
+    enabled: Boolean(periodId),
+  });
+export const unitRankingExportUrl = (periodId: string) => `/api/dashboard/units/export?periodId=${periodId}`;
+
+export const useOfficialResults = (year: number | undefined) =>
+  useQuery({
+    queryKey: ["official-results", year],
+    queryFn: () => api<TOfficialResult[]>("GET", `/api/official-results?year=${year}`),
+    enabled: Boolean(year),
+  });
+
+export function useImportOfficialResults() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ year, file }: { year: number; file: File }) => {
+      const form = new FormData();
+      form.append("file", file, file.name);
+      return api<{ year: number; count: number }>("POST", `/api/official-results/import?year=${year}`, form);
+    },
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ["official-results"] });
+      void queryClient.invalidateQueries({ queryKey: ["dashboard"] });
+    },
+  });
+}
+
+export const useProvinceSettings = () =>
+  useQuery({
+    queryKey: ["settings", "province"],
+    queryFn: () => api<TProvinceSettings>("GET", "/api/settings/province"),
+  });
+export function useSaveProvinceSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TProvinceSettings) => api<TProvinceSettings>("PUT", "/api/settings/province", body),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ["settings"] });
+      void queryClient.invalidateQueries({ queryKey: ["dashboard"] });
+    },
+  });
+}
