@@ -168,6 +168,11 @@ export const en: TDeepStrings<TMessages> = {
     keyRequired: "Please enter a key",
     points: "Points",
     addRow: "Add row",
+    adjustments: "Bonus and penalty points",
+    adjustmentsHint:
+      "Added (positive) or taken (negative) from the total after the indicators; the total never goes below 0.",
+    adjustmentLabel: "Label",
+    noAdjustments: "No bonus or penalty.",
     unitOfMeasure: "Unit of measure",
     evidenceText: "Evidence",
     evidencePlaceholder: "Decisions, plans, reports… proving the result",
@@ -182,6 +187,10 @@ export const en: TDeepStrings<TMessages> = {
     points: "Points",
     value: "Value",
     manualPoints: "Expected points",
+    fromReports: "Starting from what the lead agencies reported ({{periods}}). Change values to see the score move.",
+    noReports: "No reported values yet: type hypothetical values to see the score.",
+    clear: "Clear all",
+    reload: "Reload reported values",
     hint: "Type hypothetical values: each indicator's points, main indicator values and the total follow the framework's own rules at once. Nothing is saved.",
   },
   transfer: {

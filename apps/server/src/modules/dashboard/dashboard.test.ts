@@ -138,6 +138,18 @@ describe("province dashboard", () => {
   });
 });
 
+describe("what-if starting point", () => {
+  it("gives the latest values the lead agencies reported, per indicator", async () => {
+    const latest = (await call("lanhdao", "GET", `/api/frameworks/${framework.id}/latest-values`)).json();
+    expect(latest.find((l: { indicatorId: string }) => l.indicatorId === indicatorId("6.6"))).toEqual({
+      indicatorId: indicatorId("6.6"),
+      periodLabel: "Quý II/2025",
+      values: { numerator: 412, denominator: 500 },
+    });
+    expect(latest.some((l: { indicatorId: string }) => l.indicatorId === indicatorId("3.1"))).toBe(false);
+  });
+});
+
 describe("unit ranking for emulation and rewards", () => {
   it("ranks units by timeliness, completeness and the score of what they lead, with the formula", async () => {
     cookies.lanhdao = await t.login("lanhdao");

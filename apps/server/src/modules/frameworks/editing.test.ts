@@ -182,6 +182,24 @@ describe("building and publishing a framework", () => {
   });
 });
 
+describe("bonus and penalty points", () => {
+  it("saves framework-level adjustments on a draft and refuses a malformed one", async () => {
+    const draft = await newDraft("ADJ-2026");
+    const saved = await call("PATCH", `/api/frameworks/${draft.id}`, {
+      adjustments: [
+        { code: "T1", label: "Điểm thưởng mô hình hay", points: 5 },
+        { code: "T2", label: "Chậm báo cáo quý", points: -2.5 },
+      ],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().adjustments).toEqual([
+      { code: "T1", label: "Điểm thưởng mô hình hay", points: 5 },
+      { code: "T2", label: "Chậm báo cáo quý", points: -2.5 },
+    ]);
+    expect((await call("PATCH", `/api/frameworks/${draft.id}`, { adjustments: [{ code: "", label: "x", points: 1 }] })).statusCode).toBe(400);
+  });
+});
+
 describe("assignment", () => {
   it("sets one lead and cooperating units, ignoring the lead among cooperators, and records it", async () => {
     const list = (await call("GET", "/api/frameworks")).json();
@@ -259,7 +277,7 @@ describe("who may edit frameworks", () => {
   it.each(["vpubnd", "nhatrang", "thamdinh", "lanhdao"])("%s can read but not change (403)", async (username) => {
     const cookie = await t.login(username);
     const list = (await call("GET", "/api/frameworks", undefined, cookie)).json();
-    const id = list[0].id;
+    const id = list.find((f: { code: string }) => f.code === "DTI-TINH-2025").id;
     expect(
       (
         await call(

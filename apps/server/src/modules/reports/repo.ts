@@ -356,3 +356,21 @@ export function listSiblingDocuments(db: TDbOrTx, report: { id: string; periodId
     )
     .orderBy(documents.id);
 }
+
+/**
+ * The latest values the lead agencies reported for each indicator of a framework (the newest period with a
+ * report wins): the what-if simulator starts from them.
+ */
+export function listLatestLeadValues(db: TDbOrTx, frameworkId: string) {
+  return queryRows<{
+    indicator_id: string;
+    values: Record<string, number | boolean | string | null>;
+    period_label: string;
+  }>(
+    db,
+    sql`select distinct on (r.indicator_id) r.indicator_id, r.values, p.label as period_label
+        from reports r join periods p on p.id = r.period_id
+        where p.framework_id = ${frameworkId} and r.role = 'lead'
+        order by r.indicator_id, p.deadline desc`,
+  );
+}

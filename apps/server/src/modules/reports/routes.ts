@@ -1,4 +1,5 @@
 import {
+  can,
   ZAttachDocument,
   ZCommentCreate,
   ZReportActionRequest,
@@ -11,9 +12,10 @@ import {
 } from "@chiso/core";
 import { z } from "zod";
 import type { TApp } from "../../http/app-types.ts";
-import { currentUser, serviceContext } from "../../http/auth.ts";
+import { authorize, currentUser, serviceContext } from "../../http/auth.ts";
 import type { TAppDeps } from "../../http/context.ts";
 import { listReportsForReview, listWorkItems } from "./lists.ts";
+import { listLatestLeadValues } from "./repo.ts";
 import * as service from "./service.ts";
 
 const tags = ["reports"];
@@ -35,6 +37,31 @@ export function reportRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request) => listWorkItems(ctx(request), request.query.unitId ?? currentUser(request).unitId),
+  );
+
+  app.get(
+    "/api/frameworks/:id/latest-values",
+    {
+      schema: {
+        tags,
+        summary: "Số liệu gần nhất cơ quan chủ trì đã báo cáo cho từng chỉ số (điểm xuất phát của mô phỏng)",
+        params: z.object({ id: z.uuid() }),
+        response: {
+          200: z.array(
+            z.object({
+              indicatorId: z.uuid(),
+              periodLabel: z.string(),
+              values: z.record(z.string(), z.union([z.number(), z.boolean(), z.string(), z.null()])),
+            }),
+          ),
+        },
+      },
+    },
+    async (request) => {
+      authorize(request, can.viewDashboard);
+      const rows = await listLatestLeadValues(deps.db, request.params.id);
+      return rows.map((r) => ({ indicatorId: r.indicator_id, periodLabel: r.period_label, values: r.values }));
+    },
   );
 
   app.get(

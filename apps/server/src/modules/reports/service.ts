@@ -20,6 +20,7 @@ import type { TServiceContext } from "../../http/context.ts";
 import { AppError, forbidden, notFound } from "../../http/errors.ts";
 import { recordAudit } from "../audit/repo.ts";
 import { presentIndicator } from "../frameworks/present.ts";
+import { notifyCommentReply, notifyReportAction } from "../notifications/service.ts";
 import { canReadReport, reportActorContext } from "./policy.ts";
 import * as repo from "./repo.ts";
 
@@ -258,6 +259,13 @@ export async function actOnReport(ctx: TServiceContext, reportId: string, input:
         body: input.comment,
       });
     }
+    await notifyReportAction(tx, {
+      reportId,
+      action: input.action,
+      actorId: ctx.actor.id,
+      comment: input.comment,
+      at: now,
+    });
     await recordAudit(tx, {
       actorId: ctx.actor.id,
       action: `report.${input.action}`,
@@ -331,6 +339,13 @@ export async function addComment(ctx: TServiceContext, reportId: string, body: s
       authorId: ctx.actor.id,
       kind: ctx.actor.unitId === c.report.unitId ? "answer" : "comment",
       body,
+    });
+    await notifyCommentReply(tx, {
+      reportId,
+      authorId: ctx.actor.id,
+      authorUnitId: ctx.actor.unitId,
+      body,
+      at: ctx.clock(),
     });
     await recordAudit(tx, {
       actorId: ctx.actor.id,

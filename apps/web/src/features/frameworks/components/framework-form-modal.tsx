@@ -1,5 +1,12 @@
-import { FRAMEWORK_LEVELS, type TFrameworkCreate, type TFrameworkDetail, type TFrameworkSummary } from "@chiso/core";
-import { Form, Input, InputNumber, Modal, Select } from "antd";
+import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
+import {
+  FRAMEWORK_LEVELS,
+  type TFrameworkAdjustment,
+  type TFrameworkCreate,
+  type TFrameworkDetail,
+  type TFrameworkSummary,
+} from "@chiso/core";
+import { Button, Flex, Form, Input, InputNumber, Modal, Select, Typography } from "antd";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
@@ -19,7 +26,7 @@ interface TProps {
 /** Creates a framework, edits its description, or clones it for a new year (codes and assignment kept). */
 export function FrameworkFormModal({ mode, onClose, onSaved }: TProps) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<TFrameworkCreate>();
+  const [form] = Form.useForm<TFrameworkCreate & { adjustments?: TFrameworkAdjustment[] }>();
   const create = useCreateFramework();
   const update = useUpdateFramework();
   const clone = useCloneFramework();
@@ -41,11 +48,12 @@ export function FrameworkFormModal({ mode, onClose, onSaved }: TProps) {
         year,
         level: f.level,
         legalBasis: f.legalBasis,
+        adjustments: f.adjustments,
       });
     }
   }, [mode, form, create.reset, update.reset, clone.reset]);
 
-  const submit = (values: TFrameworkCreate) => {
+  const submit = (values: TFrameworkCreate & { adjustments?: TFrameworkAdjustment[] }) => {
     const done = { onSuccess: (detail: TFrameworkDetail) => onSaved(detail) };
     if (mode?.kind === "edit") update.mutate({ id: mode.framework.id, ...values }, done);
     else if (mode?.kind === "clone")
@@ -103,8 +111,66 @@ export function FrameworkFormModal({ mode, onClose, onSaved }: TProps) {
             <Input.TextArea autoSize={{ minRows: 2 }} placeholder="QĐ 405/QĐ-BKHCN ngày 03/4/2025" />
           </Form.Item>
         )}
+        {mode?.kind === "edit" && <AdjustmentsFields />}
       </Form>
       <ErrorAlert error={mutation.error} />
     </Modal>
+  );
+}
+
+/** Điểm thưởng, điểm trừ at framework level: added to (or taken from) the total after the indicators. */
+function AdjustmentsFields() {
+  const { t } = useTranslation();
+  return (
+    <Form.Item label={t("editor.adjustments")} extra={t("editor.adjustmentsHint")}>
+      <Form.List name="adjustments">
+        {(fields, { add, remove }) => (
+          <Flex vertical gap={8}>
+            {fields.map((field) => (
+              <Flex key={field.key} gap={8}>
+                <Form.Item
+                  name={[field.name, "code"]}
+                  rules={[{ required: true, message: t("editor.keyRequired") }]}
+                  noStyle
+                >
+                  <Input placeholder={t("editor.key")} aria-label={t("editor.key")} style={{ width: 80 }} />
+                </Form.Item>
+                <Form.Item
+                  name={[field.name, "label"]}
+                  rules={[{ required: true, message: t("editor.adjustmentLabel") }]}
+                  noStyle
+                >
+                  <Input placeholder={t("editor.adjustmentLabel")} aria-label={t("editor.adjustmentLabel")} />
+                </Form.Item>
+                <Form.Item
+                  name={[field.name, "points"]}
+                  rules={[{ required: true, message: t("editor.points") }]}
+                  noStyle
+                >
+                  <InputNumber
+                    placeholder="±"
+                    aria-label={t("editor.points")}
+                    decimalSeparator=","
+                    style={{ width: 100 }}
+                  />
+                </Form.Item>
+                <Button
+                  icon={<MinusCircleOutlined />}
+                  aria-label={t("common.delete")}
+                  onClick={() => remove(field.name)}
+                />
+              </Flex>
+            ))}
+            <Button
+              icon={<PlusOutlined />}
+              onClick={() => add({ code: `T${fields.length + 1}`, label: "", points: 0 })}
+            >
+              {t("editor.addRow")}
+            </Button>
+            {fields.length === 0 && <Typography.Text type="secondary">{t("editor.noAdjustments")}</Typography.Text>}
+          </Flex>
+        )}
+      </Form.List>
+    </Form.Item>
   );
 }

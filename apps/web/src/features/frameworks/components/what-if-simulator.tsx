@@ -12,10 +12,11 @@ import {
   type TInputValue,
   type TTree,
 } from "@chiso/core";
-import { Card, Col, Collapse, Flex, InputNumber, Row, Statistic, Table, Typography } from "antd";
-import { useMemo, useState } from "react";
+import { Button, Card, Col, Collapse, Flex, InputNumber, Row, Statistic, Table, Typography } from "antd";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { IndicatorValueInputs } from "../../../components/indicator-value-inputs.tsx";
+import { useLatestValues } from "../api/latest-values.ts";
 
 interface TWhatIf {
   values: Record<string, TInputValue>;
@@ -36,6 +37,19 @@ export function WhatIfSimulator({ framework }: { framework: TFrameworkDetail }) 
   const { t } = useTranslation();
   const tree = useMemo(() => buildTree(framework.indicators), [framework.indicators]);
   const [state, setState] = useState<TState>({});
+  const latest = useLatestValues(framework.id);
+  const fromReports = useMemo(
+    () => Object.fromEntries((latest.data ?? []).map((l) => [l.indicatorId, { values: l.values }])) as TState,
+    [latest.data],
+  );
+  // Start from what the lead agencies last reported, once; the user can clear it or load it again.
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current || !latest.data) return;
+    started.current = true;
+    setState(fromReports);
+  }, [latest.data, fromReports]);
+  const sourceLabel = [...new Set((latest.data ?? []).map((l) => l.periodLabel))].join(", ");
 
   const scores = useMemo(() => {
     const result = new Map<string, TIndicatorScore>();
@@ -68,6 +82,21 @@ export function WhatIfSimulator({ framework }: { framework: TFrameworkDetail }) 
 
   return (
     <Row gutter={[16, 16]}>
+      <Col xs={24}>
+        <Flex gap={8} align="center" wrap>
+          <Typography.Text type="secondary">
+            {sourceLabel ? t("whatIf.fromReports", { periods: sourceLabel }) : t("whatIf.noReports")}
+          </Typography.Text>
+          <Button size="small" onClick={() => setState({})}>
+            {t("whatIf.clear")}
+          </Button>
+          {sourceLabel && (
+            <Button size="small" onClick={() => setState(fromReports)}>
+              {t("whatIf.reload")}
+            </Button>
+          )}
+        </Flex>
+      </Col>
       <Col xs={24} lg={15}>
         <Collapse
           defaultActiveKey={tree[0] ? [tree[0].id] : []}
