@@ -163,4 +163,24 @@ describe("the reporting cycle, end to end with four accounts", () => {
     const communeHistory = commune.getByRole("row").filter({ hasText: INDICATOR });
     expect(await communeHistory.textContent()).toContain("Đã chấp nhận");
   });
+
+  it("keeps what a reporter typed across a reload before it was saved, then saves it", async () => {
+    const commune = await as("nhatrang");
+    await commune.getByRole("navigation").getByRole("link", { name: "Báo cáo", exact: true }).click();
+    await commune
+      .getByRole("row")
+      .filter({ hasText: "Tỷ lệ công chức, viên chức chuyên trách về An toàn thông tin mạng." })
+      .getByRole("button", { name: "Lập báo cáo" })
+      .click();
+    const numerator = commune.getByLabel(/^4\.3 Số công chức/);
+    await numerator.fill("7");
+    await commune.reload(); // before the autosave fires
+    await commune.getByText("Đã khôi phục nội dung bạn nhập nhưng chưa lưu").waitFor();
+    expect(await commune.getByLabel(/^4\.3 Số công chức/).inputValue()).toBe("7");
+    await commune.getByLabel("Ghi chú, thuyết minh").fill("Số liệu tạm tính");
+    await commune.getByTestId("save-state").filter({ hasText: "Đã lưu lúc" }).waitFor();
+    await commune.reload();
+    expect(await commune.getByLabel(/^4\.3 Số công chức/).inputValue()).toBe("7");
+    expect(await commune.getByText("Đã khôi phục nội dung bạn nhập nhưng chưa lưu").count()).toBe(0);
+  });
 });
