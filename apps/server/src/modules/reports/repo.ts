@@ -148,20 +148,23 @@ export function listComments(db: TDbOrTx, reportId: string) {
     .orderBy(asc(reportComments.id));
 }
 
+/** A document as cited by a report: its metadata and the page or section the report points to. */
+const citedDocumentColumns = {
+  id: documents.id,
+  fileName: documents.fileName,
+  mimeType: documents.mimeType,
+  size: documents.size,
+  docNumber: documents.docNumber,
+  issuedOn: documents.issuedOn,
+  issuer: documents.issuer,
+  summary: documents.summary,
+  citation: reportDocuments.citation,
+  unitId: documents.unitId,
+};
+
 export function listReportDocuments(db: TDbOrTx, reportId: string) {
   return db
-    .select({
-      id: documents.id,
-      fileName: documents.fileName,
-      mimeType: documents.mimeType,
-      size: documents.size,
-      docNumber: documents.docNumber,
-      issuedOn: documents.issuedOn,
-      issuer: documents.issuer,
-      summary: documents.summary,
-      citation: reportDocuments.citation,
-      unitId: documents.unitId,
-    })
+    .select(citedDocumentColumns)
     .from(reportDocuments)
     .innerJoin(documents, eq(documents.id, reportDocuments.documentId))
     .where(eq(reportDocuments.reportId, reportId))
@@ -216,6 +219,14 @@ export async function countEvidence(db: TDbOrTx, reportId: string) {
   return row?.n ?? 0;
 }
 
+/** Per report `r`: how many documents it cites (ev.total) and how many lack a number or date. */
+const evidenceCounts = sql`left join lateral (
+      select count(*) as total,
+             count(*) filter (where d.doc_number is null or d.issued_on is null) as without_metadata
+      from report_documents rd join documents d on d.id = rd.document_id
+      where rd.report_id = r.id
+    ) ev on true`;
+
 /**
  * Every indicator a unit leads or cooperates on, in every open period of its framework, with the report if
  * one was started and what it still lacks — in one query.
@@ -256,12 +267,7 @@ export function listWorkItems(db: TDbOrTx, unitId: string) {
     join frameworks f on f.id = p.framework_id
     left join period_extensions x on x.period_id = p.id and x.unit_id = a.unit_id
     left join reports r on r.period_id = p.id and r.indicator_id = i.id and r.unit_id = a.unit_id
-    left join lateral (
-      select count(*) as total,
-             count(*) filter (where d.doc_number is null or d.issued_on is null) as without_metadata
-      from report_documents rd join documents d on d.id = rd.document_id
-      where rd.report_id = r.id
-    ) ev on true
+    ${evidenceCounts}
     where a.unit_id = ${unitId}
     order by p.deadline, i.sort_order, i.code
   `,
@@ -308,12 +314,7 @@ export function listReports(db: TDbOrTx, filter: TReportFilter) {
     from reports r
     join indicators i on i.id = r.indicator_id
     join units u on u.id = r.unit_id
-    left join lateral (
-      select count(*) as total,
-             count(*) filter (where d.doc_number is null or d.issued_on is null) as without_metadata
-      from report_documents rd join documents d on d.id = rd.document_id
-      where rd.report_id = r.id
-    ) ev on true
+    ${evidenceCounts}
     where r.period_id = ${filter.periodId}
       ${filter.unitId ? sql`and r.unit_id = ${filter.unitId}` : sql``}
       ${filter.indicatorId ? sql`and r.indicator_id = ${filter.indicatorId}` : sql``}
@@ -331,18 +332,7 @@ export function listReports(db: TDbOrTx, filter: TReportFilter) {
 /** Documents other units cited for the same indicator and period: the lead agency may reuse them. */
 export function listSiblingDocuments(db: TDbOrTx, report: { id: string; periodId: string; indicatorId: string }) {
   return db
-    .selectDistinctOn([documents.id], {
-      id: documents.id,
-      fileName: documents.fileName,
-      mimeType: documents.mimeType,
-      size: documents.size,
-      docNumber: documents.docNumber,
-      issuedOn: documents.issuedOn,
-      issuer: documents.issuer,
-      summary: documents.summary,
-      citation: reportDocuments.citation,
-      unitId: documents.unitId,
-    })
+    .selectDistinctOn([documents.id], citedDocumentColumns)
     .from(reportDocuments)
     .innerJoin(reports, eq(reports.id, reportDocuments.reportId))
     .innerJoin(documents, eq(documents.id, reportDocuments.documentId))
