@@ -22,11 +22,16 @@ import { registerErrorHandler } from "./http/errors.ts";
 import { accountRoutes } from "./modules/accounts/routes.ts";
 import { auditRoutes } from "./modules/audit/routes.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
+import { completenessRoutes } from "./modules/completeness/routes.ts";
 import { dashboardRoutes } from "./modules/dashboard/routes.ts";
 import { documentRoutes } from "./modules/evidence/routes.ts";
+import { exportRoutes } from "./modules/exports/routes.ts";
 import { frameworkRoutes } from "./modules/frameworks/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
+import type { TMailer } from "./modules/notifications/mailer.ts";
+import { notificationRoutes } from "./modules/notifications/routes.ts";
 import { periodRoutes } from "./modules/periods/routes.ts";
+import { planRoutes } from "./modules/plans/routes.ts";
 import { reportRoutes } from "./modules/reports/routes.ts";
 import { resultRoutes } from "./modules/results/routes.ts";
 import { settingsRoutes } from "./modules/settings/routes.ts";
@@ -50,6 +55,8 @@ export interface TBuildAppOptions {
   /** Built web UI to serve at / (SPA: unknown non-API paths get index.html). */
   webDist?: string | null;
   logger?: FastifyServerOptions["logger"];
+  /** E-mail for notifications (main.ts: SMTP_URL); without one, notifications stay in the app. */
+  mailer?: TMailer | null;
 }
 
 /** The whole HTTP application; tests build it the same way main.ts does. */
@@ -105,9 +112,13 @@ export async function buildApp(options: TBuildAppOptions): Promise<TApp> {
   documentRoutes(app, deps);
   periodRoutes(app, deps);
   reportRoutes(app, deps);
+  planRoutes(app, deps);
+  notificationRoutes(app, deps, { mailer: options.mailer ?? null });
+  completenessRoutes(app, deps);
   dashboardRoutes(app, deps);
   resultRoutes(app, deps);
   settingsRoutes(app, deps);
+  exportRoutes(app, deps);
 
   const servesWeb = options.webDist ? await serveWeb(app, options.webDist) : false;
   app.setNotFoundHandler((request, reply) => {

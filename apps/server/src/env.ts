@@ -28,10 +28,21 @@ const ZEnv = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   /** Largest accepted upload (evidence files, imported frameworks and plans), in MB. */
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
+  /** Mail server for notifications, e.g. smtp://user:pass@mail.example.vn:587; absent = notifications in the app only. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional(),
+  /** Sender of notification e-mails. */
+  MAIL_FROM: z.string().default('"Chỉ số" <no-reply@localhost>'),
+  /** Address users open the system at, for links in e-mails; default http://localhost:PORT. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/, message: "must be an http(s):// URL" }).optional(),
+  /** Minutes between reminder runs of the built-in scheduler; 0 turns it off (run the CLI from cron instead). */
+  SCHEDULER_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
 });
 
-/** FILES_DIR is always set once loaded: its default depends on DATA_DIR. */
-export type TEnv = z.infer<typeof ZEnv> & { FILES_DIR: string };
+/** FILES_DIR and PUBLIC_URL are always set once loaded: their defaults depend on DATA_DIR and PORT. */
+export type TEnv = z.infer<typeof ZEnv> & { FILES_DIR: string; PUBLIC_URL: string };
 
 /** Parses the environment once at start; lists every bad variable, then exits. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): TEnv {
@@ -46,6 +57,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): TEnv {
     ...parsed.data,
     DATA_DIR: dataDir,
     FILES_DIR: path.resolve(parsed.data.FILES_DIR ?? path.join(dataDir, "files")),
+    PUBLIC_URL: parsed.data.PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}`,
   };
 }
 

@@ -3,7 +3,9 @@ import { fileURLToPath } from "node:url";
 import { buildApp } from "./app.ts";
 import { openDatabase } from "./db/client.ts";
 import { loadEnv } from "./env.ts";
+import { startScheduler } from "./jobs/scheduler.ts";
 import { installBuiltinFrameworks } from "./modules/frameworks/builtin.ts";
+import { mailerFromEnv } from "./modules/notifications/mailer.ts";
 import { seedDemo } from "./seed/demo.ts";
 import { createLocalFileStore } from "./storage/file-store.ts";
 
@@ -14,8 +16,10 @@ const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_D
 await installBuiltinFrameworks(database.db);
 const seeded = env.SEED_DEMO ? await seedDemo(database.db) : false;
 
+const mailer = mailerFromEnv(env);
 const app = await buildApp({
   db: database.db,
+  mailer,
   cookieSecure: env.COOKIE_SECURE,
   sessionTtlHours: env.SESSION_TTL_HOURS,
   maxUploadMb: env.MAX_UPLOAD_MB,
@@ -29,9 +33,17 @@ app.log.info(
   "database ready",
 );
 
+// In the server process, not in buildApp: tests drive reminders themselves, with their own clock.
+const scheduler = startScheduler(
+  { db: database.db, clock: () => new Date(), mailer, logger: app.log },
+  { everyMinutes: env.SCHEDULER_MINUTES },
+);
+
 const shutdown = async (signal: string) => {
   app.log.info({ signal }, "shutting down");
+  await scheduler.stop();
   await app.close();
+  mailer?.close();
   await database.close();
   process.exit(0);
 };

@@ -1,6 +1,7 @@
 import {
   AuditOutlined,
   BankOutlined,
+  CheckSquareOutlined,
   DashboardOutlined,
   FileTextOutlined,
   LogoutOutlined,
@@ -16,6 +17,7 @@ import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation } from "react-router";
 import { LanguageSwitch } from "../components/language-switch.tsx";
 import { useLogout } from "../features/auth/api/logout.ts";
+import { NotificationBell } from "../features/notifications/components/notification-bell.tsx";
 
 type TMenuItem = Required<MenuProps>["items"][number];
 
@@ -26,6 +28,11 @@ function menuItems(me: TMe, t: (key: string) => string): TMenuItem[] {
     { key: "/reports", icon: <FileTextOutlined />, label: <Link to="/reports">{t("nav.reports")}</Link> },
     { key: "/plans", icon: <ScheduleOutlined />, label: <Link to="/plans">{t("nav.plans")}</Link> },
   ];
+  if (can.viewCompleteness(me)) {
+    const label = <Link to="/completeness">{t("notifications.nav.completeness")}</Link>;
+    const afterReports = items.findIndex((item) => item?.key === "/reports") + 1;
+    items.splice(afterReports, 0, { key: "/completeness", icon: <CheckSquareOutlined />, label });
+  }
   if (can.manageUnits(me) || can.manageAccounts(me)) {
     items.push({
       key: "admin",
@@ -76,6 +83,7 @@ export function AppShell({ me }: { me: TMe }) {
               {me.unitName}
             </Typography.Text>
             <Flex align="center" gap={12}>
+              <NotificationBell />
               <span data-testid="current-user">
                 <Typography.Text strong>{me.fullName}</Typography.Text>{" "}
                 {me.roles.map((r) => (

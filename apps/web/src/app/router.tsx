@@ -3,15 +3,18 @@ import { Button, Flex, Result, Spin } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { BrowserRouter, Link, Navigate, Route, Routes } from "react-router";
-import { EmptyPage } from "../components/empty-page.tsx";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { AccountsPage } from "../features/accounts/components/accounts-page.tsx";
 import { AuditPage } from "../features/audit/components/audit-page.tsx";
 import { useMe } from "../features/auth/api/get-me.ts";
 import { ChangePasswordPage } from "../features/auth/components/change-password-page.tsx";
 import { LoginPage } from "../features/auth/components/login-page.tsx";
+import { CompletenessPage } from "../features/completeness/components/completeness-page.tsx";
 import { FrameworksPage } from "../features/frameworks/components/frameworks-page.tsx";
+import { NotificationsPage } from "../features/notifications/components/notifications-page.tsx";
 import { OverviewPage } from "../features/overview/components/overview-page.tsx";
+import { PlanPage } from "../features/plans/components/plan-page.tsx";
+import { PlansPage } from "../features/plans/components/plans-page.tsx";
 import { ReportPage } from "../features/reports/components/report-page.tsx";
 import { ReportsPage } from "../features/reports/components/reports-page.tsx";
 import { UnitsPage } from "../features/units/components/units-page.tsx";
@@ -55,7 +58,6 @@ function Guard({ me, rule, children }: { me: TMe; rule: (actor: TActor) => boole
 }
 
 function SignedInRoutes({ me }: { me: TMe }) {
-  const { t } = useTranslation();
   if (me.mustChangePassword) {
     return (
       <Routes>
@@ -70,7 +72,17 @@ function SignedInRoutes({ me }: { me: TMe }) {
         <Route path="frameworks" element={<FrameworksPage />} />
         <Route path="reports" element={<ReportsPage />} />
         <Route path="reports/:id" element={<ReportPage />} />
-        <Route path="plans" element={<EmptyPage title={t("nav.plans")} description={t("placeholder.plans")} />} />
+        <Route path="notifications" element={<NotificationsPage />} />
+        <Route
+          path="completeness"
+          element={
+            <Guard me={me} rule={can.viewCompleteness}>
+              <CompletenessPage />
+            </Guard>
+          }
+        />
+        <Route path="plans" element={<PlansPage />} />
+        <Route path="plans/:id" element={<PlanPage />} />
         <Route
           path="units"
           element={

@@ -1,6 +1,8 @@
 import { ERROR_MESSAGES } from "@chiso/core";
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
+import { notificationsMessages } from "../features/notifications/messages.ts";
+import { plansMessages } from "../features/plans/messages.ts";
 import { ApiError } from "../lib/api.ts";
 import { en } from "./en.ts";
 import { vi } from "./vi.ts";
@@ -19,7 +21,10 @@ export function setLanguage(language: TLanguage) {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: {
+    vi: { translation: { ...vi, notifications: notificationsMessages.vi, plans: plansMessages.vi } },
+    en: { translation: { ...en, notifications: notificationsMessages.en, plans: plansMessages.en } },
+  },
   lng: storedLanguage(),
   fallbackLng: "vi",
   interpolation: { escapeValue: false },

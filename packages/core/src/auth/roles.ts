@@ -33,6 +33,11 @@ export const can = {
   leadUnit: (actor: TActor, unitId: string) => actor.unitId === unitId && hasRole(actor, "unit_lead"),
   appraise: (actor: TActor) => hasRole(actor, "appraiser"),
   viewDashboard: (_actor: TActor) => true,
+  /** Completeness and timeliness of a period (a unit lead sees its own unit and the indicators it leads). */
+  viewCompleteness: (actor: TActor) =>
+    (["coordinator", "unit_lead", "appraiser", "viewer"] as const).some((role) => hasRole(actor, role)),
+  /** "Đôn đốc ngay": the coordinator chases every unit, a lead agency its cooperating units (scope in the service). */
+  chaseUnits: (actor: TActor) => hasRole(actor, "coordinator") || hasRole(actor, "unit_lead"),
 } as const;
 
 export type TPermission = keyof typeof can;

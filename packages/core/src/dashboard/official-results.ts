@@ -47,9 +47,9 @@ function readValue(cell: TCell): number | null {
   if (cell === null || cell === "") return null;
   const text = String(cell).trim().replace(/\s/g, "");
   const percent = text.endsWith("%");
-  const n = Number(
-    (percent ? text.slice(0, -1) : text).replace(/\./g, (m, i, s) => (s.includes(",") ? "" : m)).replace(",", "."),
-  );
+  const digits = percent ? text.slice(0, -1) : text;
+  // "1.234,5": dots group thousands when a comma marks the decimals.
+  const n = Number((digits.includes(",") ? digits.replace(/\./g, "") : digits).replace(",", "."));
   if (!Number.isFinite(n) || n < 0) return Number.NaN;
   return percent || n > 1 ? n / 100 : n;
 }
@@ -123,8 +123,9 @@ export function parseOfficialResults(
   rows.slice(headerIndex + 1).forEach((cells, offset) => {
     const rowNumber = headerIndex + 2 + offset;
     if (cells.every((c) => c === null || String(c).trim() === "")) return;
-    const problem = (message: string) =>
+    const problem = (message: string) => {
       issues.push({ code: null, row: rowNumber, message: `Dòng ${rowNumber}: ${message}` });
+    };
     const result: TOfficialResult = {
       year,
       province: "",
@@ -137,7 +138,10 @@ export function parseOfficialResults(
     columns.forEach((column, i) => {
       if (column) readCell(result, column, cells[i] ?? null, problem);
     });
-    if (!result.province) return problem("thiếu tên tỉnh/thành phố.");
+    if (!result.province) {
+      problem("thiếu tên tỉnh/thành phố.");
+      return;
+    }
     if (!result.rank) problem("thiếu xếp hạng.");
     const key = foldVietnamese(result.province);
     if (seen.has(key)) problem(`tỉnh "${result.province}" bị lặp.`);

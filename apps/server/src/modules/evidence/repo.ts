@@ -1,6 +1,6 @@
 import { count, desc, eq, sql } from "drizzle-orm";
 import { queryRows, type TDbOrTx } from "../../db/client.ts";
-import { documents, reportDocuments, units, users } from "../../db/schema.ts";
+import { documents, reportDocuments, taskUpdateDocuments, units, users } from "../../db/schema.ts";
 
 const documentColumns = {
   id: documents.id,
@@ -79,9 +79,17 @@ export async function countDocumentsWithContent(db: TDbOrTx, sha256: string) {
 }
 
 /** How many reports cite the document as evidence. */
+/** Where a document is used as evidence: by reports, and by progress updates of plan tasks. */
 export async function countCitations(db: TDbOrTx, documentId: string) {
-  const [row] = await db.select({ n: count() }).from(reportDocuments).where(eq(reportDocuments.documentId, documentId));
-  return row?.n ?? 0;
+  const [reportsRow] = await db
+    .select({ n: count() })
+    .from(reportDocuments)
+    .where(eq(reportDocuments.documentId, documentId));
+  const [tasksRow] = await db
+    .select({ n: count() })
+    .from(taskUpdateDocuments)
+    .where(eq(taskUpdateDocuments.documentId, documentId));
+  return { reports: reportsRow?.n ?? 0, taskUpdates: tasksRow?.n ?? 0 };
 }
 
 export async function unitExists(db: TDbOrTx, unitId: string) {

@@ -137,7 +137,7 @@ async function receiveUpload(request: FastifyRequest, deps: TAppDeps): Promise<s
 }
 
 /** `inline` to preview PDFs and images in the browser, `attachment` to save; the name survives (RFC 6266/5987). */
-function contentDisposition(kind: "inline" | "attachment", fileName: string): string {
+export function contentDisposition(kind: "inline" | "attachment", fileName: string): string {
   const ascii = fileName
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")

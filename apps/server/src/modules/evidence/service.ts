@@ -111,10 +111,16 @@ export async function deleteDocument(ctx: TServiceContext, files: TFileStore, id
     const before = await findEditable(tx, ctx, id);
     if (!(await repo.lockDocument(tx, id))) throw notFound("văn bản");
     const citations = await repo.countCitations(tx, id);
-    if (citations > 0) {
+    if (citations.reports > 0) {
       throw new AppError(
         "CONFLICT",
-        `Không thể xóa văn bản "${before.fileName}": văn bản đang là tài liệu kiểm chứng của ${citations} báo cáo. Hãy gỡ văn bản khỏi các báo cáo đó trước.`,
+        `Không thể xóa văn bản "${before.fileName}": văn bản đang là tài liệu kiểm chứng của ${citations.reports} báo cáo. Hãy gỡ văn bản khỏi các báo cáo đó trước.`,
+      );
+    }
+    if (citations.taskUpdates > 0) {
+      throw new AppError(
+        "CONFLICT",
+        `Không thể xóa văn bản "${before.fileName}": văn bản là minh chứng của ${citations.taskUpdates} cập nhật tiến độ nhiệm vụ.`,
       );
     }
     await repo.lockContent(tx, before.sha256);

@@ -196,7 +196,10 @@ describe("bonus and penalty points", () => {
       { code: "T1", label: "Điểm thưởng mô hình hay", points: 5 },
       { code: "T2", label: "Chậm báo cáo quý", points: -2.5 },
     ]);
-    expect((await call("PATCH", `/api/frameworks/${draft.id}`, { adjustments: [{ code: "", label: "x", points: 1 }] })).statusCode).toBe(400);
+    expect(
+      (await call("PATCH", `/api/frameworks/${draft.id}`, { adjustments: [{ code: "", label: "x", points: 1 }] }))
+        .statusCode,
+    ).toBe(400);
   });
 });
 

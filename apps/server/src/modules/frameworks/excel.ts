@@ -164,7 +164,7 @@ function addIndicatorSheet(workbook: ExcelJS.Workbook, indicators: readonly TTra
     'Mã thể hiện cây chỉ số: "6.6" thuộc "6", "6.6.a" thuộc "6.6"; mã không có dấu chấm là chỉ số chính.';
 }
 
-function styleHeader(sheet: ExcelJS.Worksheet, columnCount: number) {
+export function styleHeader(sheet: ExcelJS.Worksheet, columnCount: number) {
   const header = sheet.getRow(1);
   header.font = { bold: true };
   header.alignment = { vertical: "middle", wrapText: true };
@@ -173,7 +173,7 @@ function styleHeader(sheet: ExcelJS.Worksheet, columnCount: number) {
 }
 
 /** Whole scores without decimals, others with up to three ("0.##" would leave "10." on whole numbers). */
-function scoreFormat(score: number): string {
+export function scoreFormat(score: number): string {
   return Number.isInteger(score) ? "0" : "0.0##";
 }
 

@@ -12,6 +12,7 @@ import type { TServiceContext } from "../../http/context.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import { recordAudit } from "../audit/repo.ts";
 import { findFramework } from "../frameworks/repo.ts";
+import { notifyPeriodOpened } from "../notifications/service.ts";
 import { findUnit } from "../units/repo.ts";
 import * as repo from "./repo.ts";
 
@@ -72,6 +73,7 @@ export async function openPeriod(ctx: TServiceContext, input: TPeriodCreate): Pr
       windowEnd,
       deadline: new Date(input.deadline ?? defaultDeadline(input.kind, input.year, input.index)),
     });
+    await notifyPeriodOpened(tx, { periodId, actorId: ctx.actor.id, at: ctx.clock() });
     await recordAudit(tx, {
       actorId: ctx.actor.id,
       action: "period.open",

@@ -70,7 +70,8 @@ export async function findAssignment(db: TDbOrTx, indicatorId: string) {
     .select({ unitId: assignments.unitId, role: assignments.role, unitName: units.name })
     .from(assignments)
     .innerJoin(units, eq(units.id, assignments.unitId))
-    .where(eq(assignments.indicatorId, indicatorId));
+    .where(eq(assignments.indicatorId, indicatorId))
+    .orderBy(asc(units.name));
 }
 
 export async function findPeriodForReport(db: TDbOrTx, periodId: string) {

@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
+import { ExportMenu } from "../../exports/components/export-menu.tsx";
 import { usePeriods } from "../../periods/api/periods.ts";
 import { useReviewList } from "../api/review-list.ts";
 import { ReportStatusTag } from "./report-status-tag.tsx";
@@ -38,6 +39,7 @@ export function ReviewTable() {
           loading={periods.isPending}
           options={(periods.data ?? []).map((p) => ({ value: p.id, label: `${p.label} — ${p.frameworkName}` }))}
         />
+        <ExportMenu periodId={selected} />
         <Select
           allowClear
           aria-label={t("reports.status")}

@@ -1,0 +1,209 @@
+import {
+  addSlot,
+  daysLeft,
+  emptyCounts,
+  hasRole,
+  isPastDeadline,
+  slotStatus,
+  type TActor,
+  type TChaseRequest,
+  type TChaseResult,
+  type TCompleteness,
+  type TCompletenessIndicator,
+  type TCompletenessSlot,
+  type TCompletenessUnit,
+  vietnamWallClock,
+} from "@chiso/core";
+import type { TServiceContext } from "../../http/context.ts";
+import { AppError, forbidden, notFound } from "../../http/errors.ts";
+import { recordAudit } from "../audit/repo.ts";
+import { claimReminderKeys, findPeriodFacts } from "../notifications/repo.ts";
+import { notify } from "../notifications/service.ts";
+import * as templates from "../notifications/templates.ts";
+import * as repo from "./repo.ts";
+
+/**
+ * Who sees which slots. The coordinator, the appraisal council and leadership see every unit; a unit lead sees its
+ * own unit and — as a lead agency — every unit on the indicators it leads.
+ */
+function scopeOf(actor: TActor): { scope: "all" } | { scope: "lead"; unitId: string } {
+  const seesAll = hasRole(actor, "coordinator") || hasRole(actor, "appraiser") || hasRole(actor, "viewer");
+  return seesAll ? { scope: "all" } : { scope: "lead", unitId: actor.unitId };
+}
+
+/**
+ * Whose missing report the actor may chase: the coordinator any unit's; a lead agency's lead only its cooperating
+ * units' reports on the indicators it leads (its own reports are its own business).
+ */
+function mayChaseSlot(actor: TActor, row: repo.TSlotRow): boolean {
+  if (hasRole(actor, "coordinator")) return true;
+  return (
+    hasRole(actor, "unit_lead") &&
+    row.lead_unit_id === actor.unitId &&
+    row.role === "cooperate" &&
+    row.unit_id !== actor.unitId
+  );
+}
+
+interface TLoaded {
+  data: TCompleteness;
+  /** Per unit, the codes of missing reports the actor may chase. */
+  chaseable: Map<string, string[]>;
+}
+
+async function load(ctx: TServiceContext, periodId: string): Promise<TLoaded> {
+  const period = await findPeriodFacts(ctx.db, periodId);
+  if (!period) throw notFound("kỳ báo cáo");
+  const scope = scopeOf(ctx.actor);
+  const [rows, lastChases] = await Promise.all([
+    repo.listSlots(ctx.db, periodId, scope.scope === "lead" ? scope.unitId : undefined),
+    repo.listLastChases(ctx.db, periodId),
+  ]);
+  const now = ctx.clock();
+  const totals = emptyCounts();
+  const units = new Map<string, TCompletenessUnit>();
+  const indicators = new Map<string, TCompletenessIndicator>();
+  const chaseable = new Map<string, string[]>();
+  const slots: TCompletenessSlot[] = [];
+
+  for (const row of rows) {
+    const status = slotStatus(row.first_submitted_at, period.deadline);
+    const counted = { status, evidenceCount: row.evidence_count, pastDeadline: isPastDeadline(row.deadline, now) };
+    addSlot(totals, counted);
+    const unit = getOrAdd(units, row.unit_id, () => ({
+      unitId: row.unit_id,
+      unitName: row.unit_name,
+      deadline: row.deadline,
+      extended: row.extended,
+      daysLeft: daysLeft(row.deadline, now),
+      counts: emptyCounts(),
+      lastChasedAt: lastChases.get(row.unit_id) ?? null,
+      chaseable: false,
+    }));
+    addSlot(unit.counts, counted);
+    const indicator = getOrAdd(indicators, row.indicator_id, () => ({
+      indicatorId: row.indicator_id,
+      code: row.indicator_code,
+      name: row.indicator_name,
+      leadUnitName: row.lead_unit_name,
+      counts: emptyCounts(),
+    }));
+    addSlot(indicator.counts, counted);
+    if (status === "missing" && !period.is_closed && mayChaseSlot(ctx.actor, row)) {
+      unit.chaseable = true;
+      chaseable.set(row.unit_id, [...(chaseable.get(row.unit_id) ?? []), row.indicator_code]);
+    }
+    slots.push({
+      unitId: row.unit_id,
+      indicatorId: row.indicator_id,
+      role: row.role,
+      status,
+      reportId: row.report_id,
+      reportStatus: row.status,
+      firstSubmittedAt: row.first_submitted_at,
+      evidenceCount: row.evidence_count,
+    });
+  }
+
+  return {
+    chaseable,
+    data: {
+      period: {
+        id: period.id,
+        label: period.label,
+        frameworkName: period.framework_name,
+        deadline: period.deadline,
+        isClosed: period.is_closed,
+      },
+      scope: scope.scope,
+      totals,
+      units: [...units.values()],
+      indicators: [...indicators.values()].sort((a, b) => compareCodes(a.code, b.code)),
+      slots,
+    },
+  };
+}
+
+function getOrAdd<T>(map: Map<string, T>, key: string, create: () => T): T {
+  const existing = map.get(key);
+  if (existing !== undefined) return existing;
+  const created = create();
+  map.set(key, created);
+  return created;
+}
+
+/** "4.10" after "4.9": codes compare part by part as numbers. */
+function compareCodes(a: string, b: string): number {
+  return a.localeCompare(b, "vi", { numeric: true });
+}
+
+export async function getCompleteness(ctx: TServiceContext, periodId: string): Promise<TCompleteness> {
+  return (await load(ctx, periodId)).data;
+}
+
+/**
+ * "Đôn đốc ngay": one reminder to every unit that still owes reports the actor answers for, listing them. Each
+ * chase is recorded in the reminder log (also how the page shows "last chased") and in the audit log. The same
+ * agency chasing the same unit twice within the hour (a double click, a second tab) sends one reminder.
+ */
+export async function chaseUnits(ctx: TServiceContext, input: TChaseRequest): Promise<TChaseResult> {
+  const { data, chaseable } = await load(ctx, input.periodId);
+  if (data.period.isClosed) throw new AppError("CONFLICT", "Kỳ báo cáo đã đóng nên không đôn đốc được.");
+  const requested = input.unitIds ?? [...chaseable.keys()];
+  const outside = requested.filter((id) => !chaseable.has(id));
+  if (input.unitIds && outside.length) {
+    throw forbidden("Chỉ đôn đốc được đơn vị còn thiếu báo cáo thuộc các chỉ số bạn phụ trách.");
+  }
+  const targets = data.units.filter((u) => requested.includes(u.unitId) && chaseable.has(u.unitId));
+  if (!targets.length) return { chased: [], skipped: [] };
+  const now = ctx.clock();
+  const hour = vietnamWallClock(now).format("YYYY-MM-DDTHH");
+  const keyOf = (unitId: string) => `chase:${data.period.id}:${unitId}:${ctx.actor.unitId}:${hour}`;
+
+  return ctx.db.transaction(async (tx) => {
+    const claimed = await claimReminderKeys(
+      tx,
+      targets.map((u) => keyOf(u.unitId)),
+      now,
+    );
+    const result: TChaseResult = { chased: [], skipped: [] };
+    for (const unit of targets) {
+      if (!claimed.has(keyOf(unit.unitId))) {
+        result.skipped.push({ unitId: unit.unitId, unitName: unit.unitName });
+        continue;
+      }
+      const codes = chaseable.get(unit.unitId) ?? [];
+      const recipients = await notify(tx, {
+        at: now,
+        to: { unitIds: [unit.unitId] },
+        notice: templates.chase({
+          periodId: data.period.id,
+          label: data.period.label,
+          unitName: unit.unitName,
+          deadline: new Date(unit.deadline),
+          unfinished: codes.length,
+          chaserName: ctx.actor.unitName,
+          codes,
+        }),
+      });
+      result.chased.push({
+        unitId: unit.unitId,
+        unitName: unit.unitName,
+        missing: codes.length,
+        recipients: recipients.length,
+      });
+    }
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: "period.chase",
+      entityType: "period",
+      entityId: data.period.id,
+      after: {
+        chased: result.chased.map((c) => ({ ...c, codes: chaseable.get(c.unitId) })),
+        skipped: result.skipped,
+      },
+      ip: ctx.ip,
+    });
+    return result;
+  });
+}

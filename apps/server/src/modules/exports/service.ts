@@ -1,0 +1,319 @@
+import type { Writable } from "node:stream";
+import { finished } from "node:stream/promises";
+import {
+  buildTree,
+  formatNumberVi,
+  REPORT_STATUS_LABELS,
+  type TActor,
+  type TFrameworkDetail,
+  type TIndicator,
+  type TReportStatus,
+  type TTree,
+  vietnamWallClock,
+} from "@chiso/core";
+import type { TDbOrTx } from "../../db/client.ts";
+import type { TClock } from "../../http/context.ts";
+import { notFound } from "../../http/errors.ts";
+import type { TFileStore } from "../../storage/file-store.ts";
+import { buildDashboard } from "../dashboard/service.ts";
+import { getFrameworkDetail } from "../frameworks/service.ts";
+import { findPeriod } from "../periods/repo.ts";
+import { getProvinceSettings } from "../settings/service.ts";
+import { findUnit } from "../units/repo.ts";
+import { buildZipIndex, estimateZipSize, planEvidenceZip, writeEvidenceZip, ZIP_TYPE } from "./evidence-zip.ts";
+import { DOCX_TYPE, writePeriodReportDocx } from "./period-report-docx.ts";
+import { type TWorkbookReport, writePeriodWorkbook } from "./period-workbook.ts";
+import { canSeeReport } from "./policy.ts";
+import { scoresFromDashboard } from "./province-scores.ts";
+import * as repo from "./repo.ts";
+import { type TWorkbookTask, writeTasksWorkbook } from "./tasks-workbook.ts";
+import { XLSX_TYPE } from "./workbook-stream.ts";
+
+/*
+ * Every export is prepared in two steps: everything that can fail for a reason the user should read (unknown
+ * period, unit or plan) is loaded first, before a byte is sent; then `write` streams the file. A failure while
+ * streaming can only cut the download short — the headers are gone by then.
+ */
+
+export interface TExportDeps {
+  db: TDbOrTx;
+  files: TFileStore;
+  clock: TClock;
+}
+
+export interface TExportFile {
+  fileName: string;
+  contentType: string;
+  /** Exact size when the file is built in memory (small), else null: sent chunked. */
+  length: number | null;
+  /** The expected size of a streamed file, for the download's progress bar. */
+  expectedLength: number | null;
+  /** Writes the whole file into `output` and ends it. */
+  write(output: Writable): Promise<void>;
+}
+
+export type TExportFormat = "xlsx" | "docx" | "zip";
+
+/** What the caller may see. Null is the operator's command line, which sees everything. */
+type TViewer = TActor | null;
+
+const ROLE_LABELS = { lead: "Chủ trì", cooperate: "Phối hợp" } as const;
+
+// ─── Period workbook ───────────────────────────────────────────────────────────────────────────────────────
+
+export async function periodWorkbook(
+  deps: TExportDeps,
+  input: { periodId: string; unitId?: string },
+  viewer: TViewer,
+): Promise<TExportFile> {
+  const { period, unitName } = await loadScope(deps.db, input);
+  const framework = await getFrameworkDetail(deps.db, period.frameworkId);
+  const [reportRows, evidenceRows, settings] = await Promise.all([
+    repo.listPeriodReports(deps.db, input),
+    repo.listPeriodEvidence(deps.db, input),
+    getProvinceSettings(deps.db),
+  ]);
+  const reports = reportRows.filter(visibleTo(viewer));
+  const reportIds = new Set(reports.map((r) => r.id));
+  const indicatorById = new Map(framework.indicators.map((i) => [i.id, i]));
+  const data = {
+    periodLabel: period.label,
+    frameworkName: framework.name,
+    scopeLabel: unitName ?? `Toàn tỉnh ${settings.province}`,
+    exportedAt: deps.clock(),
+    scores: unitName ? null : await provinceScores(deps.db, framework, input.periodId),
+    reports: reports.map((r) => workbookReport(r, indicatorById.get(r.indicator_id))),
+    evidence: evidenceRows
+      .filter((e) => reportIds.has(e.report_id))
+      .map((e) => ({
+        indicatorCode: e.indicator_code,
+        unitName: e.report_unit_name,
+        fileName: e.file_name,
+        docNumber: e.doc_number,
+        issuedOn: e.issued_on,
+        issuer: e.issuer,
+        summary: e.summary,
+        citation: e.citation,
+        size: e.size,
+        sha256: e.sha256,
+      })),
+  };
+  return {
+    fileName: `${exportBaseName(period.label, unitName)}.xlsx`,
+    contentType: XLSX_TYPE,
+    length: null,
+    expectedLength: null,
+    write: async (output) => {
+      await writePeriodWorkbook(data, output);
+      await finished(output, { readable: false });
+    },
+  };
+}
+
+/** The command line (no viewer) exports everything; a user what the screens show them. */
+function visibleTo(viewer: TViewer) {
+  return (report: { status: string; unit_id: string }) =>
+    viewer === null || canSeeReport(viewer, { status: report.status, unitId: report.unit_id });
+}
+
+function workbookReport(r: repo.TExportReportRow, indicator: TIndicator | undefined): TWorkbookReport {
+  const number = (v: string | null) => (v === null ? null : Number(v));
+  return {
+    indicatorCode: r.indicator_code,
+    indicatorName: r.indicator_name,
+    unitName: r.unit_name,
+    roleLabel: ROLE_LABELS[r.role],
+    statusLabel: REPORT_STATUS_LABELS[r.status as TReportStatus]?.vi ?? r.status,
+    valuesText: valuesText(r.values, indicator),
+    maxScore: Number(r.max_score),
+    selfPoints: number(r.self_points),
+    appraisedPoints: number(r.appraised_points),
+    explanation: r.self_explanation,
+    appraisalComment: r.appraisal_comment,
+    note: r.note,
+    evidenceCount: r.evidence_count,
+    submittedAt: r.submitted_at,
+  };
+}
+
+/** "Tử số: 120; Mẫu số: 400" with the indicator's own input labels; a lone "value" shows without a label. */
+export function valuesText(values: Record<string, unknown>, indicator: Pick<TIndicator, "inputs"> | undefined): string {
+  const labelOf = new Map((indicator?.inputs ?? []).map((input) => [input.key, input]));
+  const entries = Object.entries(values).filter(([, v]) => v !== null && v !== "");
+  return entries
+    .map(([key, value]) => {
+      const shown =
+        typeof value === "boolean"
+          ? value
+            ? "Có"
+            : "Không"
+          : typeof value === "number"
+            ? formatNumberVi(value, { maxDecimals: 4 })
+            : String(value);
+      const input = labelOf.get(key);
+      const unit = input?.unit ? ` ${input.unit}` : "";
+      if (!input && key === "value" && entries.length === 1) return `${shown}${unit}`;
+      return `${input?.label ?? key}: ${shown}${unit}`;
+    })
+    .join("; ");
+}
+
+// ─── Period report (Word) ──────────────────────────────────────────────────────────────────────────────────
+
+export async function periodReportDocx(deps: TExportDeps, input: { periodId: string }): Promise<TExportFile> {
+  const { period } = await loadScope(deps.db, input);
+  const framework = await getFrameworkDetail(deps.db, period.frameworkId);
+  const [scores, settings] = await Promise.all([
+    provinceScores(deps.db, framework, input.periodId),
+    getProvinceSettings(deps.db),
+  ]);
+  const scoredLeaves = scores.rows.filter((r) => r.isLeaf && r.maxScore > 0);
+  const body = await writePeriodReportDocx({
+    provinceName: settings.province,
+    periodLabel: period.label,
+    frameworkName: framework.name,
+    year: vietnamWallClock(deps.clock()).year(),
+    scores,
+    scoredLeafCount: scoredLeaves.length,
+    submittedLeafCount: scoredLeaves.filter((r) => r.status !== null && r.status !== "draft").length,
+    appraisedLeafCount: scoredLeaves.filter((r) => r.appraised).length,
+  });
+  return bufferFile(`${exportBaseName(period.label, null)}.docx`, DOCX_TYPE, body);
+}
+
+/** The province's scores exactly as the dashboard computes them for this period. */
+async function provinceScores(db: TDbOrTx, framework: TFrameworkDetail, periodId: string) {
+  const dashboard = await buildDashboard(db, { frameworkId: framework.id, periodId });
+  return scoresFromDashboard(dashboard, framework.adjustments);
+}
+
+// ─── Evidence bundle ───────────────────────────────────────────────────────────────────────────────────────
+
+export async function periodEvidenceZip(
+  deps: TExportDeps,
+  input: { periodId: string; unitId?: string },
+  viewer: TViewer,
+): Promise<TExportFile> {
+  const { period, unitName } = await loadScope(deps.db, input);
+  const [reportRows, evidenceRows] = await Promise.all([
+    repo.listPeriodReports(deps.db, input),
+    repo.listPeriodEvidence(deps.db, input),
+  ]);
+  const visible = new Set(reportRows.filter(visibleTo(viewer)).map((r) => r.id));
+  const rows = evidenceRows.filter((e) => visible.has(e.report_id));
+  const missing = new Set<string>();
+  for (const sha256 of new Set(rows.map((r) => r.sha256))) {
+    if (!(await deps.files.exists(sha256))) missing.add(sha256);
+  }
+  const plan = planEvidenceZip(rows, missing);
+  const index = await buildZipIndex(plan);
+  return {
+    fileName: `${exportBaseName(period.label, unitName, "Tài liệu kiểm chứng")}.zip`,
+    contentType: ZIP_TYPE,
+    length: null,
+    expectedLength: estimateZipSize(plan, index.length),
+    write: async (output) => {
+      await writeEvidenceZip(plan, index, deps.files, output, deps.clock());
+      await finished(output, { readable: false });
+    },
+  };
+}
+
+// ─── Plan tasks ─────────────────────────────────────────────────────────────────────────────────────────────
+
+export async function planTasksWorkbook(deps: TExportDeps, input: { planId: string }): Promise<TExportFile> {
+  const plan = await repo.findPlan(deps.db, input.planId);
+  if (!plan) throw notFound("kế hoạch");
+  const rows = await repo.listPlanTasks(deps.db, input.planId);
+  const data = { planCode: plan.code, planTitle: plan.title, exportedAt: deps.clock(), tasks: taskOrder(rows) };
+  return {
+    fileName: `Nhiệm vụ ${plan.code.replaceAll("/", "-")}.xlsx`,
+    contentType: XLSX_TYPE,
+    length: null,
+    expectedLength: null,
+    write: async (output) => {
+      await writeTasksWorkbook(data, output);
+      await finished(output, { readable: false });
+    },
+  };
+}
+
+/** Tasks depth-first (a section, its tasks, their sub-tasks), each level in the plan's order. */
+function taskOrder(rows: readonly repo.TExportTaskRow[]): TWorkbookTask[] {
+  const tree = buildTree(
+    rows.map((row, position) => ({
+      ...row,
+      parentId: row.parent_id,
+      code: row.number ?? "",
+      sortOrder: position,
+      maxScore: 0,
+    })),
+  );
+  const out: TWorkbookTask[] = [];
+  const visit = (node: TTree<(typeof tree)[number]>, depth: number) => {
+    out.push({
+      number: node.number,
+      isSection: node.is_section,
+      depth,
+      content: node.content,
+      lead: node.lead_units ?? node.lead_text,
+      cooperating: node.cooperating_units ?? node.cooperating_text,
+      output: node.output_text,
+      timeframe: node.timeframe_text,
+      directingLeader: node.directing_leader,
+      budgetAmount: node.budget_amount === null ? null : Number(node.budget_amount),
+      budgetSource: node.budget_source,
+      indicatorCodes: node.indicator_codes,
+      status: node.status,
+      percent: node.percent,
+      lastUpdateAt: node.last_update_at,
+      lastUpdateNote: node.last_update_note,
+      lastUpdateAuthor: node.last_update_author,
+    });
+    for (const child of node.children) visit(child, depth + 1);
+  };
+  for (const root of tree) visit(root, 0);
+  return out;
+}
+
+// ─── Shared ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+async function loadScope(db: TDbOrTx, input: { periodId: string; unitId?: string }) {
+  const period = await findPeriod(db, input.periodId);
+  if (!period) throw notFound("kỳ báo cáo");
+  if (!input.unitId) return { period, unitName: null };
+  const unit = await findUnit(db, input.unitId);
+  if (!unit) throw notFound("đơn vị");
+  return { period, unitName: unit.name };
+}
+
+/** "Báo cáo DTI Quý II-2025 - Phường Nha Trang": readable, and without "/" which no file system accepts. */
+function exportBaseName(periodLabel: string, unitName: string | null, what = "Báo cáo DTI"): string {
+  return [what, periodLabel, unitName]
+    .filter(Boolean)
+    .join(" - ")
+    .replaceAll(/[/\\:*?"<>|]/g, "-");
+}
+
+function bufferFile(fileName: string, contentType: string, body: Buffer): TExportFile {
+  return {
+    fileName,
+    contentType,
+    length: body.length,
+    expectedLength: null,
+    write: async (output) => {
+      output.end(body);
+      await finished(output, { readable: false });
+    },
+  };
+}
+
+/** The file a command-line export writes, by format. */
+export function exportPeriod(
+  deps: TExportDeps,
+  input: { periodId: string; unitId?: string; format: TExportFormat },
+): Promise<TExportFile> {
+  if (input.format === "docx") return periodReportDocx(deps, input);
+  if (input.format === "zip") return periodEvidenceZip(deps, input, null);
+  return periodWorkbook(deps, input, null);
+}

@@ -1,0 +1,172 @@
+import {
+  checkColumnMapping,
+  detectPlanHeader,
+  findTaskTables,
+  importableRows,
+  mapTaskRows,
+  matchImportUnits,
+  matchUnitName,
+  resolveTaskUnits,
+  suggestIndicatorLinks,
+  type TImportTable,
+  type TPlanDetail,
+  type TPlanImportCommit,
+  type TPlanImportMapped,
+  type TPlanImportPreview,
+  type TPlanImportRemap,
+  unitResolver,
+} from "@chiso/core";
+import type { TDbOrTx } from "../../db/client.ts";
+import type { TServiceContext } from "../../http/context.ts";
+import { AppError, notFound } from "../../http/errors.ts";
+import { recordAudit } from "../audit/repo.ts";
+import { listUnits } from "../units/repo.ts";
+import { readPlanFile } from "./plan-file.ts";
+import * as repo from "./repo.ts";
+import { getPlanDetail, insertPlanWithTargets } from "./service.ts";
+
+/**
+ * The rows of a table under a mapping, with units matched and indicators suggested: exactly what an import
+ * would save. Runs the same pure functions for the preview, a changed mapping, and the import itself.
+ */
+async function mapTable(
+  db: TDbOrTx,
+  table: TImportTable,
+  defaultYear: number | null | undefined,
+  frameworkId: string | null | undefined,
+): Promise<TPlanImportMapped> {
+  const problems = checkColumnMapping(table.mapping);
+  if (table.mapping.length !== table.header.length) problems.push("Số cột được chọn không khớp với số cột của bảng.");
+  const mapped = mapTaskRows({ ...table, defaultYear: defaultYear ?? undefined });
+  const indicators = frameworkId ? await repo.listLeafIndicators(db, frameworkId) : [];
+  const rows = mapped.rows.map((row) => ({
+    ...row,
+    indicators: row.kind === "task" ? suggestIndicatorLinks([row.content, row.outputText], indicators) : [],
+  }));
+  const count = (kind: string) => rows.filter((r) => r.kind === kind).length;
+  if (count("task") === 0 && problems.length === 0)
+    problems.push("Bảng không có dòng nhiệm vụ nào với cách chọn cột này.");
+  return {
+    rows,
+    warnings: mapped.warnings,
+    problems,
+    units: matchImportUnits(rows, await listUnits(db)),
+    counts: { tasks: count("task"), sections: count("section"), skipped: count("skipped") },
+  };
+}
+
+/** Reads an uploaded Word or Excel plan and shows what importing it would save; saves nothing. */
+export async function previewPlanImport(
+  ctx: TServiceContext,
+  fileName: string,
+  content: Buffer,
+): Promise<TPlanImportPreview> {
+  const file = await readPlanFile(content, fileName);
+  const found = findTaskTables(file.tables);
+  if (!found.tables.length) {
+    throw new AppError(
+      "VALIDATION_FAILED",
+      `Không tìm thấy bảng nhiệm vụ trong tệp "${fileName}": cần một bảng có dòng tiêu đề gồm cột STT, Nhiệm vụ (hoặc Tên nhiệm vụ, Nội dung) và Chủ trì, Phối hợp hoặc Thời gian thực hiện.`,
+    );
+  }
+  const tables: TImportTable[] = found.tables.map(({ title, header, mapping, rows }) => ({
+    title,
+    header,
+    mapping,
+    rows,
+  }));
+  // The appendix with the most rows is the task list; the user can pick another table in the preview.
+  const tableIndex = tables.reduce((best, t, i) => (t.rows.length > tables[best]!.rows.length ? i : best), 0);
+  const usedTables = new Set(found.tables.flatMap((t) => t.rows.map((r) => r.table)));
+  const header = detectPlanHeader([...file.lines(usedTables), ...found.preamble]);
+
+  const units = await listUnits(ctx.db);
+  const issuer = header.issuerAbbreviation ? matchUnitName(header.issuerAbbreviation, units) : null;
+  let suggestedParent: TPlanImportPreview["suggestedParent"] = null;
+  for (const code of header.parentCodes) {
+    suggestedParent = await repo.findPlanByCode(ctx.db, code);
+    if (suggestedParent) break;
+  }
+  const framework = header.startYear ? await repo.findProvinceFrameworkOfYear(ctx.db, header.startYear) : null;
+  const mapped = await mapTable(ctx.db, tables[tableIndex]!, header.startYear, framework?.id);
+  return {
+    ...mapped,
+    fileName,
+    format: file.format,
+    tables,
+    tableIndex,
+    header,
+    suggestedIssuer: issuer ? { id: issuer.unit.id, name: issuer.unit.name } : null,
+    suggestedParent,
+    frameworkId: framework?.id ?? null,
+    existingPlan: header.code ? await repo.findPlanByCode(ctx.db, header.code) : null,
+  };
+}
+
+/** The preview again for another table or a changed column mapping (the file is not sent again). */
+export function remapPlanImport(ctx: TServiceContext, input: TPlanImportRemap): Promise<TPlanImportMapped> {
+  return mapTable(ctx.db, input.table, input.defaultYear, input.frameworkId);
+}
+
+/**
+ * Saves the plan, its targets and every task of the table in one transaction, the rows mapped again on the server
+ * (they came back from the browser). Unit names resolve to the user's choices, else to their match; a name left
+ * unresolved stays in the task's text only. Nothing is kept on any error.
+ */
+export async function commitPlanImport(ctx: TServiceContext, input: TPlanImportCommit): Promise<TPlanDetail> {
+  return ctx.db.transaction(async (tx) => {
+    const mapped = await mapTable(tx, input.table, input.plan.startYear, input.frameworkId);
+    if (mapped.problems.length) {
+      throw new AppError("VALIDATION_FAILED", `Chưa nhập được: ${mapped.problems.join(" ")}`, mapped.problems);
+    }
+    const chosen = Object.values(input.unitResolutions).filter((id): id is string => id !== null);
+    const existing = await repo.existingUnitIds(tx, chosen);
+    if (chosen.some((id) => !existing.has(id))) throw notFound("đơn vị được chọn cho một tên trong bảng");
+
+    const planId = await insertPlanWithTargets(tx, ctx, input.plan);
+    const resolve = unitResolver(mapped.units, input.unitResolutions);
+    const ids = new Map<number, string>();
+    for (const [sortOrder, row] of importableRows(mapped.rows).entries()) {
+      const id = await repo.insertTask(tx, {
+        planId,
+        parentId: row.parentIndex === null ? null : (ids.get(row.parentIndex) ?? null),
+        number: row.number,
+        isSection: row.kind === "section",
+        content: row.content,
+        leadText: row.leadText,
+        cooperatingText: row.cooperatingText,
+        outputText: row.outputText,
+        timeframeText: row.timeframeText,
+        timeframe: row.timeframe,
+        directingLeader: row.directingLeader,
+        budgetAmount: row.budgetAmount,
+        budgetSource: row.budgetSource,
+        budgetBasis: row.budgetBasis,
+        sortOrder,
+      });
+      ids.set(row.index, id);
+      if (row.kind !== "task") continue;
+      const { leadUnitIds, cooperatingUnitIds } = resolveTaskUnits(row, resolve);
+      await repo.replaceTaskUnits(tx, id, leadUnitIds, cooperatingUnitIds);
+      await repo.replaceTaskIndicators(
+        tx,
+        id,
+        row.indicators.map((i) => i.id),
+      );
+    }
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: "plan.import",
+      entityType: "plan",
+      entityId: planId,
+      after: {
+        plan: input.plan,
+        counts: mapped.counts,
+        mapping: input.table.mapping,
+        unitResolutions: input.unitResolutions,
+      },
+      ip: ctx.ip,
+    });
+    return getPlanDetail(ctx, planId, tx);
+  });
+}

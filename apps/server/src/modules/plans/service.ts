@@ -1,0 +1,442 @@
+import {
+  can,
+  isTargetMet,
+  parseTimeframe,
+  planRules,
+  progressBySection,
+  progressByUnit,
+  readTargetValue,
+  summarizeProgress,
+  type TPlanDetail,
+  type TPlanInput,
+  type TPlanSummary,
+  type TPlanTarget,
+  type TPlanUpdate,
+  type TTargetInput,
+  type TTask,
+  type TTaskDetail,
+  type TTaskEdit,
+  type TTaskInput,
+  type TTaskProgressInput,
+} from "@chiso/core";
+import type { TDbOrTx } from "../../db/client.ts";
+import type { TServiceContext } from "../../http/context.ts";
+import { AppError, forbidden, notFound } from "../../http/errors.ts";
+import { recordAudit } from "../audit/repo.ts";
+import { findDocument } from "../evidence/repo.ts";
+import { loadTaskLookups, presentTask } from "./present.ts";
+import * as repo from "./repo.ts";
+
+// ---------- reading ----------
+
+async function presentTasks(db: TDbOrTx, ctx: TServiceContext, rows: Awaited<ReturnType<typeof repo.listTaskRows>>) {
+  const lookups = await loadTaskLookups(db, rows);
+  const now = ctx.clock();
+  return rows.map((row) => presentTask(row, lookups, ctx.actor, now));
+}
+
+function summaryOf(plan: repo.TPlanRow, tasks: readonly TTask[], now: Date): TPlanSummary {
+  return {
+    id: plan.id,
+    code: plan.code,
+    title: plan.title,
+    issuer: plan.issuerUnitId && plan.issuerName ? { id: plan.issuerUnitId, name: plan.issuerName } : null,
+    issuerText: plan.issuerText,
+    issuedOn: plan.issuedOn,
+    startYear: plan.startYear,
+    endYear: plan.endYear,
+    parent:
+      plan.parentPlanId && plan.parentCode
+        ? { id: plan.parentPlanId, code: plan.parentCode, title: plan.parentTitle ?? "" }
+        : null,
+    progress: summarizeProgress(tasks, now),
+  };
+}
+
+/** Every plan with its overall progress (everyone signed in reads plans). */
+export async function listPlans(ctx: TServiceContext): Promise<TPlanSummary[]> {
+  const plans = await repo.listPlanRows(ctx.db);
+  const tasks = await presentTasks(ctx.db, ctx, await repo.listTaskRows(ctx.db, { planIds: plans.map((p) => p.id) }));
+  const now = ctx.clock();
+  return plans.map((plan) =>
+    summaryOf(
+      plan,
+      tasks.filter((t) => t.plan.id === plan.id),
+      now,
+    ),
+  );
+}
+
+async function presentTargets(db: TDbOrTx, planId: string): Promise<TPlanTarget[]> {
+  const rows = await repo.listTargets(db, planId);
+  return Promise.all(
+    rows.map(async (row) => {
+      const indicator =
+        row.indicatorId && row.indicatorCode && row.indicatorName
+          ? { id: row.indicatorId, code: row.indicatorCode, name: row.indicatorName }
+          : null;
+      const report = indicator ? await repo.latestLeadReport(db, indicator.id) : null;
+      const reading = indicator
+        ? readTargetValue(
+            {
+              code: indicator.code,
+              maxScore: row.maxScore ?? 0,
+              rule: row.rule ?? null,
+              valueKind: row.valueKind ?? null,
+            },
+            report && { values: report.values, points: report.appraisedPoints ?? report.selfPoints },
+          )
+        : { value: null, basis: null };
+      return {
+        id: row.id,
+        label: row.label,
+        indicator,
+        comparator: row.comparator,
+        targetValue: row.targetValue,
+        unit: row.unit,
+        current: reading.value,
+        basis: reading.basis,
+        periodLabel: reading.value === null ? null : (report?.periodLabel ?? null),
+        met: isTargetMet(row.comparator, row.targetValue, reading.value),
+      };
+    }),
+  );
+}
+
+export async function getPlanDetail(ctx: TServiceContext, id: string, db: TDbOrTx = ctx.db): Promise<TPlanDetail> {
+  const plan = await repo.findPlanRow(db, id);
+  if (!plan) throw notFound("kế hoạch");
+  const now = ctx.clock();
+  const tasks = await presentTasks(db, ctx, await repo.listTaskRows(db, { planIds: [id] }));
+  const parentTaskIds = plan.parentPlanId
+    ? await repo.parentTaskIdsAnswered(db, plan.parentPlanId, id, plan.issuerUnitId)
+    : [];
+  const parentTasks = await presentTasks(db, ctx, await repo.listTaskRows(db, { taskIds: parentTaskIds }));
+  return {
+    ...summaryOf(plan, tasks, now),
+    signer: plan.signer,
+    legalBases: plan.legalBases,
+    targets: await presentTargets(db, id),
+    tasks,
+    bySection: progressBySection(tasks, now),
+    byUnit: progressByUnit(tasks, now),
+    children: await repo.listChildPlans(db, id),
+    parentTasks,
+  };
+}
+
+/**
+ * Tasks across plans: with `mine`, those the user's unit leads or cooperates on; with `unitId`, another unit's
+ * (the coordinator, appraisers and viewers oversee every unit; others only their own).
+ */
+export async function listTasks(
+  ctx: TServiceContext,
+  query: { mine?: "0" | "1"; unitId?: string; planId?: string; overdue?: "0" | "1" },
+): Promise<TTask[]> {
+  const unitId = query.unitId ?? (query.mine === "1" ? ctx.actor.unitId : undefined);
+  if (unitId && unitId !== ctx.actor.unitId && !seesEveryUnit(ctx)) {
+    throw forbidden("Bạn chỉ xem được nhiệm vụ của đơn vị mình.");
+  }
+  const rows = await repo.listTaskRows(ctx.db, {
+    unitId,
+    planIds: query.planId ? [query.planId] : undefined,
+  });
+  const tasks = (await presentTasks(ctx.db, ctx, rows)).filter((t) => !t.isSection);
+  return query.overdue === "1" ? tasks.filter((t) => t.overdue) : tasks;
+}
+
+const seesEveryUnit = (ctx: TServiceContext) =>
+  planRules.manage(ctx.actor) || ctx.actor.roles.includes("appraiser") || ctx.actor.roles.includes("viewer");
+
+export async function getTaskDetail(ctx: TServiceContext, id: string, db: TDbOrTx = ctx.db): Promise<TTaskDetail> {
+  const row = await repo.findTaskRow(db, id);
+  if (!row) throw notFound("nhiệm vụ");
+  const [task] = await presentTasks(db, ctx, [row]);
+  const updates = await repo.listTaskUpdates(db, id);
+  const documents = await repo.listUpdateDocuments(
+    db,
+    updates.map((u) => u.id),
+  );
+  return {
+    ...task!,
+    updates: updates.map((u) => ({
+      ...u,
+      at: u.at.toISOString(),
+      documents: documents.filter((d) => d.updateId === u.id).map(({ updateId: _, ...d }) => d),
+    })),
+  };
+}
+
+// ---------- plans: create, edit, delete (the coordinator) ----------
+
+function audit(
+  db: TDbOrTx,
+  ctx: TServiceContext,
+  action: string,
+  entity: { type: string; id: string },
+  change: object,
+) {
+  return recordAudit(db, {
+    actorId: ctx.actor.id,
+    action,
+    entityType: entity.type,
+    entityId: entity.id,
+    ip: ctx.ip,
+    ...change,
+  });
+}
+
+async function checkPlanFields(db: TDbOrTx, input: TPlanUpdate, planId: string | null) {
+  if (input.startYear && input.endYear && input.endYear < input.startYear) {
+    throw new AppError("VALIDATION_FAILED", "Năm kết thúc phải sau năm bắt đầu.");
+  }
+  if (input.code) {
+    const existing = await repo.findPlanByCode(db, input.code);
+    if (existing && existing.id !== planId) {
+      throw new AppError("CONFLICT", `Đã có kế hoạch số hiệu "${existing.code}" (${existing.title}).`);
+    }
+  }
+  if (input.issuerUnitId && !(await repo.existingUnitIds(db, [input.issuerUnitId])).size) {
+    throw notFound("cơ quan ban hành");
+  }
+  if (input.parentPlanId) {
+    if (!(await repo.findPlanRow(db, input.parentPlanId))) throw notFound("kế hoạch cấp trên");
+    // A plan cannot carry out itself, directly or through its own sub-plans.
+    if (planId && (await repo.planAncestors(db, input.parentPlanId)).includes(planId)) {
+      throw new AppError(
+        "VALIDATION_FAILED",
+        "Kế hoạch cấp trên không được là chính kế hoạch này hoặc kế hoạch cấp dưới của nó.",
+      );
+    }
+  }
+  if (input.targets) {
+    const ids = input.targets.map((t) => t.indicatorId).filter((v): v is string => Boolean(v));
+    if ((await repo.findIndicatorRefs(db, ids)).length !== new Set(ids).size) throw notFound("chỉ số gắn với chỉ tiêu");
+  }
+}
+
+const blank = <T>(value: T | undefined) => (value === undefined ? undefined : value === "" ? null : value);
+
+function planValues(input: TPlanUpdate) {
+  return {
+    code: input.code,
+    title: input.title,
+    issuerUnitId: input.issuerUnitId,
+    issuerText: blank(input.issuerText),
+    issuedOn: input.issuedOn,
+    signer: blank(input.signer),
+    startYear: input.startYear,
+    endYear: input.endYear,
+    legalBases: blank(input.legalBases),
+    parentPlanId: input.parentPlanId,
+  };
+}
+
+function targetValues(targets: readonly TTargetInput[]) {
+  return targets.map((t, sortOrder) => ({
+    label: t.label,
+    indicatorId: t.indicatorId ?? null,
+    comparator: t.comparator,
+    targetValue: t.targetValue ?? null,
+    unit: blank(t.unit) ?? null,
+    sortOrder,
+  }));
+}
+
+/** Inserts a plan and its targets inside the caller's transaction; returns its id. */
+export async function insertPlanWithTargets(tx: TDbOrTx, ctx: TServiceContext, input: TPlanInput) {
+  await checkPlanFields(tx, input, null);
+  const { code, title, ...rest } = planValues(input);
+  const id = await repo.insertPlan(tx, { code: code!, title: title!, ...rest, createdBy: ctx.actor.id });
+  if (input.targets?.length) await repo.replaceTargets(tx, id, targetValues(input.targets));
+  return id;
+}
+
+export async function createPlan(ctx: TServiceContext, input: TPlanInput): Promise<TPlanDetail> {
+  return ctx.db.transaction(async (tx) => {
+    const id = await insertPlanWithTargets(tx, ctx, input);
+    await audit(tx, ctx, "plan.create", { type: "plan", id }, { after: input });
+    return getPlanDetail(ctx, id, tx);
+  });
+}
+
+export async function updatePlan(ctx: TServiceContext, id: string, input: TPlanUpdate): Promise<TPlanDetail> {
+  return ctx.db.transaction(async (tx) => {
+    const before = await repo.findPlanRow(tx, id);
+    if (!before) throw notFound("kế hoạch");
+    await checkPlanFields(tx, input, id);
+    const values = Object.fromEntries(Object.entries(planValues(input)).filter(([, v]) => v !== undefined));
+    if (Object.keys(values).length) await repo.updatePlan(tx, id, values);
+    if (input.targets) await repo.replaceTargets(tx, id, targetValues(input.targets));
+    await audit(tx, ctx, "plan.update", { type: "plan", id }, { before, after: input });
+    return getPlanDetail(ctx, id, tx);
+  });
+}
+
+/** Deletes a plan and its tasks, but never progress a unit has reported. */
+export async function deletePlan(ctx: TServiceContext, id: string): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const before = await repo.findPlanRow(tx, id);
+    if (!before) throw notFound("kế hoạch");
+    const updates = await repo.countUpdatesInPlan(tx, id);
+    if (updates > 0) {
+      throw new AppError(
+        "CONFLICT",
+        `Không thể xóa kế hoạch "${before.code}": các đơn vị đã cập nhật tiến độ ${updates} lần. Hãy sửa kế hoạch thay vì xóa.`,
+      );
+    }
+    await repo.deletePlan(tx, id);
+    await audit(tx, ctx, "plan.delete", { type: "plan", id }, { before });
+  });
+}
+
+// ---------- tasks: create, edit, delete (the coordinator) ----------
+
+async function checkTaskRefs(tx: TDbOrTx, planId: string, input: TTaskEdit, taskId: string | null) {
+  const unitIds = [...(input.leadUnitIds ?? []), ...(input.cooperatingUnitIds ?? [])];
+  const found = await repo.existingUnitIds(tx, unitIds);
+  if (unitIds.some((u) => !found.has(u))) throw notFound("đơn vị");
+  const indicatorIds = input.indicatorIds ?? [];
+  if ((await repo.findIndicatorRefs(tx, indicatorIds)).length !== new Set(indicatorIds).size) throw notFound("chỉ số");
+  if (input.parentId) {
+    const parent = await repo.findTaskRow(tx, input.parentId);
+    if (!parent || parent.planId !== planId)
+      throw new AppError("VALIDATION_FAILED", "Mục cha phải thuộc cùng kế hoạch.");
+    if (taskId && input.parentId === taskId)
+      throw new AppError("VALIDATION_FAILED", "Nhiệm vụ không thể là mục cha của chính nó.");
+  }
+}
+
+function taskValues(input: TTaskEdit, defaultYear: number | null) {
+  const timeframeText = blank(input.timeframeText);
+  return {
+    parentId: input.parentId,
+    number: blank(input.number),
+    isSection: input.isSection,
+    content: input.content,
+    leadText: blank(input.leadText),
+    cooperatingText: blank(input.cooperatingText),
+    outputText: blank(input.outputText),
+    timeframeText,
+    // The parsed range follows the text; text the parser does not read is kept and flagged ("unparsed").
+    timeframe:
+      timeframeText === undefined
+        ? undefined
+        : timeframeText === null
+          ? null
+          : parseTimeframe(timeframeText, { defaultYear: defaultYear ?? undefined }),
+    directingLeader: blank(input.directingLeader),
+    budgetAmount: input.budgetAmount,
+    budgetSource: blank(input.budgetSource),
+    budgetBasis: blank(input.budgetBasis),
+  };
+}
+
+const definedOnly = <T extends object>(values: T) =>
+  Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+export async function createTask(ctx: TServiceContext, planId: string, input: TTaskInput): Promise<TTaskDetail> {
+  return ctx.db.transaction(async (tx) => {
+    const plan = await repo.findPlanRow(tx, planId);
+    if (!plan) throw notFound("kế hoạch");
+    await checkTaskRefs(tx, planId, input, null);
+    const values = definedOnly(taskValues(input, plan.startYear));
+    const id = await repo.insertTask(tx, {
+      ...values,
+      content: input.content,
+      planId,
+      sortOrder: await repo.nextSortOrder(tx, planId),
+    });
+    await repo.replaceTaskUnits(tx, id, input.leadUnitIds, input.cooperatingUnitIds);
+    await repo.replaceTaskIndicators(tx, id, input.indicatorIds);
+    await audit(tx, ctx, "task.create", { type: "task", id }, { after: input });
+    return getTaskDetail(ctx, id, tx);
+  });
+}
+
+export async function editTask(ctx: TServiceContext, id: string, input: TTaskEdit): Promise<TTaskDetail> {
+  return ctx.db.transaction(async (tx) => {
+    const before = await repo.findTaskRow(tx, id);
+    if (!before) throw notFound("nhiệm vụ");
+    await checkTaskRefs(tx, before.planId, input, id);
+    const values = definedOnly(taskValues(input, before.planStartYear));
+    if (Object.keys(values).length) await repo.updateTask(tx, id, values);
+    if (input.leadUnitIds || input.cooperatingUnitIds) {
+      const current = (await repo.listTaskUnits(tx, [id])).reduce(
+        (acc, u) => {
+          acc[u.role === "lead" ? "lead" : "cooperating"].push(u.unitId);
+          return acc;
+        },
+        { lead: [] as string[], cooperating: [] as string[] },
+      );
+      await repo.replaceTaskUnits(
+        tx,
+        id,
+        input.leadUnitIds ?? current.lead,
+        input.cooperatingUnitIds ?? current.cooperating,
+      );
+    }
+    if (input.indicatorIds) await repo.replaceTaskIndicators(tx, id, input.indicatorIds);
+    await audit(tx, ctx, "task.update", { type: "task", id }, { before, after: input });
+    return getTaskDetail(ctx, id, tx);
+  });
+}
+
+export async function deleteTask(ctx: TServiceContext, id: string): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const before = await repo.findTaskRow(tx, id);
+    if (!before) throw notFound("nhiệm vụ");
+    const updates = await repo.countUpdatesUnder(tx, id);
+    if (updates > 0) {
+      throw new AppError("CONFLICT", `Không thể xóa nhiệm vụ: đơn vị đã cập nhật tiến độ ${updates} lần.`);
+    }
+    await repo.deleteTask(tx, id);
+    await audit(tx, ctx, "task.delete", { type: "task", id }, { before });
+  });
+}
+
+// ---------- progress (a lead unit) ----------
+
+/**
+ * A lead unit (or the coordinator) reports progress: the status and percent become the task's, and the evidence
+ * documents cited must be its lead unit's or the user's own unit's documents, which the user may act for.
+ */
+export async function postProgress(ctx: TServiceContext, id: string, input: TTaskProgressInput): Promise<TTaskDetail> {
+  return ctx.db.transaction(async (tx) => {
+    const task = await repo.findTaskRow(tx, id);
+    if (!task) throw notFound("nhiệm vụ");
+    const leadUnitIds = (await repo.listTaskUnits(tx, [id])).filter((u) => u.role === "lead").map((u) => u.unitId);
+    if (!planRules.updateTask(ctx.actor, { leadUnitIds })) {
+      throw forbidden("Chỉ đơn vị chủ trì nhiệm vụ (hoặc Sở KH&CN) được cập nhật tiến độ.");
+    }
+    if (task.isSection)
+      throw new AppError("VALIDATION_FAILED", "Đây là tiêu đề mục, không phải nhiệm vụ: không cập nhật tiến độ.");
+    const documentIds = [...new Set(input.documentIds)];
+    for (const documentId of documentIds) {
+      const document = await findDocument(tx, documentId);
+      if (!document) throw notFound("văn bản kiểm chứng");
+      const ownedByTask = leadUnitIds.includes(document.unitId) || document.unitId === ctx.actor.unitId;
+      if (!ownedByTask || !can.actForUnit(ctx.actor, document.unitId)) {
+        throw forbidden(`Văn bản "${document.fileName}" không thuộc đơn vị chủ trì nhiệm vụ.`);
+      }
+    }
+    const updateId = await repo.insertTaskUpdate(tx, {
+      taskId: id,
+      at: ctx.clock(),
+      authorId: ctx.actor.id,
+      status: input.status,
+      percent: input.percent,
+      note: blank(input.note) ?? null,
+    });
+    await repo.insertTaskUpdateDocuments(tx, updateId, documentIds);
+    await repo.updateTask(tx, id, { status: input.status, percent: input.percent });
+    await audit(
+      tx,
+      ctx,
+      "task.progress",
+      { type: "task", id },
+      { before: { status: task.status, percent: task.percent }, after: { ...input, documentIds, updateId } },
+    );
+    return getTaskDetail(ctx, id, tx);
+  });
+}

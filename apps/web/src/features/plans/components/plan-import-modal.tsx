@@ -1,0 +1,199 @@
+import { InboxOutlined } from "@ant-design/icons";
+import type { TImportTable, TPlanImportMapped, TTaskField } from "@chiso/core";
+import { Alert, App, Button, Flex, Form, Modal, Select, Steps, Typography, Upload } from "antd";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ErrorAlert } from "../../../components/error-alert.tsx";
+import { useCommitImport } from "../api/commit-import.ts";
+import { usePreviewImport } from "../api/preview-import.ts";
+import { useRemapImport } from "../api/remap-import.ts";
+import { ImportHeaderForm, type THeaderFields } from "./import-header-form.tsx";
+import { ImportMapping } from "./import-mapping.tsx";
+import { ImportRows } from "./import-rows.tsx";
+import { ImportUnits } from "./import-units.tsx";
+
+interface TProps {
+  open: boolean;
+  onClose(): void;
+  onImported(planId: string): void;
+}
+
+/**
+ * Upload a Word or Excel plan, check every row, change the column mapping or the units, correct the header read
+ * from the document, then confirm: nothing is saved before, and everything is saved in one transaction.
+ */
+export function PlanImportModal({ open, onClose, onImported }: TProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const preview = usePreviewImport();
+  const remap = useRemapImport();
+  const commit = useCommitImport();
+  const [form] = Form.useForm<THeaderFields>();
+  const [table, setTable] = useState<TImportTable | null>(null);
+  const [tableIndex, setTableIndex] = useState(0);
+  const [mapped, setMapped] = useState<TPlanImportMapped | null>(null);
+  const [choices, setChoices] = useState<Record<string, string | null>>({});
+
+  useEffect(() => {
+    if (!open) return;
+    preview.reset();
+    commit.reset();
+    setTable(null);
+    setMapped(null);
+    setChoices({});
+  }, [open, preview.reset, commit.reset]);
+
+  const data = preview.data;
+  const read = (file: File) => {
+    preview.mutate(file, {
+      onSuccess: (result) => {
+        setTableIndex(result.tableIndex);
+        setTable(result.tables[result.tableIndex] ?? null);
+        setMapped(result);
+      },
+    });
+    return false;
+  };
+  const remapWith = (next: TImportTable) => {
+    setTable(next);
+    remap.mutate(
+      {
+        table: next,
+        defaultYear: form.getFieldValue("startYear") ?? data?.header.startYear,
+        frameworkId: data?.frameworkId,
+      },
+      { onSuccess: setMapped },
+    );
+  };
+  const changeColumn = (column: number, field: TTaskField | null) =>
+    table && remapWith({ ...table, mapping: table.mapping.map((f, i) => (i === column ? field : f)) });
+
+  const confirm = async () => {
+    if (!table || !data) return;
+    const h = await form.validateFields();
+    commit.mutate(
+      {
+        plan: { ...h, issuedOn: h.issuedOn ? h.issuedOn.format("YYYY-MM-DD") : null },
+        table,
+        unitResolutions: choices,
+        frameworkId: data.frameworkId,
+      },
+      {
+        onSuccess: (plan) => {
+          void message.success(t("plans.importer.imported", { code: plan.code }));
+          onClose();
+          onImported(plan.id);
+        },
+      },
+    );
+  };
+
+  const canConfirm = Boolean(mapped && mapped.problems.length === 0 && !remap.isPending);
+  return (
+    <Modal
+      open={open}
+      width={1280}
+      title={t("plans.importer.title")}
+      onCancel={onClose}
+      destroyOnHidden
+      footer={
+        <Flex justify="end" gap={8}>
+          <Button onClick={onClose}>{t("common.cancel")}</Button>
+          {data && <Button onClick={() => preview.reset()}>{t("plans.importer.otherFile")}</Button>}
+          <Button type="primary" disabled={!canConfirm} loading={commit.isPending} onClick={() => void confirm()}>
+            {t("plans.importer.confirm")}
+          </Button>
+        </Flex>
+      }
+    >
+      <Steps
+        size="small"
+        current={data ? 1 : 0}
+        items={[{ title: t("plans.importer.stepFile") }, { title: t("plans.importer.stepCheck") }]}
+        style={{ marginBottom: 16 }}
+      />
+      {!data && (
+        <Upload.Dragger
+          accept=".docx,.xlsx"
+          multiple={false}
+          showUploadList={false}
+          disabled={preview.isPending}
+          beforeUpload={read}
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
+          <p className="ant-upload-text">{preview.isPending ? t("common.loading") : t("plans.importer.drop")}</p>
+          <p className="ant-upload-hint">{t("plans.importer.dropHint")}</p>
+        </Upload.Dragger>
+      )}
+      <ErrorAlert error={preview.error} />
+      {data && table && mapped && (
+        <Flex vertical gap={16}>
+          <Typography.Text type="secondary">{data.fileName}</Typography.Text>
+          <ImportHeaderForm form={form} preview={data} />
+          {data.tables.length > 1 && (
+            <Flex gap={8} align="center">
+              <Typography.Text strong>{t("plans.importer.table")}</Typography.Text>
+              <Select
+                aria-label={t("plans.importer.table")}
+                style={{ minWidth: 420 }}
+                value={tableIndex}
+                onChange={(index: number) => {
+                  setTableIndex(index);
+                  remapWith(data.tables[index]!);
+                }}
+                options={data.tables.map((x, index) => ({
+                  value: index,
+                  label: t("plans.importer.tableOption", {
+                    title: x.title ?? t("plans.importer.untitled", { index: index + 1 }),
+                    count: x.rows.length,
+                  }),
+                }))}
+              />
+            </Flex>
+          )}
+          <ImportMapping table={table} onChange={changeColumn} />
+          <Alert
+            type={mapped.problems.length ? "error" : "success"}
+            showIcon
+            data-testid="import-summary"
+            title={
+              mapped.problems.length
+                ? `${t("plans.importer.problems")}: ${mapped.problems.join(" ")}`
+                : t("plans.importer.counts", mapped.counts)
+            }
+          />
+          {mapped.warnings.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              title={t("plans.importer.warnings")}
+              description={
+                <ul style={{ margin: 0, paddingLeft: 20 }}>
+                  {mapped.warnings.map((w) => (
+                    <li key={w}>{w}</li>
+                  ))}
+                </ul>
+              }
+            />
+          )}
+          <ErrorAlert error={remap.error} />
+          <div>
+            <Typography.Text strong>{t("plans.importer.units")}</Typography.Text>
+            <ImportUnits
+              names={mapped.units}
+              choices={choices}
+              onChoose={(name, unitId) => setChoices((c) => ({ ...c, [name]: unitId }))}
+            />
+          </div>
+          <div>
+            <Typography.Text strong>{t("plans.importer.rows")}</Typography.Text>
+            <ImportRows rows={mapped.rows} />
+          </div>
+          <ErrorAlert error={commit.error} />
+        </Flex>
+      )}
+    </Modal>
+  );
+}
