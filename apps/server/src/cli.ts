@@ -2,7 +2,7 @@ import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { ZFrameworkCode, ZPlanInput } from "@chiso/core";
+import { ZFrameworkCode } from "@chiso/core";
 import { openDatabase, type TDb } from "./db/client.ts";
 import { loadEnv } from "./env.ts";
 import { runScheduledReminders } from "./jobs/scheduler.ts";
@@ -15,7 +15,7 @@ import { exportPeriod, type TExportFormat } from "./modules/exports/service.ts";
 import { installBuiltinFrameworks } from "./modules/frameworks/builtin.ts";
 import { commitImport, previewImport } from "./modules/frameworks/transfer-service.ts";
 import { mailerFromEnv } from "./modules/notifications/mailer.ts";
-import { commitPlanImport, previewPlanImport } from "./modules/plans/import-service.ts";
+import { importPlanAsRead } from "./modules/plans/import-service.ts";
 import { findUnitByName, insertUnit } from "./modules/units/repo.ts";
 import { createLocalFileStore } from "./storage/file-store.ts";
 
@@ -240,39 +240,21 @@ async function importPlanCommand(args: string[]) {
       actor: await operatorActor(database.db, values.as),
       ip: null,
     };
-    const preview = await previewPlanImport(
+    const result = await importPlanAsRead(
       ctx,
       path.basename(values.file),
       await fsp.readFile(operatorPath(values.file)),
+      {
+        code: values.code,
+        title: values.title,
+      },
     );
-    const { header } = preview;
-    const plan = ZPlanInput.safeParse({
-      code: values.code ?? header.code ?? "",
-      title: values.title ?? header.title ?? "",
-      issuerUnitId: preview.suggestedIssuer?.id ?? null,
-      issuerText: preview.suggestedIssuer ? null : header.issuerAbbreviation,
-      issuedOn: header.issuedOn,
-      signer: header.signer,
-      startYear: header.startYear,
-      endYear: header.endYear,
-      legalBases: header.legalBases,
-      parentPlanId: preview.suggestedParent?.id ?? null,
-    });
-    const problems = [
-      ...preview.problems,
-      ...(plan.success ? [] : plan.error.issues.map((i) => `${i.message} (dùng --code, --title để chỉ ra)`)),
-    ];
-    if (!plan.success || problems.length) {
+    if ("problems" in result) {
       console.error("Chưa nhập được kế hoạch:");
-      for (const problem of problems) console.error(`  - ${problem}`);
+      for (const problem of result.problems) console.error(`  - ${problem} (dùng --code, --title để chỉ ra)`);
       return 1;
     }
-    const detail = await commitPlanImport(ctx, {
-      plan: plan.data,
-      table: preview.tables[preview.tableIndex]!,
-      unitResolutions: {},
-      frameworkId: preview.frameworkId,
-    });
+    const { detail, preview } = result;
     console.log(
       `Đã nhập kế hoạch ${detail.code} "${detail.title}": ${preview.counts.tasks} nhiệm vụ, ${preview.counts.sections} mục.`,
     );

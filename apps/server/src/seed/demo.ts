@@ -1,11 +1,15 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { DTI_PROVINCE_2025, type TRole, type TUnitKind } from "@chiso/core";
 import { count } from "drizzle-orm";
 import type { TDb } from "../db/client.ts";
 import { units as unitsTable } from "../db/schema.ts";
-import { insertAccount } from "../modules/accounts/repo.ts";
+import { insertAccount, listAccounts } from "../modules/accounts/repo.ts";
 import { hashPassword } from "../modules/auth/passwords.ts";
 import { assignBuiltinFramework } from "../modules/frameworks/builtin.ts";
 import { findFrameworkByCode } from "../modules/frameworks/repo.ts";
+import { importPlanAsRead } from "../modules/plans/import-service.ts";
 import { insertUnit, listUnits } from "../modules/units/repo.ts";
 
 export const DEMO_PASSWORD = "ChiSo@2025";
@@ -53,8 +57,24 @@ export const DEMO_ACCOUNTS: { username: string; fullName: string; unit: string; 
   { username: "lanhdao", fullName: "Hoàng Văn Lãnh Đạo", unit: "Văn phòng UBND tỉnh", roles: ["viewer"] },
 ];
 
+const PLAN_FILES = path.join(path.dirname(fileURLToPath(import.meta.url)), "../modules/plans/fixtures");
+
+/**
+ * The province plan 4636 (seed 001, as the Word file agencies receive), imported as the coordinator would:
+ * the demo shows a plan with tasks, and importing Sở Công Thương's plan 17a links it to its parent.
+ */
+async function seedDemoPlans(db: TDb) {
+  const [admin] = (await listAccounts(db)).filter((a) => a.username === "admin");
+  if (!admin) return;
+  const ctx = { db, clock: () => new Date(), actor: { ...admin, sessionId: "seed" }, ip: null };
+  for (const file of ["seed-001.docx"]) {
+    const result = await importPlanAsRead(ctx, file, await fs.readFile(path.join(PLAN_FILES, file)));
+    if ("problems" in result) throw new Error(`demo plan ${file}: ${result.problems.join("; ")}`);
+  }
+}
+
 /** Seeds the demo province into an empty database; does nothing once any unit exists. */
-export async function seedDemo(db: TDb): Promise<boolean> {
+export async function seedDemo(db: TDb, options: { plans?: boolean } = {}): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(unitsTable);
   if ((row?.n ?? 0) > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -80,5 +100,6 @@ export async function seedDemo(db: TDb): Promise<boolean> {
     const framework = await findFrameworkByCode(tx, DTI_PROVINCE_2025.code);
     if (framework) await assignBuiltinFramework(tx, framework.id, DTI_PROVINCE_2025, await listUnits(tx));
   });
+  if (options.plans ?? true) await seedDemoPlans(db);
   return true;
 }

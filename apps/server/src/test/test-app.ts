@@ -64,7 +64,8 @@ export async function createTestApp(
 ): Promise<TTestApp> {
   const database = await openTestDatabase();
   await installBuiltinFrameworks(database.db);
-  if (options.demo ?? true) await seedDemo(database.db);
+  // Test files build their own plans; the demo plan import is covered by seed/demo.test.ts.
+  if (options.demo ?? true) await seedDemo(database.db, { plans: false });
   const clock = testClock();
   const filesRoot = fs.mkdtempSync(path.join(os.tmpdir(), "chiso-files-"));
   const app = await buildApp({

@@ -15,6 +15,7 @@ import {
   type TPlanImportPreview,
   type TPlanImportRemap,
   unitResolver,
+  ZPlanInput,
 } from "@chiso/core";
 import type { TDbOrTx } from "../../db/client.ts";
 import type { TServiceContext } from "../../http/context.ts";
@@ -169,4 +170,43 @@ export async function commitPlanImport(ctx: TServiceContext, input: TPlanImportC
     });
     return getPlanDetail(ctx, planId, tx);
   });
+}
+
+/**
+ * Imports a plan file with the reader's suggestions accepted (header, issuer, parent plan, mapping), as an
+ * operator or the demo seed does without a preview screen. Answers the saved plan, or the problems that
+ * stopped it (nothing saved then).
+ */
+export async function importPlanAsRead(
+  ctx: TServiceContext,
+  fileName: string,
+  content: Buffer,
+  overrides: { code?: string; title?: string } = {},
+): Promise<{ detail: TPlanDetail; preview: Awaited<ReturnType<typeof previewPlanImport>> } | { problems: string[] }> {
+  const preview = await previewPlanImport(ctx, fileName, content);
+  const { header } = preview;
+  const plan = ZPlanInput.safeParse({
+    code: overrides.code ?? header.code ?? "",
+    title: overrides.title ?? header.title ?? "",
+    issuerUnitId: preview.suggestedIssuer?.id ?? null,
+    issuerText: preview.suggestedIssuer ? null : header.issuerAbbreviation,
+    issuedOn: header.issuedOn,
+    signer: header.signer,
+    startYear: header.startYear,
+    endYear: header.endYear,
+    legalBases: header.legalBases,
+    parentPlanId: preview.suggestedParent?.id ?? null,
+  });
+  const problems = [
+    ...preview.problems,
+    ...(plan.success ? [] : plan.error.issues.map((i) => `${i.message} (cần số hiệu, tên kế hoạch)`)),
+  ];
+  if (!plan.success || problems.length) return { problems };
+  const detail = await commitPlanImport(ctx, {
+    plan: plan.data,
+    table: preview.tables[preview.tableIndex]!,
+    unitResolutions: {},
+    frameworkId: preview.frameworkId,
+  });
+  return { detail, preview };
 }
