@@ -182,6 +182,26 @@ describe("building and publishing a framework", () => {
   });
 });
 
+describe("immutability once in use", () => {
+  it("a framework a reporting period uses cannot go back to draft; a clone can be changed instead", async () => {
+    const list = (await call("GET", "/api/frameworks")).json();
+    const builtin = list.find((f: { code: string }) => f.code === "DTI-TINH-2025");
+    const period = await call("POST", "/api/periods", { frameworkId: builtin.id, kind: "year", year: 2025, index: 1 });
+    expect(period.statusCode).toBe(201);
+    const refused = await call("POST", `/api/frameworks/${builtin.id}/unpublish`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toContain("Hãy sao chép thành phiên bản mới");
+    const clone = (
+      await call("POST", `/api/frameworks/${builtin.id}/clone`, {
+        code: "DTI-TINH-2025-V2",
+        name: "DTI 2025 (sửa đổi)",
+        year: 2025,
+      })
+    ).json();
+    expect((await call("PATCH", `/api/frameworks/${clone.id}`, { legalBasis: "QĐ sửa đổi" })).statusCode).toBe(200);
+  });
+});
+
 describe("bonus and penalty points", () => {
   it("saves framework-level adjustments on a draft and refuses a malformed one", async () => {
     const draft = await newDraft("ADJ-2026");

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { TDbOrTx } from "../../db/client.ts";
-import { assignments, frameworks, indicators, units } from "../../db/schema.ts";
+import { assignments, frameworks, indicators, periods, units } from "../../db/schema.ts";
 
 const summaryColumns = {
   id: frameworks.id,
@@ -129,4 +129,13 @@ export async function replaceAssignment(
       .map((unitId) => ({ frameworkId, indicatorId, unitId, role: "cooperate" as const })),
   ];
   await insertAssignments(db, rows);
+}
+
+/** How many reporting periods use a framework (then its tree can no longer change). */
+export async function countPeriodsUsing(db: TDbOrTx, frameworkId: string) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(periods)
+    .where(eq(periods.frameworkId, frameworkId));
+  return row?.n ?? 0;
 }

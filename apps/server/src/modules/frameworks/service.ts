@@ -118,6 +118,13 @@ export async function setFrameworkStatus(ctx: TServiceContext, id: string, statu
     const before = await loadFramework(tx, id);
     const allowed = status === "draft" ? before.status === "published" : before.status !== "archived";
     if (!allowed) throw new AppError("CONFLICT", "Không chuyển được trạng thái bộ chỉ số từ trạng thái hiện tại.");
+    // Once a period uses it, scores already reported must keep meaning the same: changes go into a new version.
+    if (status === "draft" && (await repo.countPeriodsUsing(tx, id)) > 0) {
+      throw new AppError(
+        "CONFLICT",
+        "Bộ chỉ số đã có kỳ báo cáo sử dụng nên không sửa được nữa. Hãy sao chép thành phiên bản mới để thay đổi.",
+      );
+    }
     await repo.updateFramework(tx, id, { status });
     await audit(
       ctx,

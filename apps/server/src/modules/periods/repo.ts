@@ -94,8 +94,3 @@ export async function upsertExtension(db: TDbOrTx, values: typeof periodExtensio
       set: { deadline: values.deadline, reason: values.reason, grantedBy: values.grantedBy, createdAt: new Date() },
     });
 }
-
-export async function countPeriodsOfFramework(db: TDbOrTx, frameworkId: string) {
-  const rows = await db.select({ id: periods.id }).from(periods).where(eq(periods.frameworkId, frameworkId)).limit(1);
-  return rows.length;
-}
