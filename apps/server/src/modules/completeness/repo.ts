@@ -1,9 +1,6 @@
 import type { TReportStatus } from "@chiso/core";
 import { sql } from "drizzle-orm";
-import { queryRows, type TDbOrTx } from "../../db/client.ts";
-
-const isoUtc = (expression: string) =>
-  sql.raw(`to_char((${expression}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+import { isoUtc, queryRows, type TDbOrTx } from "../../db/client.ts";
 
 export interface TSlotRow {
   unit_id: string;

@@ -1,7 +1,5 @@
 import { sql } from "drizzle-orm";
-import { queryRows, type TDbOrTx } from "../../db/client.ts";
-
-const isoUtc = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+import { isoUtc, queryRows, type TDbOrTx } from "../../db/client.ts";
 
 /** Periods of a framework, latest first. */
 export function listPeriodsOfFramework(db: TDbOrTx, frameworkId: string) {

@@ -1,9 +1,6 @@
 import { eq, sql } from "drizzle-orm";
-import { queryRows, type TDbOrTx } from "../../db/client.ts";
+import { isoUtc, queryRows, type TDbOrTx } from "../../db/client.ts";
 import { plans, settings } from "../../db/schema.ts";
-
-/** A timestamp as an ISO string in UTC, the same on both drivers (see reports/repo.ts). */
-const isoUtc = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
 export interface TExportReportRow {
   id: string;

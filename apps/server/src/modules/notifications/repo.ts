@@ -1,11 +1,7 @@
 import type { TNotificationKind, TReportStatus, TRole } from "@chiso/core";
 import { and, arrayOverlaps, count, desc, eq, inArray, isNull, not, sql } from "drizzle-orm";
-import { queryRows, type TDbOrTx } from "../../db/client.ts";
+import { isoUtc, queryRows, type TDbOrTx } from "../../db/client.ts";
 import { notificationPreferences, notifications, reminderLog, users } from "../../db/schema.ts";
-
-/** A timestamp as an ISO string in UTC, the same on both drivers (see reports/repo.ts). */
-const isoUtc = (expression: string) =>
-  sql.raw(`to_char((${expression}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
 // ——— notifications ———
 

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { queryRows, type TDbOrTx } from "../../db/client.ts";
+import { isoUtc, queryRows, type TDbOrTx } from "../../db/client.ts";
 import {
   assignments,
   documents,
@@ -16,12 +16,6 @@ import {
 } from "../../db/schema.ts";
 
 export type TReportRow = typeof reports.$inferSelect;
-
-/**
- * A timestamp as an ISO string in UTC, the same on both drivers (raw queries otherwise get a Date from
- * node-postgres and Postgres' own text form from PGlite).
- */
-const isoUtc = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
 export async function findReport(db: TDbOrTx, id: string) {
   const [row] = await db.select().from(reports).where(eq(reports.id, id));
