@@ -250,6 +250,7 @@ export const en: TDeepStrings<TMessages> = {
     useMine: "Use mine",
     discard: "Discard",
     reload: "Reload",
+    autoMeasured: "Measured automatically by a national platform: the values reported here are for monitoring.",
     lockedLate:
       "The deadline has passed: the report can no longer be changed or submitted. Ask the coordinator for an extension.",
     explainBy: "Explain or add evidence before {{at}}: see the request in the thread, fix the report and submit again.",

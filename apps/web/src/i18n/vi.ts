@@ -252,6 +252,7 @@ export const vi = {
     useMine: "Dùng nội dung của tôi",
     discard: "Bỏ",
     reload: "Tải lại",
+    autoMeasured: "Chỉ số được nền tảng quốc gia đo tự động: số liệu báo cáo ở đây để theo dõi, đối chiếu.",
     lockedLate: "Đã quá hạn báo cáo: không sửa, không gửi được nữa. Liên hệ Sở KH&CN để được gia hạn.",
     explainBy: "Cần giải trình, bổ sung trước {{at}}: xem nội dung yêu cầu ở phần trao đổi, sửa báo cáo rồi gửi lại.",
     thread: "Trao đổi, giải trình",

@@ -60,6 +60,9 @@ export function ReportPage() {
             {r.indicator.rule ? t(`frameworks.ruleTypes.${r.indicator.rule.type}`) : "—"}
           </Descriptions.Item>
         </Descriptions>
+        {r.indicator.autoMeasured && (
+          <Alert type="info" showIcon title={t("reports.autoMeasured")} style={{ marginTop: 8 }} />
+        )}
         {r.indicator.guidance && (
           <Alert
             type="info"
