@@ -64,7 +64,7 @@ describe("the reporting cycle, end to end with four accounts", () => {
     // the commune reports 3/10 with a scanned plan as evidence
     const commune = await as("nhatrang");
     await commune.getByRole("navigation").getByRole("link", { name: "Báo cáo", exact: true }).click();
-    const row = commune.getByRole("row").filter({ hasText: INDICATOR });
+    const row = commune.getByRole("row").filter({ hasText: INDICATOR }).filter({ hasText: periodLabel });
     await row.getByText("Thiếu tài liệu kiểm chứng").waitFor();
     await row.getByRole("button", { name: "Lập báo cáo" }).click();
     await commune.getByLabel("4.2 Số công chức, viên chức chuyên trách về chuyển đổi số").fill("3");
@@ -120,7 +120,12 @@ describe("the reporting cycle, end to end with four accounts", () => {
     await expect.poll(() => status(lead)).toBe("Đã chấp nhận");
     await lead.getByRole("navigation").getByRole("link", { name: "Báo cáo", exact: true }).click();
     await lead.getByRole("tab", { name: "Việc cần làm" }).click();
-    await lead.getByRole("row").filter({ hasText: INDICATOR }).getByRole("button", { name: "Lập báo cáo" }).click();
+    await lead
+      .getByRole("row")
+      .filter({ hasText: INDICATOR })
+      .filter({ hasText: periodLabel })
+      .getByRole("button", { name: "Lập báo cáo" })
+      .click();
     await lead.getByText("Báo cáo của các cơ quan phối hợp").waitFor();
     await lead.getByRole("row").filter({ hasText: "Phường Nha Trang" }).filter({ hasText: "Đã chấp nhận" }).waitFor();
     await lead.getByLabel("4.2 Số công chức, viên chức chuyên trách về chuyển đổi số").fill("120");
@@ -160,7 +165,7 @@ describe("the reporting cycle, end to end with four accounts", () => {
     const history = await admin.getByTestId("report-history").textContent();
     for (const step of ["Gửi báo cáo", "Xác minh", "Thẩm định", "Chốt kết quả"]) expect(history).toContain(step);
     await commune.goto("/reports");
-    const communeHistory = commune.getByRole("row").filter({ hasText: INDICATOR });
+    const communeHistory = commune.getByRole("row").filter({ hasText: INDICATOR }).filter({ hasText: periodLabel });
     expect(await communeHistory.textContent()).toContain("Đã chấp nhận");
   });
 
@@ -170,6 +175,7 @@ describe("the reporting cycle, end to end with four accounts", () => {
     await commune
       .getByRole("row")
       .filter({ hasText: "Tỷ lệ công chức, viên chức chuyên trách về An toàn thông tin mạng." })
+      .filter({ hasText: periodLabel })
       .getByRole("button", { name: "Lập báo cáo" })
       .click();
     const numerator = commune.getByLabel(/^4\.3 Số công chức/);

@@ -40,7 +40,7 @@ async function noticesOf(username: string, kinds: string[]) {
 beforeAll(async () => {
   database = await openTestDatabase();
   await installBuiltinFrameworks(database.db);
-  await seedDemo(database.db);
+  await seedDemo(database.db, { plans: false, reporting: false });
   await database.db
     .update(users)
     .set({ email: sql`${users.username} || '@example.vn'` })

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { buildDashboard } from "../modules/dashboard/service.ts";
 import { installBuiltinFrameworks } from "../modules/frameworks/builtin.ts";
 import { openTestDatabase } from "../test/test-app.ts";
 import { DEMO_ACCOUNTS, seedDemo } from "./demo.ts";
 
 describe("demo seed", () => {
-  it("seeds an empty database once: units, one account per role, the assignment and plan 4636 with its tasks", async () => {
+  it("seeds an empty database once: units, accounts, assignment, plan 4636, an open quarter with draft reports", async () => {
     const database = await openTestDatabase();
     try {
       await installBuiltinFrameworks(database.db);
@@ -23,6 +24,15 @@ describe("demo seed", () => {
       const plans = (await database.db.execute("select code from plans")) as unknown as { rows: { code: string }[] };
       expect(plans.rows.map((p) => p.code)).toEqual(["4636/KH-UBND"]);
       expect(await count("tasks")).toBeGreaterThanOrEqual(50);
+      // a current quarter with lead agencies' drafts, still open
+      expect(await count("periods")).toBe(1);
+      expect(await count("reports where role = 'lead' and status = 'draft'")).toBe(8);
+      const dashboard = await buildDashboard(database.db, {});
+      expect(dashboard.totals.recoverable).toBeGreaterThan(100);
+      expect(dashboard.indicators.find((i) => i.code === "6.6")).toMatchObject({
+        reason: "missing_evidence",
+        recoverable: 41.2,
+      });
     } finally {
       await database.close();
     }

@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { DTI_PROVINCE_2025, type TRole, type TUnitKind } from "@chiso/core";
+import { DTI_PROVINCE_2025, defaultDeadline, type TRole, type TUnitKind } from "@chiso/core";
 import { count } from "drizzle-orm";
 import type { TDb } from "../db/client.ts";
 import { units as unitsTable } from "../db/schema.ts";
@@ -9,7 +9,10 @@ import { insertAccount, listAccounts } from "../modules/accounts/repo.ts";
 import { hashPassword } from "../modules/auth/passwords.ts";
 import { assignBuiltinFramework } from "../modules/frameworks/builtin.ts";
 import { findFrameworkByCode } from "../modules/frameworks/repo.ts";
+import { getFrameworkDetail } from "../modules/frameworks/service.ts";
+import { openPeriod } from "../modules/periods/service.ts";
 import { importPlanAsRead } from "../modules/plans/import-service.ts";
+import { openReport, saveReport } from "../modules/reports/service.ts";
 import { insertUnit, listUnits } from "../modules/units/repo.ts";
 
 export const DEMO_PASSWORD = "ChiSo@2025";
@@ -73,8 +76,57 @@ async function seedDemoPlans(db: TDb) {
   }
 }
 
+/** Sample values the lead agencies have started to report (drafts, no evidence yet: the points they lose show). */
+const DEMO_VALUES: Record<string, Record<string, number | boolean>> = {
+  "1.1": { value: true },
+  "2.2": { value: true },
+  "3.1": { numerator: 1180, denominator: 1250 },
+  "4.2": { numerator: 30, denominator: 100 },
+  "6.4": { numerator: 180, denominator: 200 },
+  "6.5": { numerator: 300, denominator: 400 },
+  "6.6": { numerator: 412, denominator: 500 },
+  "8.1": { numerator: 905_000, denominator: 1_100_000 },
+};
+
+/**
+ * The current quarter opened on the 2025 framework, with a few lead agencies' draft reports, so the
+ * dashboard, the work lists and the heatmap have something to show. The deadline is at least a month
+ * away so the demo stays open whenever it is started.
+ */
+async function seedDemoReporting(db: TDb, now: Date) {
+  const [admin] = (await listAccounts(db)).filter((a) => a.username === "admin");
+  const framework = await findFrameworkByCode(db, DTI_PROVINCE_2025.code);
+  if (!admin || !framework) return;
+  const ctx = { db, clock: () => now, actor: { ...admin, sessionId: "seed" }, ip: null };
+  const year = now.getUTCFullYear();
+  const index = Math.floor(now.getUTCMonth() / 3) + 1;
+  const monthAhead = new Date(now.getTime() + 31 * 86_400_000);
+  const planned = new Date(defaultDeadline("quarter", year, index));
+  const period = await openPeriod(ctx, {
+    frameworkId: framework.id,
+    kind: "quarter",
+    year,
+    index,
+    deadline: (planned > monthAhead ? planned : monthAhead).toISOString(),
+  });
+  const detail = await getFrameworkDetail(db, framework.id);
+  for (const [code, values] of Object.entries(DEMO_VALUES)) {
+    const indicator = detail.indicators.find((i) => i.code === code);
+    if (!indicator?.lead) continue;
+    const reportId = await openReport(ctx, {
+      periodId: period.id,
+      indicatorId: indicator.id,
+      unitId: indicator.lead.unitId,
+    });
+    await saveReport(ctx, reportId, { values, note: null, version: 1 });
+  }
+}
+
 /** Seeds the demo province into an empty database; does nothing once any unit exists. */
-export async function seedDemo(db: TDb, options: { plans?: boolean } = {}): Promise<boolean> {
+export async function seedDemo(
+  db: TDb,
+  options: { plans?: boolean; reporting?: boolean; now?: Date } = {},
+): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(unitsTable);
   if ((row?.n ?? 0) > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -101,5 +153,6 @@ export async function seedDemo(db: TDb, options: { plans?: boolean } = {}): Prom
     if (framework) await assignBuiltinFramework(tx, framework.id, DTI_PROVINCE_2025, await listUnits(tx));
   });
   if (options.plans ?? true) await seedDemoPlans(db);
+  if (options.reporting ?? true) await seedDemoReporting(db, options.now ?? new Date());
   return true;
 }

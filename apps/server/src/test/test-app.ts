@@ -64,8 +64,8 @@ export async function createTestApp(
 ): Promise<TTestApp> {
   const database = await openTestDatabase();
   await installBuiltinFrameworks(database.db);
-  // Test files build their own plans; the demo plan import is covered by seed/demo.test.ts.
-  if (options.demo ?? true) await seedDemo(database.db, { plans: false });
+  // Test files build their own plans and periods; the demo ones are covered by seed/demo.test.ts.
+  if (options.demo ?? true) await seedDemo(database.db, { plans: false, reporting: false });
   const clock = testClock();
   const filesRoot = fs.mkdtempSync(path.join(os.tmpdir(), "chiso-files-"));
   const app = await buildApp({

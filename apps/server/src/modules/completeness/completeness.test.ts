@@ -57,7 +57,7 @@ async function submit42(who: string, unit: string) {
 beforeAll(async () => {
   database = await openTestDatabase();
   await installBuiltinFrameworks(database.db);
-  await seedDemo(database.db);
+  await seedDemo(database.db, { plans: false, reporting: false });
   server = await startAppOn(database, clock);
   unitIds = Object.fromEntries(
     (await call("admin", "GET", "/api/units")).json().map((u: { name: string; id: string }) => [u.name, u.id]),

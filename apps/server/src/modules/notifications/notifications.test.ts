@@ -37,7 +37,7 @@ const settle = () => new Promise((r) => setTimeout(r, 300));
 beforeAll(async () => {
   database = await openTestDatabase();
   await installBuiltinFrameworks(database.db);
-  await seedDemo(database.db);
+  await seedDemo(database.db, { plans: false, reporting: false });
   await database.db
     .update(users)
     .set({ email: sql`${users.username} || '@example.vn'` })
