@@ -38,17 +38,18 @@ export function PointLossTable({ dashboard, limit }: { dashboard: TDashboard; li
         {
           title: t("frameworks.name"),
           dataIndex: "name",
+          minWidth: 220,
           render: (name: string, r) => (r.reportId ? <Link to={`/reports/${r.reportId}`}>{name}</Link> : name),
         },
         {
           title: t("dashboard.pointsLost"),
           dataIndex: "pointsLost",
-          width: 110,
+          width: limit ? 90 : 120,
           align: "right",
           render: (v: number, r) => (
-            <Typography.Text type="danger" strong>
+            <Typography.Text type="danger" strong style={{ whiteSpace: "nowrap" }}>
               −{formatNumberVi(v, { decimals: 2 })}
-              <Typography.Text type="secondary"> /{formatNumberVi(r.maxScore)}</Typography.Text>
+              {!limit && <Typography.Text type="secondary"> /{formatNumberVi(r.maxScore)}</Typography.Text>}
             </Typography.Text>
           ),
         },
