@@ -24,16 +24,8 @@ export const ZProgressGroup = z.object({
   percent: z.number(),
 });
 
-/** A task (or a section heading, isSection) as the API returns it. */
-export const ZTask = z.object({
-  id: z.uuid(),
-  plan: ZPlanRef,
-  parentId: z.uuid().nullable(),
-  number: z.string().nullable(),
-  isSection: z.boolean(),
-  depth: z.number().int(),
-  /** The sections above it, "II.1 Nhận thức số". */
-  sectionLabel: z.string().nullable(),
+/** A task as the plan writes it: content, units, output, timeframe (as written and parsed), leader, budget. */
+const ZTaskWritten = z.object({
   content: z.string(),
   leadText: z.string().nullable(),
   cooperatingText: z.string().nullable(),
@@ -44,6 +36,19 @@ export const ZTask = z.object({
   budgetAmount: z.number().nullable(),
   budgetSource: z.string().nullable(),
   budgetBasis: z.string().nullable(),
+});
+
+/** A task (or a section heading, isSection) as the API returns it. */
+export const ZTask = z.object({
+  id: z.uuid(),
+  plan: ZPlanRef,
+  parentId: z.uuid().nullable(),
+  number: z.string().nullable(),
+  isSection: z.boolean(),
+  depth: z.number().int(),
+  /** The sections above it, "II.1 Nhận thức số". */
+  sectionLabel: z.string().nullable(),
+  ...ZTaskWritten.shape,
   status: ZTaskStatus,
   percent: z.number().int(),
   /** Past its timeframe (Vietnam's calendar) and not done. */
@@ -243,16 +248,7 @@ export const ZMappedRow = z.object({
   number: z.string().nullable(),
   parentIndex: z.number().int().nullable(),
   depth: z.number().int(),
-  content: z.string(),
-  leadText: z.string().nullable(),
-  cooperatingText: z.string().nullable(),
-  outputText: z.string().nullable(),
-  timeframeText: z.string().nullable(),
-  timeframe: ZParsedTimeframe.nullable(),
-  directingLeader: z.string().nullable(),
-  budgetAmount: z.number().nullable(),
-  budgetSource: z.string().nullable(),
-  budgetBasis: z.string().nullable(),
+  ...ZTaskWritten.shape,
   leadNames: z.array(z.string()),
   cooperatingNames: z.array(z.string()),
   notes: z.array(z.string()),
