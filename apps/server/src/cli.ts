@@ -2,7 +2,7 @@ import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { ZFrameworkCode } from "@chiso/core";
+import { PROVINCE_PATH, ZFrameworkCode } from "@chiso/core";
 import { openDatabase, type TDb } from "./db/client.ts";
 import { loadEnv } from "./env.ts";
 import { runScheduledReminders } from "./jobs/scheduler.ts";
@@ -67,14 +67,11 @@ async function createCoordinator(args: string[]) {
       const unitId =
         (await findUnitByName(tx, unitName))?.id ??
         (await insertUnit(tx, { name: unitName, shortName: "Sở KH&CN", kind: "department" }));
-      const id = await insertAccount(tx, {
-        username,
-        fullName: values.name!,
-        unitId,
-        roles: ["coordinator"],
-        passwordHash,
-        mustChangePassword: true,
-      });
+      const id = await insertAccount(
+        tx,
+        { username, fullName: values.name!, unitId, passwordHash, mustChangePassword: true },
+        [{ role: "coordinator", scopeUnitId: null }],
+      );
       await recordAudit(tx, {
         actorId: null,
         action: "account.create",
@@ -176,7 +173,8 @@ async function importFrameworkCommand(args: string[]) {
   try {
     const db = database.db;
     const actor = await operatorActor(db, values.as);
-    const preview = await previewImport(db, path.basename(values.file), await fsp.readFile(operatorPath(values.file)));
+    const ctx = { db, clock: () => new Date(), actor: { ...actor, sessionId: "cli" }, ip: null };
+    const preview = await previewImport(ctx, path.basename(values.file), await fsp.readFile(operatorPath(values.file)));
     const fileCode = preview.transfer?.framework.code;
     // The file's own code may already be taken (a re-import of an export): the new code replaces it.
     const issues = preview.issues.filter(
@@ -209,7 +207,9 @@ async function importFrameworkCommand(args: string[]) {
  * Who an import is recorded against in the audit log: the coordinator named with --as, else the first active one.
  */
 async function operatorActor(db: TDb, username: string | undefined) {
-  const coordinators = (await listAccounts(db)).filter((a) => a.roles.includes("coordinator") && !a.isDisabled);
+  const coordinators = (await listAccounts(db, [PROVINCE_PATH])).filter(
+    (a) => a.grants.some((g) => g.role === "coordinator" && g.scopeUnitId === null) && !a.isDisabled,
+  );
   const account = username ? coordinators.find((a) => a.username === username) : coordinators[0];
   if (!account) {
     throw new Error(

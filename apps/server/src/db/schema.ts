@@ -38,12 +38,15 @@ export const units = pgTable(
     shortName: text("short_name"),
     kind: text("kind").$type<TUnitKind>().notNull(),
     parentId: uuid("parent_id").references((): AnyPgColumn => units.id, { onDelete: "restrict" }),
+    /** Ids from the top agency down to this unit (core TPath); kept in step with parent_id by the units repo. */
+    path: uuid("path").array().notNull(),
     isActive: boolean("is_active").notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("units_name_unique").on(sql`lower(${t.name})`),
+    index("units_path_idx").using("gin", t.path),
     check(
       "units_kind_check",
       sql`${t.kind} in ('department','commune','central_branch','enterprise','office','other')`,
@@ -61,7 +64,6 @@ export const users = pgTable(
     unitId: uuid("unit_id")
       .notNull()
       .references(() => units.id, { onDelete: "restrict" }),
-    roles: text("roles").array().$type<TRole[]>().notNull(),
     passwordHash: text("password_hash").notNull(),
     mustChangePassword: boolean("must_change_password").notNull().default(true),
     isDisabled: boolean("is_disabled").notNull().default(false),
@@ -72,6 +74,27 @@ export const users = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex("users_username_unique").on(t.username), index("users_unit_idx").on(t.unitId)],
+);
+
+/** Roles held in a scope: `scope_unit_id` null is the province; unit roles are held in the user's own unit. */
+export const userRoles = pgTable(
+  "user_roles",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role").$type<TRole>().notNull(),
+    scopeUnitId: uuid("scope_unit_id").references(() => units.id, { onDelete: "restrict" }),
+  },
+  (t) => [
+    uniqueIndex("user_roles_unique").on(
+      t.userId,
+      t.role,
+      sql`coalesce(${t.scopeUnitId}, '00000000-0000-0000-0000-000000000000')`,
+    ),
+    index("user_roles_scope_idx").on(t.scopeUnitId),
+    check("user_roles_role_check", sql`${t.role} in ('coordinator','unit_lead','unit_reporter','appraiser','viewer')`),
+  ],
 );
 
 export const sessions = pgTable(
@@ -115,6 +138,8 @@ export const frameworks = pgTable(
     year: integer("year").notNull(),
     level: text("level").$type<TFrameworkLevel>().notNull(),
     legalBasis: text("legal_basis"),
+    /** The scope that runs this framework's cycle: null is the province, else an agency. */
+    ownerUnitId: uuid("owner_unit_id").references(() => units.id, { onDelete: "restrict" }),
     status: text("status").$type<TFrameworkStatus>().notNull().default("draft"),
     builtin: boolean("builtin").notNull().default(false),
     clonedFromId: uuid("cloned_from_id").references((): AnyPgColumn => frameworks.id, {
@@ -398,6 +423,8 @@ export const plans = pgTable(
     endYear: integer("end_year"),
     legalBases: text("legal_bases"),
     parentPlanId: uuid("parent_plan_id").references((): AnyPgColumn => plans.id, { onDelete: "set null" }),
+    /** The scope whose plan this is: null is the province, else an agency. */
+    ownerUnitId: uuid("owner_unit_id").references(() => units.id, { onDelete: "restrict" }),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -1,9 +1,10 @@
-import type { TActor } from "@chiso/core";
+import { canSomewhere, REFUSALS, type TAction, type TResourceOf } from "@chiso/core";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { TDb } from "../db/client.ts";
 import { findSessionUser } from "../modules/auth/service.ts";
 import type { TClock, TServiceContext, TSessionUser } from "./context.ts";
 import { AppError } from "./errors.ts";
+import { ensureCan } from "./policy.ts";
 
 export const SESSION_COOKIE = "chiso_session";
 
@@ -50,10 +51,21 @@ export function currentUser(request: FastifyRequest): TSessionUser {
   return request.sessionUser;
 }
 
-/** One line per handler: `authorize(request, can.manageUnits)`. */
-export function authorize(request: FastifyRequest, rule: (actor: TActor) => boolean): TSessionUser {
+/** One line per handler: `authorize(request, "framework.edit", owner)` — the policy module decides. */
+export function authorize<A extends TAction>(
+  request: FastifyRequest,
+  action: A,
+  resource: TResourceOf<A>,
+): TSessionUser {
   const user = currentUser(request);
-  if (!rule(user)) throw new AppError("FORBIDDEN");
+  ensureCan(user, action, resource);
+  return user;
+}
+
+/** For lists: the user may do `action` in some scope; the service filters the rows by scope in SQL. */
+export function authorizeSomewhere(request: FastifyRequest, action: TAction): TSessionUser {
+  const user = currentUser(request);
+  if (!canSomewhere(user, action)) throw new AppError("FORBIDDEN", REFUSALS[action]);
   return user;
 }
 

@@ -1,6 +1,8 @@
+import { DTI_PROVINCE_2025 } from "@chiso/core";
 import { describe, expect, it } from "vitest";
-import { buildDashboard } from "../modules/dashboard/service.ts";
+import { dashboardFor } from "../modules/dashboard/service.ts";
 import { installBuiltinFrameworks } from "../modules/frameworks/builtin.ts";
+import { findFrameworkByCode } from "../modules/frameworks/repo.ts";
 import { openTestDatabase } from "../test/test-app.ts";
 import { DEMO_ACCOUNTS, seedDemo } from "./demo.ts";
 
@@ -27,7 +29,8 @@ describe("demo seed", () => {
       // a current quarter with lead agencies' drafts, still open
       expect(await count("periods")).toBe(1);
       expect(await count("reports where role = 'lead' and status = 'draft'")).toBe(8);
-      const dashboard = await buildDashboard(database.db, {});
+      const framework = (await findFrameworkByCode(database.db, DTI_PROVINCE_2025.code))!;
+      const dashboard = await dashboardFor(database.db, { frameworkId: framework.id }, null);
       expect(dashboard.totals.recoverable).toBeGreaterThan(100);
       expect(dashboard.indicators.find((i) => i.code === "6.6")).toMatchObject({
         reason: "missing_evidence",

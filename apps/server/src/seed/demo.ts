@@ -1,7 +1,14 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { DTI_PROVINCE_2025, defaultDeadline, type TRole, type TUnitKind } from "@chiso/core";
+import {
+  DTI_PROVINCE_2025,
+  defaultDeadline,
+  isScopeRole,
+  PROVINCE_PATH,
+  type TRole,
+  type TUnitKind,
+} from "@chiso/core";
 import { count } from "drizzle-orm";
 import type { TDb } from "../db/client.ts";
 import { units as unitsTable } from "../db/schema.ts";
@@ -13,7 +20,7 @@ import { getFrameworkDetail } from "../modules/frameworks/service.ts";
 import { openPeriod } from "../modules/periods/service.ts";
 import { importPlanAsRead } from "../modules/plans/import-service.ts";
 import { openReport, saveReport } from "../modules/reports/service.ts";
-import { insertUnit, listUnits } from "../modules/units/repo.ts";
+import { insertUnit, listUnitsWithin } from "../modules/units/repo.ts";
 
 export const DEMO_PASSWORD = "ChiSo@2025";
 
@@ -47,12 +54,22 @@ export const DEMO_UNITS: TDemoUnit[] = [
   { name: "Phường Cam Ranh", kind: "commune" },
   { name: "Xã Diên Khánh", kind: "commune" },
   { name: "Đặc khu Trường Sa", kind: "commune" },
+  { name: "Văn phòng Sở Công Thương", shortName: "VP SCT", kind: "office", parent: "Sở Công Thương" },
   { name: "Phòng Quản lý thương mại", shortName: "PQLTM", kind: "office", parent: "Sở Công Thương" },
   { name: "Chi cục Quản lý thị trường", shortName: "CCQLTT", kind: "office", parent: "Sở Công Thương" },
 ];
 
-export const DEMO_ACCOUNTS: { username: string; fullName: string; unit: string; roles: TRole[] }[] = [
+/** Demo accounts; `scope` names the agency a coordinator, council member or leader acts over (else the province). */
+export const DEMO_ACCOUNTS: { username: string; fullName: string; unit: string; roles: TRole[]; scope?: string }[] = [
   { username: "admin", fullName: "Nguyễn Văn Quản", unit: "Sở Khoa học và Công nghệ", roles: ["coordinator"] },
+  {
+    username: "congthuong",
+    fullName: "Võ Thị Điều Phối",
+    unit: "Văn phòng Sở Công Thương",
+    roles: ["coordinator"],
+    scope: "Sở Công Thương",
+  },
+  { username: "pqltm", fullName: "Ngô Văn Thương Mại", unit: "Phòng Quản lý thương mại", roles: ["unit_reporter"] },
   { username: "vpubnd", fullName: "Trần Thị Chủ Trì", unit: "Văn phòng UBND tỉnh", roles: ["unit_lead"] },
   { username: "nhatrang", fullName: "Lê Văn Báo Cáo", unit: "Phường Nha Trang", roles: ["unit_reporter"] },
   { username: "noivu", fullName: "Đặng Văn Nội Vụ", unit: "Sở Nội vụ", roles: ["unit_lead"] },
@@ -67,7 +84,7 @@ const PLAN_FILES = path.join(path.dirname(fileURLToPath(import.meta.url)), "../m
  * the demo shows a plan with tasks, and importing Sở Công Thương's plan 17a links it to its parent.
  */
 async function seedDemoPlans(db: TDb) {
-  const [admin] = (await listAccounts(db)).filter((a) => a.username === "admin");
+  const [admin] = (await listAccounts(db, [PROVINCE_PATH])).filter((a) => a.username === "admin");
   if (!admin) return;
   const ctx = { db, clock: () => new Date(), actor: { ...admin, sessionId: "seed" }, ip: null };
   for (const file of ["seed-001.docx"]) {
@@ -94,7 +111,7 @@ const DEMO_VALUES: Record<string, Record<string, number | boolean>> = {
  * away so the demo stays open whenever it is started.
  */
 async function seedDemoReporting(db: TDb, now: Date) {
-  const [admin] = (await listAccounts(db)).filter((a) => a.username === "admin");
+  const [admin] = (await listAccounts(db, [PROVINCE_PATH])).filter((a) => a.username === "admin");
   const framework = await findFrameworkByCode(db, DTI_PROVINCE_2025.code);
   if (!admin || !framework) return;
   const ctx = { db, clock: () => now, actor: { ...admin, sessionId: "seed" }, ip: null };
@@ -140,17 +157,17 @@ export async function seedDemo(
       );
     }
     for (const account of DEMO_ACCOUNTS) {
-      await insertAccount(tx, {
-        username: account.username,
-        fullName: account.fullName,
-        unitId: ids.get(account.unit)!,
-        roles: account.roles,
-        passwordHash,
-        mustChangePassword: false,
-      });
+      const unitId = ids.get(account.unit)!;
+      const scopeUnitId = account.scope ? ids.get(account.scope)! : null;
+      await insertAccount(
+        tx,
+        { username: account.username, fullName: account.fullName, unitId, passwordHash, mustChangePassword: false },
+        account.roles.map((role) => ({ role, scopeUnitId: isScopeRole(role) ? scopeUnitId : unitId })),
+      );
     }
     const framework = await findFrameworkByCode(tx, DTI_PROVINCE_2025.code);
-    if (framework) await assignBuiltinFramework(tx, framework.id, DTI_PROVINCE_2025, await listUnits(tx));
+    if (framework)
+      await assignBuiltinFramework(tx, framework.id, DTI_PROVINCE_2025, await listUnitsWithin(tx, PROVINCE_PATH));
   });
   if (options.plans ?? true) await seedDemoPlans(db);
   if (options.reporting ?? true) await seedDemoReporting(db, options.now ?? new Date());

@@ -10,7 +10,7 @@ import {
   TeamOutlined,
   UserOutlined,
 } from "@ant-design/icons";
-import { can, type TMe } from "@chiso/core";
+import { canSomewhere, isScopeRole, type TMe } from "@chiso/core";
 import { Button, Flex, Layout, Menu, type MenuProps, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -28,12 +28,12 @@ function menuItems(me: TMe, t: (key: string) => string): TMenuItem[] {
     { key: "/reports", icon: <FileTextOutlined />, label: <Link to="/reports">{t("nav.reports")}</Link> },
     { key: "/plans", icon: <ScheduleOutlined />, label: <Link to="/plans">{t("nav.plans")}</Link> },
   ];
-  if (can.viewCompleteness(me)) {
+  if (canSomewhere(me, "completeness.view")) {
     const label = <Link to="/completeness">{t("notifications.nav.completeness")}</Link>;
     const afterReports = items.findIndex((item) => item?.key === "/reports") + 1;
     items.splice(afterReports, 0, { key: "/completeness", icon: <CheckSquareOutlined />, label });
   }
-  if (can.manageUnits(me) || can.manageAccounts(me)) {
+  if (canSomewhere(me, "unit.manage") || canSomewhere(me, "account.manage")) {
     items.push({
       key: "admin",
       icon: <TeamOutlined />,
@@ -86,8 +86,11 @@ export function AppShell({ me }: { me: TMe }) {
               <NotificationBell />
               <span data-testid="current-user">
                 <Typography.Text strong>{me.fullName}</Typography.Text>{" "}
-                {me.roles.map((r) => (
-                  <Tag key={r}>{t(`roles.${r}`)}</Tag>
+                {me.grants.map((g) => (
+                  <Tag key={`${g.role}:${g.scopeUnitId}`}>
+                    {t(`roles.${g.role}`)}
+                    {isScopeRole(g.role) ? ` · ${g.scopeName}` : ""}
+                  </Tag>
                 ))}
               </span>
               <Link to="/change-password">{t("auth.changeTitle")}</Link>

@@ -1,4 +1,4 @@
-import { can, type TActor, type TMe } from "@chiso/core";
+import { canSomewhere, type TAction, type TMe } from "@chiso/core";
 import { Button, Flex, Result, Spin } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -53,8 +53,9 @@ function NotFound() {
 }
 
 /** A page only some roles may use: others see a 403 page, and the API refuses them as well. */
-function Guard({ me, rule, children }: { me: TMe; rule: (actor: TActor) => boolean; children: ReactNode }) {
-  return rule(me) ? children : <Forbidden />;
+/** A page for who may do `action` somewhere; the server filters what it shows by scope. */
+function Guard({ me, action, children }: { me: TMe; action: TAction; children: ReactNode }) {
+  return canSomewhere(me, action) ? children : <Forbidden />;
 }
 
 function SignedInRoutes({ me }: { me: TMe }) {
@@ -76,7 +77,7 @@ function SignedInRoutes({ me }: { me: TMe }) {
         <Route
           path="completeness"
           element={
-            <Guard me={me} rule={can.viewCompleteness}>
+            <Guard me={me} action="completeness.view">
               <CompletenessPage />
             </Guard>
           }
@@ -86,7 +87,7 @@ function SignedInRoutes({ me }: { me: TMe }) {
         <Route
           path="units"
           element={
-            <Guard me={me} rule={can.manageUnits}>
+            <Guard me={me} action="unit.manage">
               <UnitsPage />
             </Guard>
           }
@@ -94,7 +95,7 @@ function SignedInRoutes({ me }: { me: TMe }) {
         <Route
           path="accounts"
           element={
-            <Guard me={me} rule={can.manageAccounts}>
+            <Guard me={me} action="account.manage">
               <AccountsPage />
             </Guard>
           }
@@ -102,7 +103,7 @@ function SignedInRoutes({ me }: { me: TMe }) {
         <Route
           path="audit"
           element={
-            <Guard me={me} rule={can.viewAuditLog}>
+            <Guard me={me} action="audit.view">
               <AuditPage />
             </Guard>
           }

@@ -433,6 +433,9 @@ export const en: TDeepStrings<TMessages> = {
     fullNameRequired: "Please enter the full name",
     unitRequired: "Please choose a unit",
     rolesRequired: "Please choose at least one role",
+    scope: "Scope of the coordinator, appraiser and viewer roles",
+    scopeHelp:
+      "Coordinator, appraiser and viewer roles are held over the whole province or over one agency and its units.",
     emailInvalid: "Invalid e-mail address",
   },
   audit: { title: "Audit log", at: "When", actor: "Who", action: "Action", entity: "Object" },

@@ -435,6 +435,9 @@ export const vi = {
     fullNameRequired: "Vui lòng nhập họ và tên",
     unitRequired: "Vui lòng chọn đơn vị",
     rolesRequired: "Vui lòng chọn ít nhất một vai trò",
+    scope: "Phạm vi của vai trò quản trị, thẩm định, chỉ xem",
+    scopeHelp:
+      "Quản trị, thẩm định và chỉ xem được giao trên toàn tỉnh hoặc trên một cơ quan và các đơn vị trực thuộc.",
     emailInvalid: "Email không hợp lệ",
   },
   audit: {

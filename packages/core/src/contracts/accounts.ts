@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ZRole } from "../auth/roles.ts";
+import { ZRole } from "../policy/actor.ts";
+import { ZGrant } from "./auth.ts";
 
 export const ZAccount = z.object({
   id: z.uuid(),
@@ -9,6 +10,7 @@ export const ZAccount = z.object({
   unitId: z.uuid(),
   unitName: z.string(),
   roles: z.array(ZRole),
+  grants: z.array(ZGrant),
   isDisabled: z.boolean(),
   mustChangePassword: z.boolean(),
   lastLoginAt: z.string().nullable(),
@@ -33,6 +35,11 @@ export const ZAccountCreate = z.object({
     .or(z.literal("").transform(() => null)),
   unitId: z.uuid("Vui lòng chọn đơn vị"),
   roles: z.array(ZRole).min(1, "Vui lòng chọn ít nhất một vai trò"),
+  /**
+   * Where the scope roles (coordinator, appraiser, viewer) are held: an agency, or null for the province. Unit roles
+   * (lead, reporter) are always held in the account's own unit.
+   */
+  scopeUnitId: z.uuid().nullish(),
 });
 export type TAccountCreate = z.infer<typeof ZAccountCreate>;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZRole } from "../auth/roles.ts";
+import { ZRole } from "../policy/actor.ts";
 
 export const PASSWORD_MIN_LENGTH = 8;
 
@@ -19,13 +19,22 @@ export const ZChangePasswordRequest = z.object({
 });
 export type TChangePasswordRequest = z.infer<typeof ZChangePasswordRequest>;
 
+export const ZGrant = z.object({
+  role: ZRole,
+  scopeUnitId: z.uuid().nullable(),
+  scopePath: z.array(z.uuid()),
+  scopeName: z.string(),
+});
+export type TGrantView = z.infer<typeof ZGrant>;
+
 export const ZMe = z.object({
   id: z.uuid(),
   username: z.string(),
   fullName: z.string(),
   unitId: z.uuid(),
   unitName: z.string(),
-  roles: z.array(ZRole),
+  /** Every role the user holds, each in its scope (null: the province), with the scope's path and name. */
+  grants: z.array(ZGrant),
   mustChangePassword: z.boolean(),
 });
 export type TMe = z.infer<typeof ZMe>;

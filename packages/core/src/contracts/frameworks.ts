@@ -23,6 +23,11 @@ export const ZFrameworkSummary = z.object({
   indicatorCount: z.number().int(),
   adjustments: z.array(ZFrameworkAdjustment),
   clonedFromId: z.uuid().nullable(),
+  /** The scope that runs this framework's cycle: null is the province, else an agency. */
+  ownerUnitId: z.uuid().nullable(),
+  ownerName: z.string(),
+  /** The owning agency's path from the top of the unit tree ([] for the province), for the policy's scope rules. */
+  ownerPath: z.array(z.uuid()),
 });
 export type TFrameworkSummary = z.infer<typeof ZFrameworkSummary>;
 
@@ -78,18 +83,24 @@ export const ZFrameworkCreate = z.object({
   year: z.number().int().min(2000, "Năm không hợp lệ").max(2100, "Năm không hợp lệ"),
   level: ZFrameworkLevel,
   legalBasis: optionalText(1000),
+  /** The agency whose own cycle this is; omitted or null for the province's. */
+  ownerUnitId: z.uuid().nullish(),
 });
 export type TFrameworkCreate = z.infer<typeof ZFrameworkCreate>;
 
-export const ZFrameworkUpdate = ZFrameworkCreate.partial().extend({
-  adjustments: z.array(ZFrameworkAdjustment).max(100).optional(),
-});
+export const ZFrameworkUpdate = ZFrameworkCreate.omit({ ownerUnitId: true })
+  .partial()
+  .extend({
+    adjustments: z.array(ZFrameworkAdjustment).max(100).optional(),
+  });
 export type TFrameworkUpdate = z.infer<typeof ZFrameworkUpdate>;
 
 export const ZFrameworkClone = z.object({
   code: ZFrameworkCode,
   name: z.string().trim().min(3, "Vui lòng nhập tên bộ chỉ số").max(300),
   year: z.number().int().min(2000).max(2100),
+  /** The scope of the copy; omitted keeps the original's (a province framework copied for an agency's own cycle). */
+  ownerUnitId: z.uuid().nullish(),
 });
 export type TFrameworkClone = z.infer<typeof ZFrameworkClone>;
 
@@ -160,7 +171,11 @@ export type TFrameworkTransfer = z.infer<typeof ZFrameworkTransfer>;
 /** How an unmatched unit name of an imported file is resolved: an existing unit, a new unit, or left unassigned. */
 export const ZUnitResolution = z.union([
   z.object({ unitId: z.uuid() }),
-  z.object({ createKind: z.enum(["department", "commune", "central_branch", "enterprise", "office", "other"]) }),
+  z.object({
+    createKind: z.enum(["department", "commune", "central_branch", "enterprise", "office", "other"]),
+    /** Where the new unit goes in the tree; omitted: under the framework's owning agency (top level for the province). */
+    parentId: z.uuid().nullish(),
+  }),
   z.null(),
 ]);
 export type TUnitResolution = z.infer<typeof ZUnitResolution>;
@@ -178,5 +193,7 @@ export const ZImportCommit = z.object({
   transfer: ZFrameworkTransfer,
   /** Every unit name of the file that did not match a unit must be resolved here. */
   unitResolutions: z.record(z.string(), ZUnitResolution).default({}),
+  /** The agency whose own framework this is; omitted or null for the province's. */
+  ownerUnitId: z.uuid().nullish(),
 });
 export type TImportCommit = z.infer<typeof ZImportCommit>;

@@ -109,6 +109,10 @@ export const ZPlanSummary = z.object({
   startYear: z.number().int().nullable(),
   endYear: z.number().int().nullable(),
   parent: ZPlanRef.nullable(),
+  /** The scope whose plan this is: null is the province, else an agency. */
+  ownerUnitId: z.uuid().nullable(),
+  /** The owning agency's path ([] for the province), for the policy's scope rules. */
+  ownerPath: z.array(z.uuid()),
   progress: ZProgressGroup,
 });
 export type TPlanSummary = z.infer<typeof ZPlanSummary>;
@@ -154,10 +158,12 @@ export const ZPlanInput = z.object({
   legalBases: text(20_000, "Căn cứ"),
   parentPlanId: z.uuid("Mã kế hoạch cấp trên không hợp lệ").nullable().optional(),
   targets: z.array(ZTargetInput).max(100).optional(),
+  /** The agency whose own plan this is (e.g. Sở Công Thương's 17a); omitted or null for the province's. */
+  ownerUnitId: z.uuid("Mã cơ quan không hợp lệ").nullish(),
 });
 export type TPlanInput = z.infer<typeof ZPlanInput>;
 
-export const ZPlanUpdate = ZPlanInput.partial();
+export const ZPlanUpdate = ZPlanInput.omit({ ownerUnitId: true }).partial();
 export type TPlanUpdate = z.infer<typeof ZPlanUpdate>;
 
 const ids = z.array(z.uuid()).max(200);

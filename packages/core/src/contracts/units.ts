@@ -20,6 +20,8 @@ export const ZUnit = z.object({
   shortName: z.string().nullable(),
   kind: ZUnitKind,
   parentId: z.uuid().nullable(),
+  /** Ids from the top agency down to this unit. */
+  path: z.array(z.uuid()),
   isActive: z.boolean(),
   userCount: z.number().int(),
 });

@@ -1,3 +1,4 @@
+import { REFUSALS } from "@chiso/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TTestApp } from "../../test/test-app.ts";
 
@@ -131,7 +132,7 @@ describe("who may manage accounts", () => {
       roles: ["coordinator"],
     });
     expect(create.statusCode).toBe(403);
-    expect(create.json().error.message).toBe("Bạn không có quyền thực hiện thao tác này.");
+    expect(create.json().error.message).toBe(REFUSALS["account.manage"]);
     expect((await as(cookie).get("/api/audit")).statusCode).toBe(403);
   });
 });

@@ -1,6 +1,8 @@
-import { asc, eq } from "drizzle-orm";
+import { PROVINCE_SCOPE_NAME, type TGrantView, type TPath, type TRole } from "@chiso/core";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { TDbOrTx } from "../../db/client.ts";
-import { units, users } from "../../db/schema.ts";
+import { units, userRoles, users } from "../../db/schema.ts";
+import { pathWithin } from "../../db/scope-sql.ts";
 
 const accountColumns = {
   id: users.id,
@@ -9,28 +11,42 @@ const accountColumns = {
   email: users.email,
   unitId: users.unitId,
   unitName: units.name,
-  roles: users.roles,
+  unitPath: units.path,
   isDisabled: users.isDisabled,
   mustChangePassword: users.mustChangePassword,
   lastLoginAt: users.lastLoginAt,
   createdAt: users.createdAt,
 };
 
-export function listAccounts(db: TDbOrTx) {
-  return db
+/** Accounts of the units inside these scopes, each with its roles. */
+export async function listAccounts(db: TDbOrTx, scopes: readonly TPath[]) {
+  const rows = await db
     .select(accountColumns)
     .from(users)
     .innerJoin(units, eq(units.id, users.unitId))
+    .where(pathWithin(units.path, scopes))
     .orderBy(asc(units.name), asc(users.username));
+  return withGrants(db, rows);
 }
 
 export async function findAccount(db: TDbOrTx, id: string) {
-  const [row] = await db
+  const rows = await db
     .select(accountColumns)
     .from(users)
     .innerJoin(units, eq(units.id, users.unitId))
     .where(eq(users.id, id));
-  return row ?? null;
+  return (await withGrants(db, rows))[0] ?? null;
+}
+
+async function withGrants<T extends { id: string }>(db: TDbOrTx, rows: T[]) {
+  const grants = await listGrants(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => {
+    const held = grants.get(r.id) ?? [];
+    return { ...r, grants: held, roles: [...new Set(held.map((g) => g.role))] };
+  });
 }
 
 export async function usernameTaken(db: TDbOrTx, username: string) {
@@ -38,8 +54,14 @@ export async function usernameTaken(db: TDbOrTx, username: string) {
   return Boolean(row);
 }
 
-export async function insertAccount(db: TDbOrTx, values: typeof users.$inferInsert) {
+/** Inserts an account with its roles, each held in a scope (null: the province). */
+export async function insertAccount(
+  db: TDbOrTx,
+  values: typeof users.$inferInsert,
+  grants: { role: TRole; scopeUnitId: string | null }[],
+) {
   const [row] = await db.insert(users).values(values).returning({ id: users.id });
+  await replaceGrants(db, row!.id, grants);
   return row!.id;
 }
 
@@ -48,4 +70,42 @@ export async function updateAccount(db: TDbOrTx, id: string, values: Partial<typ
     .update(users)
     .set({ ...values, updatedAt: new Date() })
     .where(eq(users.id, id));
+}
+
+/** Every role of these users, each with its scope's path and name (the province when the scope is null). */
+export async function listGrants(db: TDbOrTx, userIds: string[]): Promise<Map<string, TGrantView[]>> {
+  const byUser = new Map<string, TGrantView[]>();
+  if (userIds.length === 0) return byUser;
+  const rows = await db
+    .select({
+      userId: userRoles.userId,
+      role: userRoles.role,
+      scopeUnitId: userRoles.scopeUnitId,
+      path: units.path,
+      name: units.name,
+    })
+    .from(userRoles)
+    .leftJoin(units, eq(units.id, userRoles.scopeUnitId))
+    .where(inArray(userRoles.userId, userIds))
+    .orderBy(asc(userRoles.role));
+  for (const row of rows) {
+    const grant: TGrantView = {
+      role: row.role,
+      scopeUnitId: row.scopeUnitId,
+      scopePath: row.path ?? [],
+      scopeName: row.name ?? PROVINCE_SCOPE_NAME,
+    };
+    byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), grant]);
+  }
+  return byUser;
+}
+
+/** Replaces a user's roles. */
+export async function replaceGrants(
+  db: TDbOrTx,
+  userId: string,
+  grants: { role: TRole; scopeUnitId: string | null }[],
+) {
+  await db.delete(userRoles).where(eq(userRoles.userId, userId));
+  if (grants.length > 0) await db.insert(userRoles).values(grants.map((g) => ({ ...g, userId })));
 }

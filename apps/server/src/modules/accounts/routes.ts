@@ -1,19 +1,17 @@
-import { can, type TRole, ZAccount, ZAccountCreate, ZAccountUpdate, ZIssuedPassword } from "@chiso/core";
+import { ZAccount, ZAccountCreate, ZAccountUpdate, ZIssuedPassword } from "@chiso/core";
 import { z } from "zod";
 import type { TApp } from "../../http/app-types.ts";
-import { authorize, serviceContext } from "../../http/auth.ts";
+import { authorizeSomewhere, serviceContext } from "../../http/auth.ts";
 import type { TAppDeps } from "../../http/context.ts";
-import * as repo from "./repo.ts";
 import type { TAccountRow } from "./service.ts";
 import * as service from "./service.ts";
 
 const ZIdParams = z.object({ id: z.uuid("Mã tài khoản không hợp lệ") });
 const tags = ["accounts"];
 
-export function presentAccount(row: TAccountRow) {
+export function presentAccount({ unitPath: _path, ...row }: TAccountRow) {
   return {
     ...row,
-    roles: row.roles as TRole[],
     lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
   };
@@ -24,8 +22,8 @@ export function accountRoutes(app: TApp, deps: TAppDeps) {
     "/api/accounts",
     { schema: { tags, summary: "Danh sách tài khoản", response: { 200: z.array(ZAccount) } } },
     async (request) => {
-      authorize(request, can.manageAccounts);
-      return (await repo.listAccounts(deps.db)).map(presentAccount);
+      authorizeSomewhere(request, "account.manage");
+      return (await service.listAccounts(serviceContext(request, deps))).map(presentAccount);
     },
   );
 
@@ -40,7 +38,7 @@ export function accountRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request, reply) => {
-      const actor = authorize(request, can.manageAccounts);
+      const actor = authorizeSomewhere(request, "account.manage");
       const { account, initialPassword } = await service.createAccount(
         serviceContext(request, deps, actor),
         request.body,
@@ -61,7 +59,7 @@ export function accountRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request) => {
-      const actor = authorize(request, can.manageAccounts);
+      const actor = authorizeSomewhere(request, "account.manage");
       return presentAccount(
         await service.updateAccount(serviceContext(request, deps, actor), request.params.id, request.body),
       );
@@ -72,7 +70,7 @@ export function accountRoutes(app: TApp, deps: TAppDeps) {
     "/api/accounts/:id/reset-password",
     { schema: { tags, summary: "Đặt lại mật khẩu", params: ZIdParams, response: { 200: ZIssuedPassword } } },
     async (request) => {
-      const actor = authorize(request, can.manageAccounts);
+      const actor = authorizeSomewhere(request, "account.manage");
       const { account, initialPassword } = await service.resetPassword(
         serviceContext(request, deps, actor),
         request.params.id,

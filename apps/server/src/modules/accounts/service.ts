@@ -1,13 +1,48 @@
-import type { TAccountCreate, TAccountUpdate } from "@chiso/core";
+import {
+  isScopeRole,
+  PROVINCE_PATH,
+  scopesWhere,
+  type TAccountCreate,
+  type TAccountUpdate,
+  type TRole,
+} from "@chiso/core";
+import type { TDbOrTx } from "../../db/client.ts";
 import type { TServiceContext } from "../../http/context.ts";
 import { AppError, notFound } from "../../http/errors.ts";
+import { ensureCan } from "../../http/policy.ts";
 import { recordAudit } from "../audit/repo.ts";
 import { generatePassword, hashPassword } from "../auth/passwords.ts";
 import { deleteSessionsOfUser } from "../auth/repo.ts";
-import { findUnit } from "../units/repo.ts";
+import { findUnit, findUnitPath } from "../units/repo.ts";
 import * as repo from "./repo.ts";
 
 export type TAccountRow = NonNullable<Awaited<ReturnType<typeof repo.findAccount>>>;
+
+/** Accounts of the units inside the scopes the actor coordinates. */
+export function listAccounts(ctx: TServiceContext) {
+  return repo.listAccounts(ctx.db, scopesWhere(ctx.actor, ["coordinator"]));
+}
+
+/**
+ * The roles to store: a unit's lead and reporter act for the account's own unit; coordinator, council and
+ * leadership roles are held over `scopeUnitId` (the province when null). The actor may grant only inside scopes
+ * it coordinates.
+ */
+async function grantsFor(
+  ctx: TServiceContext,
+  tx: TDbOrTx,
+  input: { unitId: string; roles: TRole[]; scopeUnitId?: string | null | undefined },
+) {
+  const scopeUnitId = input.scopeUnitId ?? null;
+  const scopePath = scopeUnitId ? await findUnitPath(tx, scopeUnitId) : PROVINCE_PATH;
+  if (!scopePath) throw notFound("phạm vi (đơn vị) của vai trò");
+  const unitPath = (await findUnitPath(tx, input.unitId))!;
+  const grants = [...new Set(input.roles)].map((role) =>
+    isScopeRole(role) ? { role, scopeUnitId, path: scopePath } : { role, scopeUnitId: input.unitId, path: unitPath },
+  );
+  for (const g of grants) ensureCan(ctx.actor, "account.grant", { unitPath: g.path });
+  return grants.map(({ role, scopeUnitId }) => ({ role, scopeUnitId }));
+}
 
 /** The initial password is returned once to show the coordinator; only its hash is kept. */
 export async function createAccount(ctx: TServiceContext, input: TAccountCreate) {
@@ -19,16 +54,21 @@ export async function createAccount(ctx: TServiceContext, input: TAccountCreate)
     }
     const unit = await findUnit(tx, input.unitId);
     if (!unit) throw notFound("đơn vị");
+    ensureCan(ctx.actor, "account.manage", { unitPath: unit.path });
     if (!unit.isActive) throw new AppError("VALIDATION_FAILED", `Đơn vị "${unit.name}" đã ngừng hoạt động.`);
-    const id = await repo.insertAccount(tx, {
-      username: input.username,
-      fullName: input.fullName,
-      email: input.email ?? null,
-      unitId: input.unitId,
-      roles: [...new Set(input.roles)],
-      passwordHash,
-      mustChangePassword: true,
-    });
+    const grants = await grantsFor(ctx, tx, input);
+    const id = await repo.insertAccount(
+      tx,
+      {
+        username: input.username,
+        fullName: input.fullName,
+        email: input.email ?? null,
+        unitId: input.unitId,
+        passwordHash,
+        mustChangePassword: true,
+      },
+      grants,
+    );
     const created = (await repo.findAccount(tx, id))!;
     await recordAudit(tx, {
       actorId: ctx.actor.id,
@@ -50,12 +90,25 @@ export async function updateAccount(ctx: TServiceContext, id: string, input: TAc
   return ctx.db.transaction(async (tx) => {
     const before = await repo.findAccount(tx, id);
     if (!before) throw notFound("tài khoản");
-    if (input.unitId && !(await findUnit(tx, input.unitId))) throw notFound("đơn vị");
+    ensureCan(ctx.actor, "account.manage", { unitPath: before.unitPath });
+    const unitId = input.unitId ?? before.unitId;
+    if (input.unitId) {
+      const unitPath = await findUnitPath(tx, input.unitId);
+      if (!unitPath) throw notFound("đơn vị");
+      ensureCan(ctx.actor, "account.manage", { unitPath });
+    }
+    if (input.roles !== undefined || input.unitId !== undefined || input.scopeUnitId !== undefined) {
+      const scopeUnitId =
+        input.scopeUnitId !== undefined
+          ? input.scopeUnitId
+          : before.grants.find((g) => isScopeRole(g.role))?.scopeUnitId;
+      const roles = input.roles ?? before.roles;
+      await repo.replaceGrants(tx, id, await grantsFor(ctx, tx, { unitId, roles, scopeUnitId }));
+    }
     await repo.updateAccount(tx, id, {
       ...(input.fullName !== undefined && { fullName: input.fullName }),
       ...(input.email !== undefined && { email: input.email ?? null }),
       ...(input.unitId !== undefined && { unitId: input.unitId }),
-      ...(input.roles !== undefined && { roles: [...new Set(input.roles)] }),
       ...(input.isDisabled !== undefined && { isDisabled: input.isDisabled }),
     });
     if (input.isDisabled) await deleteSessionsOfUser(tx, id);
@@ -80,7 +133,9 @@ export async function resetPassword(ctx: TServiceContext, id: string) {
   const initialPassword = generatePassword();
   const passwordHash = await hashPassword(initialPassword);
   const account = await ctx.db.transaction(async (tx) => {
-    if (!(await repo.findAccount(tx, id))) throw notFound("tài khoản");
+    const before = await repo.findAccount(tx, id);
+    if (!before) throw notFound("tài khoản");
+    ensureCan(ctx.actor, "account.manage", { unitPath: before.unitPath });
     await repo.updateAccount(tx, id, {
       passwordHash,
       mustChangePassword: true,

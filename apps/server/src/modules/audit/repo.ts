@@ -1,6 +1,8 @@
-import { and, desc, eq, type SQL } from "drizzle-orm";
+import type { TPath } from "@chiso/core";
+import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { TDbOrTx } from "../../db/client.ts";
 import { auditLog, users } from "../../db/schema.ts";
+import { pathWithin } from "../../db/scope-sql.ts";
 
 export interface TAuditEntry {
   actorId: string | null;
@@ -25,8 +27,20 @@ export async function recordAudit(db: TDbOrTx, entry: TAuditEntry): Promise<void
   });
 }
 
-export async function listAudit(db: TDbOrTx, filter: { entityType?: string; entityId?: string; limit: number }) {
+/**
+ * The newest changes made inside these scopes: by users whose unit lies in one of them (the whole province sees
+ * every change, including the command line's).
+ */
+export async function listAudit(
+  db: TDbOrTx,
+  filter: { entityType?: string; entityId?: string; limit: number },
+  scopes: readonly TPath[],
+) {
   const conditions: SQL[] = [];
+  if (!scopes.some((s) => s.length === 0)) {
+    conditions.push(sql`(select u.path from units u where u.id = ${users.unitId}) is not null`);
+    conditions.push(pathWithin(sql`(select u.path from units u where u.id = ${users.unitId})`, scopes));
+  }
   if (filter.entityType) conditions.push(eq(auditLog.entityType, filter.entityType));
   if (filter.entityId) conditions.push(eq(auditLog.entityId, filter.entityId));
   return db

@@ -1,7 +1,7 @@
-import { can } from "@chiso/core";
+import { scopesWhere } from "@chiso/core";
 import { z } from "zod";
 import type { TApp } from "../../http/app-types.ts";
-import { authorize } from "../../http/auth.ts";
+import { authorizeSomewhere } from "../../http/auth.ts";
 import type { TAppDeps } from "../../http/context.ts";
 import { listAudit } from "./repo.ts";
 
@@ -35,8 +35,8 @@ export function auditRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request) => {
-      authorize(request, can.viewAuditLog);
-      const rows = await listAudit(deps.db, request.query);
+      const actor = authorizeSomewhere(request, "audit.view");
+      const rows = await listAudit(deps.db, request.query, scopesWhere(actor, ["coordinator"]));
       return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
     },
   );

@@ -18,7 +18,7 @@ describe("login", () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
       username: "admin",
-      roles: ["coordinator"],
+      grants: [{ role: "coordinator", scopeUnitId: null, scopePath: [], scopeName: "Toàn tỉnh" }],
       unitName: "Sở Khoa học và Công nghệ",
     });
     const cookie = res.cookies.find((c) => c.name === "chiso_session");

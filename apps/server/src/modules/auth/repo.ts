@@ -1,7 +1,7 @@
-import type { TRole } from "@chiso/core";
 import { and, eq, gt, lt } from "drizzle-orm";
 import type { TDbOrTx } from "../../db/client.ts";
 import { sessions, units, users } from "../../db/schema.ts";
+import { listGrants } from "../accounts/repo.ts";
 
 export async function findUserForLogin(db: TDbOrTx, username: string) {
   const [row] = await db.select().from(users).where(eq(users.username, username)).limit(1);
@@ -45,7 +45,6 @@ export async function findSessionUser(db: TDbOrTx, sessionId: string, now: Date)
       fullName: users.fullName,
       unitId: users.unitId,
       unitName: units.name,
-      roles: users.roles,
       mustChangePassword: users.mustChangePassword,
       isDisabled: users.isDisabled,
     })
@@ -56,7 +55,8 @@ export async function findSessionUser(db: TDbOrTx, sessionId: string, now: Date)
     .limit(1);
   if (!row || row.isDisabled) return null;
   const { isDisabled: _disabled, ...user } = row;
-  return { ...user, roles: user.roles as TRole[] };
+  const grants = (await listGrants(db, [user.id])).get(user.id) ?? [];
+  return { ...user, grants };
 }
 
 export async function findPasswordHash(db: TDbOrTx, userId: string) {

@@ -1,8 +1,9 @@
-import { can, foldVietnamese, ZChaseRequest, ZChaseResult, ZCompleteness } from "@chiso/core";
+import { foldVietnamese, ZChaseRequest, ZChaseResult, ZCompleteness } from "@chiso/core";
 import { z } from "zod";
 import type { TApp } from "../../http/app-types.ts";
-import { authorize, serviceContext } from "../../http/auth.ts";
+import { authorize, currentUser, serviceContext } from "../../http/auth.ts";
 import type { TAppDeps } from "../../http/context.ts";
+import { periodScope } from "../periods/service.ts";
 import { writeCompletenessWorkbook } from "./excel.ts";
 import * as service from "./service.ts";
 
@@ -23,7 +24,7 @@ export function completenessRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request) => {
-      const actor = authorize(request, can.viewCompleteness);
+      const actor = currentUser(request);
       return service.getCompleteness(serviceContext(request, deps, actor), request.query.periodId);
     },
   );
@@ -32,7 +33,7 @@ export function completenessRoutes(app: TApp, deps: TAppDeps) {
     "/api/completeness/export",
     { schema: { tags, summary: "Tỷ lệ báo cáo của một kỳ, tệp Excel", querystring: ZQuery } },
     async (request, reply) => {
-      const actor = authorize(request, can.viewCompleteness);
+      const actor = currentUser(request);
       const ctx = serviceContext(request, deps, actor);
       const data = await service.getCompleteness(ctx, request.query.periodId);
       const content = await writeCompletenessWorkbook(data, ctx.clock());
@@ -61,7 +62,7 @@ export function completenessRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request) => {
-      const actor = authorize(request, can.chaseUnits);
+      const actor = authorize(request, "completeness.chase", await periodScope(deps.db, request.body.periodId));
       return service.chaseUnits(serviceContext(request, deps, actor), request.body);
     },
   );

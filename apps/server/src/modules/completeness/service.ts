@@ -1,9 +1,11 @@
 import {
   addSlot,
+  can,
   daysLeft,
   emptyCounts,
-  hasRole,
   isPastDeadline,
+  leadsUnit,
+  oversees,
   slotStatus,
   type TActor,
   type TChaseRequest,
@@ -12,37 +14,26 @@ import {
   type TCompletenessIndicator,
   type TCompletenessSlot,
   type TCompletenessUnit,
+  type TScopeRef,
   vietnamWallClock,
 } from "@chiso/core";
 import type { TServiceContext } from "../../http/context.ts";
 import { AppError, forbidden, notFound } from "../../http/errors.ts";
+import { ensureCan } from "../../http/policy.ts";
 import { recordAudit } from "../audit/repo.ts";
 import { claimReminderKeys, findPeriodFacts } from "../notifications/repo.ts";
 import { notify } from "../notifications/service.ts";
 import * as templates from "../notifications/templates.ts";
+import { periodScope } from "../periods/service.ts";
 import * as repo from "./repo.ts";
 
 /**
- * Who sees which slots. The coordinator, the appraisal council and leadership see every unit; a unit lead sees its
- * own unit and — as a lead agency — every unit on the indicators it leads.
+ * Whose missing report the actor may chase: the cycle's coordinator any unit's; a lead agency's lead only its
+ * cooperating units' reports on the indicators it leads (its own reports are its own business).
  */
-function scopeOf(actor: TActor): { scope: "all" } | { scope: "lead"; unitId: string } {
-  const seesAll = hasRole(actor, "coordinator") || hasRole(actor, "appraiser") || hasRole(actor, "viewer");
-  return seesAll ? { scope: "all" } : { scope: "lead", unitId: actor.unitId };
-}
-
-/**
- * Whose missing report the actor may chase: the coordinator any unit's; a lead agency's lead only its cooperating
- * units' reports on the indicators it leads (its own reports are its own business).
- */
-function mayChaseSlot(actor: TActor, row: repo.TSlotRow): boolean {
-  if (hasRole(actor, "coordinator")) return true;
-  return (
-    hasRole(actor, "unit_lead") &&
-    row.lead_unit_id === actor.unitId &&
-    row.role === "cooperate" &&
-    row.unit_id !== actor.unitId
-  );
+function mayChaseSlot(actor: TActor, scope: TScopeRef, row: repo.TSlotRow): boolean {
+  if (can(actor, "completeness.chaseAll", scope)) return true;
+  return leadsUnit(actor, row.lead_unit_id) && row.role === "cooperate" && row.unit_id !== row.lead_unit_id;
 }
 
 interface TLoaded {
@@ -54,9 +45,12 @@ interface TLoaded {
 async function load(ctx: TServiceContext, periodId: string): Promise<TLoaded> {
   const period = await findPeriodFacts(ctx.db, periodId);
   if (!period) throw notFound("kỳ báo cáo");
-  const scope = scopeOf(ctx.actor);
+  const scope = await periodScope(ctx.db, periodId);
+  ensureCan(ctx.actor, "completeness.view", scope);
+  // Who oversees the cycle sees every unit; a unit sees its own slots and every unit on the indicators it leads.
+  const seesAll = oversees(ctx.actor, scope.scopePath);
   const [rows, lastChases] = await Promise.all([
-    repo.listSlots(ctx.db, periodId, scope.scope === "lead" ? scope.unitId : undefined),
+    repo.listSlots(ctx.db, periodId, seesAll ? undefined : ctx.actor.unitId),
     repo.listLastChases(ctx.db, periodId),
   ]);
   const now = ctx.clock();
@@ -89,7 +83,7 @@ async function load(ctx: TServiceContext, periodId: string): Promise<TLoaded> {
       counts: emptyCounts(),
     }));
     addSlot(indicator.counts, counted);
-    if (status === "missing" && !period.is_closed && mayChaseSlot(ctx.actor, row)) {
+    if (status === "missing" && !period.is_closed && mayChaseSlot(ctx.actor, scope, row)) {
       unit.chaseable = true;
       chaseable.set(row.unit_id, [...(chaseable.get(row.unit_id) ?? []), row.indicator_code]);
     }
@@ -115,7 +109,7 @@ async function load(ctx: TServiceContext, periodId: string): Promise<TLoaded> {
         deadline: period.deadline,
         isClosed: period.is_closed,
       },
-      scope: scope.scope,
+      scope: seesAll ? "all" : "lead",
       totals,
       units: [...units.values()],
       indicators: [...indicators.values()].sort((a, b) => compareCodes(a.code, b.code)),

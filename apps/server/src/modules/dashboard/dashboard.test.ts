@@ -105,7 +105,15 @@ describe("province dashboard", () => {
       leadUnit: "Văn phòng UBND tỉnh",
     });
     expect(byCode.get("6.5")).toMatchObject({ points: 10, pointsLost: 10, reason: "appraisal_cut" });
-    expect(byCode.get("5.8")).toMatchObject({ points: 0, pointsLost: 10, reason: "missing_evidence", recoverable: 10 });
+    // 5.8 is still the lead agency's draft: leadership does not see drafts, the coordinator does.
+    expect(byCode.get("5.8")).toMatchObject({ points: 0, pointsLost: 10, reason: "not_reported", recoverable: 10 });
+    const coordinatorView: TDashboard = (await call("admin", "GET", `/api/dashboard?periodId=${periodId}`)).json();
+    expect(coordinatorView.indicators.find((i) => i.code === "5.8")).toMatchObject({
+      points: 0,
+      pointsLost: 10,
+      reason: "missing_evidence",
+      recoverable: 10,
+    });
     expect(byCode.get("3.1")).toMatchObject({
       points: 0,
       pointsLost: 30,

@@ -1,5 +1,20 @@
-import { sql } from "drizzle-orm";
+import type { TReportVisibility, TVisibleScopes } from "@chiso/core";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { isoUtc, queryRows, type TDbOrTx } from "../../db/client.ts";
+import { frameworks, units } from "../../db/schema.ts";
+import { ownerVisible, reportsVisible } from "../../db/scope-sql.ts";
+
+/** The framework a dashboard shows by default: the newest published one the user sees, the province's first. */
+export async function findDefaultFramework(db: TDbOrTx, visible: TVisibleScopes) {
+  const [row] = await db
+    .select({ id: frameworks.id })
+    .from(frameworks)
+    .leftJoin(units, eq(units.id, frameworks.ownerUnitId))
+    .where(and(eq(frameworks.status, "published"), ownerVisible(frameworks.ownerUnitId, units.path, visible)))
+    .orderBy(sql`${frameworks.ownerUnitId} is not null`, desc(frameworks.year))
+    .limit(1);
+  return row ?? null;
+}
 
 /** Periods of a framework, latest first. */
 export function listPeriodsOfFramework(db: TDbOrTx, frameworkId: string) {
@@ -10,8 +25,8 @@ export function listPeriodsOfFramework(db: TDbOrTx, frameworkId: string) {
   );
 }
 
-/** The lead agencies' consolidated reports of a period, with their evidence counts (one query). */
-export function listLeadReports(db: TDbOrTx, periodId: string) {
+/** The lead agencies' consolidated reports of a period the reader may see, with their evidence counts (one query). */
+export function listLeadReports(db: TDbOrTx, periodId: string, visibility: TReportVisibility | null) {
   return queryRows<{
     id: string;
     indicator_id: string;
@@ -24,20 +39,25 @@ export function listLeadReports(db: TDbOrTx, periodId: string) {
     db,
     sql`select r.id, r.indicator_id, r.status, r.values, r.self_points, r.appraised_points,
           (select count(*)::int from report_documents rd where rd.report_id = r.id) as evidence_count
-        from reports r where r.period_id = ${periodId} and r.role = 'lead'`,
+        from reports r where r.period_id = ${periodId} and r.role = 'lead' and ${reportsVisible(visibility)}`,
   );
 }
 
-/** Sum of the lead agencies' points per period, for every period of the province's frameworks. */
-export function listTrend(db: TDbOrTx) {
+/** Sum of the lead agencies' points (as the reader may see them) per period of a scope's frameworks of a level. */
+export function listTrend(
+  db: TDbOrTx,
+  framework: { ownerUnitId: string | null; level: string },
+  visibility: TReportVisibility | null,
+) {
   return queryRows<{ period_id: string; label: string; year: number; self_total: string; total: string }>(
     db,
     sql`select p.id as period_id, p.label, p.year,
           coalesce(sum(r.self_points), 0) as self_total,
           coalesce(sum(coalesce(r.appraised_points, r.self_points)), 0) as total
         from periods p
-        join frameworks f on f.id = p.framework_id and f.level = 'province'
-        left join reports r on r.period_id = p.id and r.role = 'lead'
+        join frameworks f on f.id = p.framework_id and f.level = ${framework.level}
+          and f.owner_unit_id is not distinct from ${framework.ownerUnitId}
+        left join reports r on r.period_id = p.id and r.role = 'lead' and ${reportsVisible(visibility)}
         group by p.id, p.label, p.year, p.deadline
         order by p.deadline`,
   );
@@ -123,8 +143,13 @@ export function listUnitActivity(db: TDbOrTx, periodIds: readonly string[]) {
   );
 }
 
-export function listPeriodIdsOfYear(db: TDbOrTx, year: number) {
-  return queryRows<{ id: string }>(db, sql`select id from periods where year = ${year}`);
+/** The periods of a year of the frameworks a scope owns (null: the province). */
+export function listPeriodIdsOfYear(db: TDbOrTx, year: number, ownerUnitId: string | null) {
+  return queryRows<{ id: string }>(
+    db,
+    sql`select p.id from periods p join frameworks f on f.id = p.framework_id
+        where p.year = ${year} and f.owner_unit_id is not distinct from ${ownerUnitId}`,
+  );
 }
 
 export function listOfficialOfProvinceYears(db: TDbOrTx) {

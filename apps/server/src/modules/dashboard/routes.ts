@@ -1,14 +1,19 @@
-import { can, ZDashboard, ZHeatmap, ZUnitRanking } from "@chiso/core";
+import { ZDashboard, ZHeatmap, ZUnitRanking } from "@chiso/core";
 import { z } from "zod";
 import type { TApp } from "../../http/app-types.ts";
-import { authorize } from "../../http/auth.ts";
+import { serviceContext } from "../../http/auth.ts";
 import type { TAppDeps } from "../../http/context.ts";
 import { AppError } from "../../http/errors.ts";
 import { buildDashboard, buildHeatmap, buildUnitRanking } from "./service.ts";
 import { writeUnitRankingWorkbook } from "./unit-ranking-workbook.ts";
 
 const tags = ["dashboard"];
-const ZRankingQuery = z.object({ periodId: z.uuid().optional(), year: z.coerce.number().int().optional() });
+const ZRankingQuery = z.object({
+  periodId: z.uuid().optional(),
+  year: z.coerce.number().int().optional(),
+  /** With `year`: the agency whose own cycles are ranked; omitted for the province's. */
+  ownerUnitId: z.uuid().optional(),
+});
 
 export function dashboardRoutes(app: TApp, deps: TAppDeps) {
   app.get(
@@ -22,8 +27,7 @@ export function dashboardRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request) => {
-      authorize(request, can.viewDashboard);
-      return buildDashboard(deps.db, request.query);
+      return buildDashboard(serviceContext(request, deps), request.query);
     },
   );
 
@@ -38,8 +42,7 @@ export function dashboardRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request) => {
-      authorize(request, can.viewDashboard);
-      return buildHeatmap(deps.db, deps.clock, request.query.periodId);
+      return buildHeatmap(serviceContext(request, deps), request.query.periodId);
     },
   );
 
@@ -54,10 +57,9 @@ export function dashboardRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request) => {
-      authorize(request, can.viewDashboard);
       if (!request.query.periodId && !request.query.year)
         throw new AppError("VALIDATION_FAILED", "Vui lòng chọn kỳ báo cáo hoặc năm.");
-      return buildUnitRanking(deps.db, request.query);
+      return buildUnitRanking(serviceContext(request, deps), request.query);
     },
   );
 
@@ -65,10 +67,9 @@ export function dashboardRoutes(app: TApp, deps: TAppDeps) {
     "/api/dashboard/units/export",
     { schema: { tags, summary: "Xuất bảng xếp hạng đơn vị (.xlsx)", querystring: ZRankingQuery } },
     async (request, reply) => {
-      authorize(request, can.viewDashboard);
       if (!request.query.periodId && !request.query.year)
         throw new AppError("VALIDATION_FAILED", "Vui lòng chọn kỳ báo cáo hoặc năm.");
-      const ranking = await buildUnitRanking(deps.db, request.query);
+      const ranking = await buildUnitRanking(serviceContext(request, deps), request.query);
       return reply
         .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         .header("content-disposition", 'attachment; filename="xep-hang-don-vi.xlsx"')

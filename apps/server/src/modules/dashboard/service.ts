@@ -6,6 +6,7 @@ import {
   gapToPlace,
   pointLoss,
   rankUnits,
+  reportVisibility,
   scoreIndicator,
   type TDashboard,
   type TDashboardIndicator,
@@ -15,15 +16,17 @@ import {
   type TIndicatorScore,
   type TOfficialStanding,
   type TReportStatus,
+  type TReportVisibility,
   type TTree,
   UNIT_RANKING_FORMULA_VI,
+  visibleScopes,
 } from "@chiso/core";
-import { and, desc, eq } from "drizzle-orm";
 import type { TDbOrTx } from "../../db/client.ts";
-import { frameworks } from "../../db/schema.ts";
-import type { TClock } from "../../http/context.ts";
+import type { TServiceContext } from "../../http/context.ts";
 import { AppError } from "../../http/errors.ts";
-import { getFrameworkDetail } from "../frameworks/service.ts";
+import { ensureCan } from "../../http/policy.ts";
+import { frameworkScope, getFrameworkDetail, ownerScope } from "../frameworks/service.ts";
+import { periodScope } from "../periods/service.ts";
 import { getProvinceSettings } from "../settings/service.ts";
 import * as repo from "./repo.ts";
 
@@ -32,18 +35,6 @@ const round2 = (x: number) => Math.round((x + Number.EPSILON) * 100) / 100;
 
 function toNodes(tree: TTree<TIndicator>[]): TIndicatorNode[] {
   return tree.map((n) => ({ code: n.code, maxScore: n.maxScore, children: toNodes(n.children) }));
-}
-
-/** The province framework shown by default: the newest published one. */
-async function defaultFrameworkId(db: TDbOrTx) {
-  const [row] = await db
-    .select({ id: frameworks.id })
-    .from(frameworks)
-    .where(and(eq(frameworks.level, "province"), eq(frameworks.status, "published")))
-    .orderBy(desc(frameworks.year))
-    .limit(1);
-  if (!row) throw new AppError("NOT_FOUND", "Chưa có bộ chỉ số cấp tỉnh nào được ban hành.");
-  return row.id;
 }
 
 type TLeadReport = Awaited<ReturnType<typeof repo.listLeadReports>>[number];
@@ -140,17 +131,31 @@ async function officialStanding(
  * A fixed number of queries whatever the size of the framework.
  */
 export async function buildDashboard(
-  db: TDbOrTx,
+  ctx: TServiceContext,
   query: { frameworkId?: string; periodId?: string },
 ): Promise<TDashboard> {
-  const frameworkId = query.frameworkId ?? (await defaultFrameworkId(db));
+  const { db } = ctx;
+  const frameworkId = query.frameworkId ?? (await repo.findDefaultFramework(db, visibleScopes(ctx.actor)))?.id;
+  if (!frameworkId) throw new AppError("NOT_FOUND", "Chưa có bộ chỉ số nào được ban hành trong phạm vi của bạn.");
+  const scope = await frameworkScope(db, frameworkId);
+  ensureCan(ctx.actor, "dashboard.view", scope);
+  return dashboardFor(db, { frameworkId, periodId: query.periodId }, reportVisibility(ctx.actor, scope.scopePath));
+}
+
+/** The dashboard of a framework and period as a reader sees it (null: everything, for the command line). */
+export async function dashboardFor(
+  db: TDbOrTx,
+  query: { frameworkId: string; periodId?: string | undefined },
+  visibility: TReportVisibility | null,
+): Promise<TDashboard> {
+  const { frameworkId } = query;
   const detail = await getFrameworkDetail(db, frameworkId);
   const periods = await repo.listPeriodsOfFramework(db, frameworkId);
   const period = query.periodId ? periods.find((p) => p.id === query.periodId) : periods[0];
   if (query.periodId && !period) throw new AppError("NOT_FOUND", "Không tìm thấy kỳ báo cáo của bộ chỉ số này.");
   const [reports, trend, settings, official] = await Promise.all([
-    period ? repo.listLeadReports(db, period.id) : Promise.resolve([]),
-    repo.listTrend(db),
+    period ? repo.listLeadReports(db, period.id, visibility) : Promise.resolve([]),
+    repo.listTrend(db, detail, visibility),
     getProvinceSettings(db),
     officialStanding(db, detail.year),
   ]);
@@ -204,8 +209,9 @@ export async function buildDashboard(
   };
 }
 
-export async function buildHeatmap(db: TDbOrTx, clock: TClock, periodId: string) {
-  const rows = await repo.listHeatmapCells(db, periodId, clock());
+export async function buildHeatmap(ctx: TServiceContext, periodId: string) {
+  ensureCan(ctx.actor, "dashboard.view", await periodScope(ctx.db, periodId));
+  const rows = await repo.listHeatmapCells(ctx.db, periodId, ctx.clock());
   const units = new Map<string, { id: string; name: string; kind: string }>();
   const indicators = new Map<string, { id: string; code: string; name: string; sort: number }>();
   for (const r of rows) {
@@ -227,11 +233,20 @@ export async function buildHeatmap(db: TDbOrTx, clock: TClock, periodId: string)
   };
 }
 
-/** Thi đua – khen thưởng: units ranked for a period or a whole year. */
-export async function buildUnitRanking(db: TDbOrTx, scope: { periodId?: string; year?: number }) {
+/** Thi đua – khen thưởng: units ranked for a period, or a whole year of a scope's periods (the province's by default). */
+export async function buildUnitRanking(
+  ctx: TServiceContext,
+  scope: { periodId?: string; year?: number; ownerUnitId?: string },
+) {
+  const { db } = ctx;
+  ensureCan(
+    ctx.actor,
+    "dashboard.view",
+    scope.periodId ? await periodScope(db, scope.periodId) : await ownerScope(db, scope.ownerUnitId),
+  );
   const periodIds = scope.periodId
     ? [scope.periodId]
-    : (await repo.listPeriodIdsOfYear(db, scope.year ?? 0)).map((p) => p.id);
+    : (await repo.listPeriodIdsOfYear(db, scope.year ?? 0, scope.ownerUnitId ?? null)).map((p) => p.id);
   const activity = await repo.listUnitActivity(db, periodIds);
   const rows = rankUnits(
     activity.map((a) => ({

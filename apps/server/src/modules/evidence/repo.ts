@@ -6,6 +6,7 @@ const documentColumns = {
   id: documents.id,
   unitId: documents.unitId,
   unitName: units.name,
+  unitPath: units.path,
   fileName: documents.fileName,
   size: documents.size,
   mimeType: documents.mimeType,
@@ -92,24 +93,25 @@ export async function countCitations(db: TDbOrTx, documentId: string) {
   return { reports: reportsRow?.n ?? 0, taskUpdates: tasksRow?.n ?? 0 };
 }
 
-export async function unitExists(db: TDbOrTx, unitId: string) {
-  const [row] = await db.select({ id: units.id }).from(units).where(eq(units.id, unitId));
-  return Boolean(row);
-}
-
 /**
  * Whether a unit reviews a report citing this document: the report is its own, or a submitted report on an
  * indicator the unit leads (the lead agency reads its cooperating units' evidence).
  */
-export async function isCitedInReportReviewedBy(db: TDbOrTx, documentId: string, unitId: string) {
+/** Whether a report these units act for or lead (once submitted) cites the document. */
+export async function isCitedInReportReviewedBy(db: TDbOrTx, documentId: string, unitIds: readonly string[]) {
+  if (unitIds.length === 0) return false;
+  const ids = sql`ARRAY[${sql.join(
+    unitIds.map((id) => sql`${id}`),
+    sql`, `,
+  )}]::uuid[]`;
   const rows = await queryRows(
     db,
     sql`
     select 1 from report_documents rd
     join reports r on r.id = rd.report_id
     where rd.document_id = ${documentId}
-      and (r.unit_id = ${unitId} or (r.status <> 'draft' and exists (
-        select 1 from assignments a where a.indicator_id = r.indicator_id and a.role = 'lead' and a.unit_id = ${unitId})))
+      and (r.unit_id = any(${ids}) or (r.status <> 'draft' and exists (
+        select 1 from assignments a where a.indicator_id = r.indicator_id and a.role = 'lead' and a.unit_id = any(${ids}))))
     limit 1`,
   );
   return rows.length > 0;

@@ -2,11 +2,10 @@ import { ZDocument, ZDocumentUpdate } from "@chiso/core";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { TApp } from "../../http/app-types.ts";
-import { authorize, serviceContext } from "../../http/auth.ts";
+import { authorizeSomewhere, serviceContext } from "../../http/auth.ts";
 import type { TAppDeps } from "../../http/context.ts";
 import { AppError } from "../../http/errors.ts";
 import { fileTooLarge } from "../../storage/file-store.ts";
-import { canUploadDocuments } from "./policy.ts";
 import * as service from "./service.ts";
 
 const tags = ["documents"];
@@ -26,7 +25,8 @@ export function documentRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request, reply) => {
-      const actor = authorize(request, canUploadDocuments);
+      // Checked before the file is received: the user may manage some unit's documents.
+      const actor = authorizeSomewhere(request, "document.manage");
       const upload = await receiveUpload(request, deps);
       const document = await service.createDocument(serviceContext(request, deps, actor), deps.files, upload);
       return reply.status(201).send(document);

@@ -1,11 +1,20 @@
-import { matchesSearch, type TDocument, type TDocumentUpdate, ZDocumentUploadFields } from "@chiso/core";
+import {
+  can,
+  isScopeRole,
+  matchesSearch,
+  REFUSALS,
+  type TDocument,
+  type TDocumentUpdate,
+  ZDocumentUploadFields,
+} from "@chiso/core";
 import type { TDbOrTx } from "../../db/client.ts";
 import type { TServiceContext } from "../../http/context.ts";
 import { AppError, forbidden, notFound } from "../../http/errors.ts";
+import { ensureCan } from "../../http/policy.ts";
 import type { TFileStore, TStoredObject } from "../../storage/file-store.ts";
 import { recordAudit } from "../audit/repo.ts";
+import { findUnitPath } from "../units/repo.ts";
 import { detectEvidenceType } from "./file-types.ts";
-import { canEditDocument, canListUnitDocuments, canManageUnitDocuments, canReadDocument } from "./policy.ts";
 import * as repo from "./repo.ts";
 
 /** A file already in the store plus the text fields that came with it. */
@@ -24,10 +33,9 @@ export async function createDocument(ctx: TServiceContext, files: TFileStore, up
   try {
     const { unitId: requestedUnit, ...metadata } = parseUploadFields(upload.fields);
     const unitId = requestedUnit ?? ctx.actor.unitId;
-    if (!canManageUnitDocuments(ctx.actor, unitId)) {
-      throw forbidden("Bạn chỉ được tải tài liệu kiểm chứng lên cho đơn vị của mình.");
-    }
-    if (!(await repo.unitExists(ctx.db, unitId))) throw notFound("đơn vị");
+    const unitPath = await findUnitPath(ctx.db, unitId);
+    if (!unitPath) throw notFound("đơn vị");
+    ensureCan(ctx.actor, "document.manage", { unitId, unitPath });
     const fileName = cleanFileName(upload.fileName);
     const { stored } = upload;
     const { mimeType } = await detectEvidenceType(stored.head, () => files.open(stored.sha256), fileName);
@@ -73,8 +81,9 @@ export async function discardUpload(db: TDbOrTx, files: TFileStore, stored: TSto
 /** The documents of one unit (the user's own by default), newest first; `q` ignores accents and case. */
 export async function listDocuments(ctx: TServiceContext, query: { unitId?: string; q?: string }) {
   const unitId = query.unitId ?? ctx.actor.unitId;
-  if (!canListUnitDocuments(ctx.actor, unitId))
-    throw forbidden("Bạn chỉ xem được tài liệu kiểm chứng của đơn vị mình.");
+  const unitPath = await findUnitPath(ctx.db, unitId);
+  if (!unitPath) throw notFound("đơn vị");
+  ensureCan(ctx.actor, "document.read", { unitId, unitPath });
   const rows = await repo.listUnitDocuments(ctx.db, unitId);
   // Filtered here with the same folding as the rest of the app (NFD input, đ, tone placement): a unit's
   // documents number in the hundreds, and PostgreSQL has no Vietnamese-aware folding without extensions.
@@ -134,17 +143,17 @@ export async function deleteDocument(ctx: TServiceContext, files: TFileStore, id
 async function findReadable(ctx: TServiceContext, id: string) {
   const row = await repo.findDocument(ctx.db, id);
   if (!row) throw notFound("văn bản");
+  const memberUnitIds = ctx.actor.grants.filter((g) => !isScopeRole(g.role)).map((g) => g.scopeUnitId!);
   const readable =
-    canReadDocument(ctx.actor, row) || (await repo.isCitedInReportReviewedBy(ctx.db, id, ctx.actor.unitId));
-  if (!readable) throw forbidden("Bạn không có quyền xem văn bản này.");
+    can(ctx.actor, "document.read", row) || (await repo.isCitedInReportReviewedBy(ctx.db, id, memberUnitIds));
+  if (!readable) throw forbidden(REFUSALS["document.read"]);
   return row;
 }
 
 async function findEditable(db: TDbOrTx, ctx: TServiceContext, id: string) {
   const row = await repo.findDocument(db, id);
   if (!row) throw notFound("văn bản");
-  if (!canEditDocument(ctx.actor, row))
-    throw forbidden("Chỉ đơn vị sở hữu văn bản hoặc Sở KH&CN được sửa, xóa văn bản.");
+  ensureCan(ctx.actor, "document.manage", row);
   return row;
 }
 
@@ -193,6 +202,6 @@ function audit(
 }
 
 /** What leaves the server: dates as ISO strings, no internal columns. */
-export function presentDocument(row: repo.TDocumentRow): TDocument {
+export function presentDocument({ unitPath: _path, ...row }: repo.TDocumentRow): TDocument {
   return { ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
 }

@@ -1,11 +1,14 @@
 import { PassThrough } from "node:stream";
+import { can, reportVisibility } from "@chiso/core";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { TApp } from "../../http/app-types.ts";
-import { authorize } from "../../http/auth.ts";
+import { authorize, currentUser } from "../../http/auth.ts";
 import type { TAppDeps } from "../../http/context.ts";
 import { contentDisposition } from "../evidence/routes.ts";
-import { canExportPlanTasks, canExportProvince, canExportUnit } from "./policy.ts";
+import { periodScope } from "../periods/service.ts";
+import { planScope } from "../plans/service.ts";
+import { findUnitPath } from "../units/repo.ts";
 import * as service from "./service.ts";
 
 const tags = ["exports"];
@@ -13,6 +16,20 @@ const ZPeriodParams = z.object({ periodId: z.uuid("Mã kỳ báo cáo không h�
 const ZUnitQuery = z.object({ unitId: z.uuid("Mã đơn vị không hợp lệ").optional() });
 
 export function exportRoutes(app: TApp, deps: TAppDeps) {
+  /**
+   * A period's exports: the whole period for who oversees its cycle ("export.scope"); one unit's part for that
+   * unit's people too ("document.read"). The reports inside are those the reader may see.
+   */
+  async function authorizePeriodExport(request: FastifyRequest, periodId: string, unitId: string | undefined) {
+    const scope = await periodScope(deps.db, periodId);
+    const actor = currentUser(request);
+    const unitPath = unitId ? await findUnitPath(deps.db, unitId) : null;
+    if (!(unitId && unitPath && can(actor, "document.read", { unitId, unitPath }))) {
+      authorize(request, "export.scope", scope);
+    }
+    return reportVisibility(actor, scope.scopePath);
+  }
+
   app.get(
     "/api/exports/period/:periodId.xlsx",
     {
@@ -25,8 +42,9 @@ export function exportRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request, reply) => {
-      const actor = authorize(request, (a) => canExportUnit(a, request.query.unitId));
-      return send(request, reply, await service.periodWorkbook(deps, { ...request.params, ...request.query }, actor));
+      const visibility = await authorizePeriodExport(request, request.params.periodId, request.query.unitId);
+      const input = { ...request.params, ...request.query };
+      return send(request, reply, await service.periodWorkbook(deps, input, visibility));
     },
   );
 
@@ -40,8 +58,10 @@ export function exportRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request, reply) => {
-      authorize(request, canExportProvince);
-      return send(request, reply, await service.periodReportDocx(deps, request.params));
+      const scope = await periodScope(deps.db, request.params.periodId);
+      const actor = authorize(request, "export.scope", scope);
+      const visibility = reportVisibility(actor, scope.scopePath);
+      return send(request, reply, await service.periodReportDocx(deps, request.params, visibility));
     },
   );
 
@@ -56,12 +76,9 @@ export function exportRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request, reply) => {
-      const actor = authorize(request, (a) => canExportUnit(a, request.query.unitId));
-      return send(
-        request,
-        reply,
-        await service.periodEvidenceZip(deps, { ...request.params, ...request.query }, actor),
-      );
+      const visibility = await authorizePeriodExport(request, request.params.periodId, request.query.unitId);
+      const input = { ...request.params, ...request.query };
+      return send(request, reply, await service.periodEvidenceZip(deps, input, visibility));
     },
   );
 
@@ -75,7 +92,7 @@ export function exportRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request, reply) => {
-      authorize(request, canExportPlanTasks);
+      authorize(request, "plan.view", await planScope(deps.db, request.params.planId));
       return send(request, reply, await service.planTasksWorkbook(deps, request.params));
     },
   );

@@ -4,10 +4,10 @@ import {
   buildTree,
   formatNumberVi,
   REPORT_STATUS_LABELS,
-  type TActor,
   type TFrameworkDetail,
   type TIndicator,
   type TReportStatus,
+  type TReportVisibility,
   type TTree,
   vietnamWallClock,
 } from "@chiso/core";
@@ -15,7 +15,7 @@ import type { TDbOrTx } from "../../db/client.ts";
 import type { TClock } from "../../http/context.ts";
 import { notFound } from "../../http/errors.ts";
 import type { TFileStore } from "../../storage/file-store.ts";
-import { buildDashboard } from "../dashboard/service.ts";
+import { dashboardFor } from "../dashboard/service.ts";
 import { getFrameworkDetail } from "../frameworks/service.ts";
 import { findPeriod } from "../periods/repo.ts";
 import { getProvinceSettings } from "../settings/service.ts";
@@ -23,7 +23,6 @@ import { findUnit } from "../units/repo.ts";
 import { buildZipIndex, estimateZipSize, planEvidenceZip, writeEvidenceZip, ZIP_TYPE } from "./evidence-zip.ts";
 import { DOCX_TYPE, writePeriodReportDocx } from "./period-report-docx.ts";
 import { type TWorkbookReport, writePeriodWorkbook } from "./period-workbook.ts";
-import { canSeeReport } from "./policy.ts";
 import { scoresFromDashboard } from "./province-scores.ts";
 import * as repo from "./repo.ts";
 import { type TWorkbookTask, writeTasksWorkbook } from "./tasks-workbook.ts";
@@ -55,7 +54,8 @@ export interface TExportFile {
 export type TExportFormat = "xlsx" | "docx" | "zip";
 
 /** What the caller may see. Null is the operator's command line, which sees everything. */
-type TViewer = TActor | null;
+/** What the reader may see of a period's reports (core reportVisibility); null for the command line: everything. */
+type TViewer = TReportVisibility | null;
 
 const ROLE_LABELS = { lead: "Chủ trì", cooperate: "Phối hợp" } as const;
 
@@ -81,7 +81,7 @@ export async function periodWorkbook(
     frameworkName: framework.name,
     scopeLabel: unitName ?? `Toàn tỉnh ${settings.province}`,
     exportedAt: deps.clock(),
-    scores: unitName ? null : await provinceScores(deps.db, framework, input.periodId),
+    scores: unitName ? null : await provinceScores(deps.db, framework, input.periodId, viewer),
     reports: reports.map((r) => workbookReport(r, indicatorById.get(r.indicator_id))),
     evidence: evidenceRows
       .filter((e) => reportIds.has(e.report_id))
@@ -113,7 +113,7 @@ export async function periodWorkbook(
 /** The command line (no viewer) exports everything; a user what the screens show them. */
 function visibleTo(viewer: TViewer) {
   return (report: { status: string; unit_id: string }) =>
-    viewer === null || canSeeReport(viewer, { status: report.status, unitId: report.unit_id });
+    viewer === null || viewer.allDrafts || report.status !== "draft" || viewer.memberUnitIds.includes(report.unit_id);
 }
 
 function workbookReport(r: repo.TExportReportRow, indicator: TIndicator | undefined): TWorkbookReport {
@@ -160,11 +160,15 @@ export function valuesText(values: Record<string, unknown>, indicator: Pick<TInd
 
 // ─── Period report (Word) ──────────────────────────────────────────────────────────────────────────────────
 
-export async function periodReportDocx(deps: TExportDeps, input: { periodId: string }): Promise<TExportFile> {
+export async function periodReportDocx(
+  deps: TExportDeps,
+  input: { periodId: string },
+  viewer: TViewer,
+): Promise<TExportFile> {
   const { period } = await loadScope(deps.db, input);
   const framework = await getFrameworkDetail(deps.db, period.frameworkId);
   const [scores, settings] = await Promise.all([
-    provinceScores(deps.db, framework, input.periodId),
+    provinceScores(deps.db, framework, input.periodId, viewer),
     getProvinceSettings(deps.db),
   ]);
   const scoredLeaves = scores.rows.filter((r) => r.isLeaf && r.maxScore > 0);
@@ -182,8 +186,8 @@ export async function periodReportDocx(deps: TExportDeps, input: { periodId: str
 }
 
 /** The province's scores exactly as the dashboard computes them for this period. */
-async function provinceScores(db: TDbOrTx, framework: TFrameworkDetail, periodId: string) {
-  const dashboard = await buildDashboard(db, { frameworkId: framework.id, periodId });
+async function provinceScores(db: TDbOrTx, framework: TFrameworkDetail, periodId: string, viewer: TViewer) {
+  const dashboard = await dashboardFor(db, { frameworkId: framework.id, periodId }, viewer);
   return scoresFromDashboard(dashboard, framework.adjustments);
 }
 
@@ -313,7 +317,7 @@ export function exportPeriod(
   deps: TExportDeps,
   input: { periodId: string; unitId?: string; format: TExportFormat },
 ): Promise<TExportFile> {
-  if (input.format === "docx") return periodReportDocx(deps, input);
+  if (input.format === "docx") return periodReportDocx(deps, input, null);
   if (input.format === "zip") return periodEvidenceZip(deps, input, null);
   return periodWorkbook(deps, input, null);
 }

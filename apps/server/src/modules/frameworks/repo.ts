@@ -1,6 +1,8 @@
+import { PROVINCE_SCOPE_NAME, type TVisibleScopes } from "@chiso/core";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { TDbOrTx } from "../../db/client.ts";
 import { assignments, frameworks, indicators, periods, units } from "../../db/schema.ts";
+import { ownerVisible } from "../../db/scope-sql.ts";
 
 const summaryColumns = {
   id: frameworks.id,
@@ -13,19 +15,43 @@ const summaryColumns = {
   builtin: frameworks.builtin,
   adjustments: frameworks.adjustments,
   clonedFromId: frameworks.clonedFromId,
+  ownerUnitId: frameworks.ownerUnitId,
+  ownerName: sql<string>`coalesce(${units.name}, ${PROVINCE_SCOPE_NAME})`,
+  /** The owning agency's path ([] for the province): what the policy's scope rules look at. */
+  ownerPath: sql<string[]>`coalesce(${units.path}, '{}'::uuid[])`,
   // Correlated subqueries name their tables explicitly: drizzle leaves column references unqualified here.
   maxTotal: sql<number>`coalesce((select sum(i.max_score) from indicators i
     where i.framework_id = "frameworks"."id" and i.parent_id is null), 0)::float8`,
   indicatorCount: sql<number>`(select count(*)::int from indicators i where i.framework_id = "frameworks"."id")`,
 };
 
-export function listFrameworks(db: TDbOrTx) {
-  return db.select(summaryColumns).from(frameworks).orderBy(sql`${frameworks.year} desc`, asc(frameworks.name));
+/** The frameworks of the scopes a user sees. */
+export function listFrameworks(db: TDbOrTx, visible: TVisibleScopes) {
+  return db
+    .select(summaryColumns)
+    .from(frameworks)
+    .leftJoin(units, eq(units.id, frameworks.ownerUnitId))
+    .where(ownerVisible(frameworks.ownerUnitId, units.path, visible))
+    .orderBy(sql`${frameworks.year} desc`, asc(frameworks.name));
 }
 
 export async function findFramework(db: TDbOrTx, id: string) {
-  const [row] = await db.select(summaryColumns).from(frameworks).where(eq(frameworks.id, id));
+  const [row] = await db
+    .select(summaryColumns)
+    .from(frameworks)
+    .leftJoin(units, eq(units.id, frameworks.ownerUnitId))
+    .where(eq(frameworks.id, id));
   return row ?? null;
+}
+
+/** The path of the scope owning a framework ([] for the province), or null when there is no such framework. */
+export async function findFrameworkOwnerPath(db: TDbOrTx, id: string): Promise<string[] | null> {
+  const [row] = await db
+    .select({ path: sql<string[]>`coalesce(${units.path}, '{}'::uuid[])` })
+    .from(frameworks)
+    .leftJoin(units, eq(units.id, frameworks.ownerUnitId))
+    .where(eq(frameworks.id, id));
+  return row?.path ?? null;
 }
 
 export async function findFrameworkByCode(db: TDbOrTx, code: string) {

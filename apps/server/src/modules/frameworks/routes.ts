@@ -1,5 +1,4 @@
 import {
-  can,
   ZAssignmentUpdate,
   ZFrameworkClone,
   ZFrameworkCreate,
@@ -14,11 +13,10 @@ import {
 } from "@chiso/core";
 import { z } from "zod";
 import type { TApp } from "../../http/app-types.ts";
-import { authorize, serviceContext } from "../../http/auth.ts";
+import { authorize, authorizeSomewhere, serviceContext } from "../../http/auth.ts";
 import type { TAppDeps } from "../../http/context.ts";
 import { AppError } from "../../http/errors.ts";
 import { presentFramework } from "./present.ts";
-import * as repo from "./repo.ts";
 import * as service from "./service.ts";
 import { commitImport, exportFramework, previewImport } from "./transfer-service.ts";
 
@@ -28,13 +26,14 @@ const ZIndicatorParams = z.object({ id: z.uuid("Mã chỉ số không hợp lệ
 
 export function frameworkRoutes(app: TApp, deps: TAppDeps) {
   const detail = (id: string) => service.getFrameworkDetail(deps.db, id);
+  const owner = (id: string) => service.frameworkScope(deps.db, id);
+  const ownerOfIndicator = (id: string) => service.indicatorScope(deps.db, id);
 
   app.get(
     "/api/frameworks",
     { schema: { tags, summary: "Danh sách bộ chỉ số", response: { 200: z.array(ZFrameworkSummary) } } },
     async (request) => {
-      authorize(request, can.viewFrameworks);
-      return (await repo.listFrameworks(deps.db)).map(presentFramework);
+      return (await service.listFrameworks(serviceContext(request, deps))).map(presentFramework);
     },
   );
 
@@ -49,7 +48,7 @@ export function frameworkRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request) => {
-      authorize(request, can.viewFrameworks);
+      authorize(request, "framework.view", await owner(request.params.id));
       return detail(request.params.id);
     },
   );
@@ -65,8 +64,7 @@ export function frameworkRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request, reply) => {
-      const actor = authorize(request, can.editFrameworks);
-      return reply.status(201).send(await service.createFramework(serviceContext(request, deps, actor), request.body));
+      return reply.status(201).send(await service.createFramework(serviceContext(request, deps), request.body));
     },
   );
 
@@ -82,7 +80,7 @@ export function frameworkRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request) => {
-      const actor = authorize(request, can.editFrameworks);
+      const actor = authorize(request, "framework.edit", await owner(request.params.id));
       return service.updateFramework(serviceContext(request, deps, actor), request.params.id, request.body);
     },
   );
@@ -91,7 +89,7 @@ export function frameworkRoutes(app: TApp, deps: TAppDeps) {
     "/api/frameworks/:id",
     { schema: { tags, summary: "Xóa bộ chỉ số (bản nháp)", params: ZFrameworkParams, response: { 204: z.null() } } },
     async (request, reply) => {
-      const actor = authorize(request, can.editFrameworks);
+      const actor = authorize(request, "framework.edit", await owner(request.params.id));
       await service.deleteFramework(serviceContext(request, deps, actor), request.params.id);
       return reply.status(204).send(null);
     },
@@ -108,7 +106,7 @@ export function frameworkRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request) => {
-      const actor = authorize(request, can.editFrameworks);
+      const actor = authorize(request, "framework.edit", await owner(request.params.id));
       return service.publishFramework(serviceContext(request, deps, actor), request.params.id);
     },
   );
@@ -121,7 +119,7 @@ export function frameworkRoutes(app: TApp, deps: TAppDeps) {
       `/api/frameworks/:id/${action}`,
       { schema: { tags, summary, params: ZFrameworkParams, response: { 200: ZFrameworkDetail } } },
       async (request) => {
-        const actor = authorize(request, can.editFrameworks);
+        const actor = authorize(request, "framework.edit", await owner(request.params.id));
         return service.setFrameworkStatus(serviceContext(request, deps, actor), request.params.id, status);
       },
     );
@@ -139,7 +137,7 @@ export function frameworkRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request, reply) => {
-      const actor = authorize(request, can.editFrameworks);
+      const actor = authorize(request, "framework.view", await owner(request.params.id));
       const clone = await service.cloneFramework(serviceContext(request, deps, actor), request.params.id, request.body);
       return reply.status(201).send(clone);
     },
@@ -157,7 +155,7 @@ export function frameworkRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request, reply) => {
-      const actor = authorize(request, can.editFrameworks);
+      const actor = authorize(request, "framework.edit", await owner(request.params.id));
       await service.createIndicator(serviceContext(request, deps, actor), request.params.id, request.body);
       return reply.status(201).send(await detail(request.params.id));
     },
@@ -175,7 +173,7 @@ export function frameworkRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request) => {
-      const actor = authorize(request, can.editFrameworks);
+      const actor = authorize(request, "framework.edit", await ownerOfIndicator(request.params.id));
       return detail(
         await service.updateIndicator(serviceContext(request, deps, actor), request.params.id, request.body),
       );
@@ -193,7 +191,7 @@ export function frameworkRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request) => {
-      const actor = authorize(request, can.editFrameworks);
+      const actor = authorize(request, "framework.edit", await ownerOfIndicator(request.params.id));
       return detail(await service.deleteIndicator(serviceContext(request, deps, actor), request.params.id));
     },
   );
@@ -210,7 +208,7 @@ export function frameworkRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request) => {
-      const actor = authorize(request, can.editFrameworks);
+      const actor = authorize(request, "framework.edit", await ownerOfIndicator(request.params.id));
       return detail(await service.moveIndicator(serviceContext(request, deps, actor), request.params.id, request.body));
     },
   );
@@ -227,7 +225,7 @@ export function frameworkRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request) => {
-      const actor = authorize(request, can.editFrameworks);
+      const actor = authorize(request, "framework.edit", await ownerOfIndicator(request.params.id));
       return detail(await service.setAssignment(serviceContext(request, deps, actor), request.params.id, request.body));
     },
   );
@@ -243,7 +241,7 @@ export function frameworkRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request, reply) => {
-      authorize(request, can.viewFrameworks);
+      authorize(request, "framework.view", await owner(request.params.id));
       const { body, fileName } = await exportFramework(deps.db, request.params.id, request.query.format);
       const type =
         request.query.format === "xlsx"
@@ -270,13 +268,13 @@ export function frameworkRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request) => {
-      authorize(request, can.editFrameworks);
+      const actor = authorizeSomewhere(request, "framework.edit");
       const file = await request.file();
       if (!file) throw new AppError("VALIDATION_FAILED", "Vui lòng chọn một tệp .xlsx hoặc .json.");
       if (!/\.(xlsx|json)$/i.test(file.filename)) {
         throw new AppError("UNSUPPORTED_FILE", "Chỉ nhập được tệp Excel (.xlsx) hoặc JSON (.json).");
       }
-      return previewImport(deps.db, file.filename, await file.toBuffer());
+      return previewImport(serviceContext(request, deps, actor), file.filename, await file.toBuffer());
     },
   );
 
@@ -291,8 +289,7 @@ export function frameworkRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request, reply) => {
-      const actor = authorize(request, can.editFrameworks);
-      return reply.status(201).send(await commitImport(serviceContext(request, deps, actor), request.body));
+      return reply.status(201).send(await commitImport(serviceContext(request, deps), request.body));
     },
   );
 }

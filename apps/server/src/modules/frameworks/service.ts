@@ -1,6 +1,7 @@
 import {
   blankToNull,
   buildTree,
+  PROVINCE_PATH,
   type TAssignedUnit,
   type TAssignmentUpdate,
   type TFrameworkClone,
@@ -10,14 +11,18 @@ import {
   type TIndicatorCreate,
   type TIndicatorMove,
   type TIndicatorUpdate,
+  type TScopeRef,
   type TTree,
   validateFramework,
+  visibleScopes,
 } from "@chiso/core";
 import type { TDbOrTx, TTx } from "../../db/client.ts";
 import type { TServiceContext } from "../../http/context.ts";
 import { AppError, notFound } from "../../http/errors.ts";
+import { ensureCan } from "../../http/policy.ts";
 import { recordAudit } from "../audit/repo.ts";
-import { findUnit } from "../units/repo.ts";
+import { findUnitPath } from "../units/repo.ts";
+import { ensureUnitsInScope } from "../units/service.ts";
 import { presentFramework, presentIndicator } from "./present.ts";
 import * as repo from "./repo.ts";
 
@@ -37,6 +42,33 @@ export async function getFrameworkDetail(db: TDbOrTx, id: string): Promise<TFram
     ...presentFramework(framework),
     indicators: indicators.map((i) => presentIndicator(i, leads.get(i.id) ?? null, cooperating.get(i.id) ?? [])),
   };
+}
+
+/** The frameworks of the scopes the actor sees. */
+export function listFrameworks(ctx: TServiceContext) {
+  return repo.listFrameworks(ctx.db, visibleScopes(ctx.actor));
+}
+
+/** The scope that owns a framework, for the policy. */
+export async function frameworkScope(db: TDbOrTx, id: string): Promise<TScopeRef> {
+  const path = await repo.findFrameworkOwnerPath(db, id);
+  if (!path) throw notFound("bộ chỉ số");
+  return { scopePath: path };
+}
+
+/** The scope that owns an indicator's framework. */
+export async function indicatorScope(db: TDbOrTx, indicatorId: string): Promise<TScopeRef> {
+  const indicator = await repo.findIndicator(db, indicatorId);
+  if (!indicator) throw notFound("chỉ số");
+  return frameworkScope(db, indicator.frameworkId);
+}
+
+/** The scope an owner id names: the province for none. */
+export async function ownerScope(db: TDbOrTx, ownerUnitId: string | null | undefined): Promise<TScopeRef> {
+  if (!ownerUnitId) return { scopePath: PROVINCE_PATH };
+  const path = await findUnitPath(db, ownerUnitId);
+  if (!path) throw notFound("cơ quan sở hữu");
+  return { scopePath: path };
 }
 
 /** The indicators of a detail in the shape validation needs. */
@@ -73,6 +105,7 @@ async function codeTaken(tx: TDbOrTx, code: string) {
 
 export async function createFramework(ctx: TServiceContext, input: TFrameworkCreate) {
   return ctx.db.transaction(async (tx) => {
+    ensureCan(ctx.actor, "framework.edit", await ownerScope(tx, input.ownerUnitId));
     await codeTaken(tx, input.code);
     const id = await repo.insertFramework(tx, { ...blankToNull(input), status: "draft" });
     await audit(ctx, tx, "framework.create", id, null, input);
@@ -142,9 +175,13 @@ export async function setFrameworkStatus(ctx: TServiceContext, id: string, statu
 export async function cloneFramework(ctx: TServiceContext, id: string, input: TFrameworkClone) {
   return ctx.db.transaction(async (tx) => {
     const source = await getFrameworkDetail(tx, id);
+    const ownerUnitId = input.ownerUnitId === undefined ? source.ownerUnitId : input.ownerUnitId;
+    const scope = await ownerScope(tx, ownerUnitId);
+    ensureCan(ctx.actor, "framework.edit", scope);
     await codeTaken(tx, input.code);
     const newId = await repo.insertFramework(tx, {
       ...input,
+      ownerUnitId,
       level: source.level,
       legalBasis: source.legalBasis,
       adjustments: source.adjustments,
@@ -168,7 +205,9 @@ export async function cloneFramework(ctx: TServiceContext, id: string, input: TF
       }
     };
     await copy(buildTree(await repo.listIndicators(tx, id)), null);
-    for (const indicator of source.indicators) {
+    // A copy for an agency's own cycle starts unassigned: the province's units are not the agency's offices.
+    const keepAssignment = ownerUnitId === source.ownerUnitId;
+    for (const indicator of keepAssignment ? source.indicators : []) {
       const cooperating = indicator.cooperating.map((c) => c.unitId);
       await repo.replaceAssignment(tx, newId, ids.get(indicator.id)!, indicator.lead?.unitId ?? null, cooperating);
     }
@@ -261,7 +300,7 @@ export async function setAssignment(ctx: TServiceContext, indicatorId: string, i
     if (framework.status === "archived")
       throw new AppError("CONFLICT", "Bộ chỉ số đã lưu trữ nên không phân công được.");
     const unitIds = [...new Set([...(input.leadUnitId ? [input.leadUnitId] : []), ...input.cooperatingUnitIds])];
-    for (const unitId of unitIds) if (!(await findUnit(tx, unitId))) throw notFound("đơn vị");
+    await ensureUnitsInScope(tx, await frameworkScope(tx, framework.id), unitIds);
     const before = (await getFrameworkDetail(tx, framework.id)).indicators.find((i) => i.id === indicatorId);
     await repo.replaceAssignment(tx, framework.id, indicatorId, input.leadUnitId, [
       ...new Set(input.cooperatingUnitIds),

@@ -3,6 +3,7 @@ import {
   frameworkToTransfer,
   matchTransferUnits,
   parseTransferJson,
+  scopesWhere,
   type TFrameworkDetail,
   type TImportCommit,
   type TImportPreview,
@@ -12,11 +13,13 @@ import {
 import type { TDbOrTx } from "../../db/client.ts";
 import type { TServiceContext } from "../../http/context.ts";
 import { AppError } from "../../http/errors.ts";
+import { ensureCan } from "../../http/policy.ts";
 import { recordAudit } from "../audit/repo.ts";
-import { findUnit, findUnitByName, insertUnit, listUnits } from "../units/repo.ts";
+import { findUnitByName, insertUnit, listUnitsWithin } from "../units/repo.ts";
+import { ensureUnitsInScope } from "../units/service.ts";
 import { readFrameworkWorkbook, writeFrameworkWorkbook } from "./excel.ts";
 import * as repo from "./repo.ts";
-import { getFrameworkDetail } from "./service.ts";
+import { getFrameworkDetail, ownerScope } from "./service.ts";
 
 export type TExportFormat = "xlsx" | "json";
 
@@ -28,8 +31,12 @@ export async function exportFramework(db: TDbOrTx, id: string, format: TExportFo
   return { body, fileName: `${detail.code}.${format}` };
 }
 
-/** Reads an uploaded file and reports every problem and unit match; saves nothing. */
-export async function previewImport(db: TDbOrTx, fileName: string, content: Buffer): Promise<TImportPreview> {
+/**
+ * Reads an uploaded file and reports every problem and unit match (among the units of the first scope the actor
+ * coordinates); saves nothing.
+ */
+export async function previewImport(ctx: TServiceContext, fileName: string, content: Buffer): Promise<TImportPreview> {
+  const { db } = ctx;
   const read = /\.json$/i.test(fileName)
     ? parseTransferJson(content.toString("utf8"))
     : await readFrameworkWorkbook(content);
@@ -41,7 +48,7 @@ export async function previewImport(db: TDbOrTx, fileName: string, content: Buff
       message: `Đã có bộ chỉ số mã "${read.transfer.framework.code}": hãy đổi mã trước khi nhập.`,
     });
   }
-  const units = await listUnits(db);
+  const units = await listUnitsWithin(db, scopesWhere(ctx.actor, ["coordinator"])[0] ?? []);
   const { matched, unmatched } = read.transfer
     ? matchTransferUnits(read.transfer, units)
     : { matched: {}, unmatched: [] };
@@ -56,12 +63,19 @@ export async function commitImport(ctx: TServiceContext, input: TImportCommit): 
   const issues = validateFramework(transferToValidatable(input.transfer));
   if (issues.length) throw new AppError("VALIDATION_FAILED", `Tệp có ${issues.length} lỗi; chưa nhập.`, issues);
   return ctx.db.transaction(async (tx) => {
+    const scope = await ownerScope(tx, input.ownerUnitId);
+    ensureCan(ctx.actor, "framework.edit", scope);
     if (await repo.findFrameworkByCode(tx, input.transfer.framework.code)) {
       throw new AppError("CONFLICT", `Đã có bộ chỉ số mã "${input.transfer.framework.code}".`);
     }
-    const unitIdOf = await resolveUnits(tx, ctx, input);
+    const unitIdOf = await resolveUnits(tx, ctx, input, scope.scopePath);
     const { adjustments, ...meta } = input.transfer.framework;
-    const frameworkId = await repo.insertFramework(tx, { ...blankToNull(meta), adjustments, status: "draft" });
+    const frameworkId = await repo.insertFramework(tx, {
+      ...blankToNull(meta),
+      adjustments,
+      status: "draft",
+      ownerUnitId: input.ownerUnitId ?? null,
+    });
     const ids = new Map<string, string>();
     for (const [sortOrder, indicator] of input.transfer.indicators.entries()) {
       const { parentCode, lead: _lead, cooperating: _cooperating, ...fields } = indicator;
@@ -89,8 +103,8 @@ export async function commitImport(ctx: TServiceContext, input: TImportCommit): 
 }
 
 /** Maps every unit name of the file to a unit id (or null = unassigned), creating units the user asked for. */
-async function resolveUnits(tx: TDbOrTx, ctx: TServiceContext, input: TImportCommit) {
-  const { matched, unmatched } = matchTransferUnits(input.transfer, await listUnits(tx));
+async function resolveUnits(tx: TDbOrTx, ctx: TServiceContext, input: TImportCommit, scopePath: readonly string[]) {
+  const { matched, unmatched } = matchTransferUnits(input.transfer, await listUnitsWithin(tx, scopePath));
   const resolved = new Map<string, string | null>(Object.entries(matched));
   for (const name of unmatched) {
     if (!(name in input.unitResolutions)) {
@@ -102,19 +116,21 @@ async function resolveUnits(tx: TDbOrTx, ctx: TServiceContext, input: TImportCom
     const resolution = input.unitResolutions[name] ?? null;
     if (resolution === null) resolved.set(name, null);
     else if ("unitId" in resolution) {
-      if (!(await findUnit(tx, resolution.unitId)))
-        throw new AppError("NOT_FOUND", `Không tìm thấy đơn vị gán cho "${name}".`);
+      await ensureUnitsInScope(tx, { scopePath }, [resolution.unitId]);
       resolved.set(name, resolution.unitId);
     } else {
       const existing = await findUnitByName(tx, name);
-      const id = existing?.id ?? (await insertUnit(tx, { name, kind: resolution.createKind }));
+      const parentId = resolution.parentId === undefined ? (scopePath.at(-1) ?? null) : resolution.parentId;
+      if (!existing)
+        ensureCan(ctx.actor, "unit.manage", { unitPath: [...(await ownerScope(tx, parentId)).scopePath, "new"] });
+      const id = existing?.id ?? (await insertUnit(tx, { name, kind: resolution.createKind, parentId }));
       if (!existing) {
         await recordAudit(tx, {
           actorId: ctx.actor.id,
           action: "unit.create",
           entityType: "unit",
           entityId: id,
-          after: { name, via: "framework.import" },
+          after: { name, parentId, via: "framework.import" },
           ip: ctx.ip,
         });
       }

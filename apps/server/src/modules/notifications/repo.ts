@@ -1,7 +1,7 @@
 import type { TNotificationKind, TReportStatus, TRole } from "@chiso/core";
-import { and, arrayOverlaps, count, desc, eq, inArray, isNull, not, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, not, or, sql } from "drizzle-orm";
 import { isoUtc, queryRows, type TDbOrTx } from "../../db/client.ts";
-import { notificationPreferences, notifications, reminderLog, users } from "../../db/schema.ts";
+import { notificationPreferences, notifications, reminderLog, userRoles, users } from "../../db/schema.ts";
 
 // ——— notifications ———
 
@@ -94,20 +94,31 @@ export async function findUserContact(db: TDbOrTx, userId: string) {
 
 // ——— recipients ———
 
-/** Active users of these units holding one of the roles. */
+/** Active users holding one of the roles in these very units (their leads and reporters). */
 export async function listUnitMembers(db: TDbOrTx, unitIds: string[], roles: readonly TRole[]) {
   if (!unitIds.length) return [];
   return db
-    .select({ id: users.id, unitId: users.unitId })
-    .from(users)
-    .where(and(inArray(users.unitId, unitIds), arrayOverlaps(users.roles, [...roles]), not(users.isDisabled)));
+    .selectDistinct({ id: users.id, unitId: userRoles.scopeUnitId })
+    .from(userRoles)
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .where(and(inArray(userRoles.scopeUnitId, unitIds), inArray(userRoles.role, [...roles]), not(users.isDisabled)));
 }
 
-export async function listUsersWithRole(db: TDbOrTx, role: TRole): Promise<string[]> {
+/** Active users holding a role over a scope that contains `scopePath` (the province's holders always do). */
+export async function listUsersWithRole(db: TDbOrTx, role: TRole, scopePath: readonly string[]): Promise<string[]> {
   const rows = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(arrayOverlaps(users.roles, [role]), not(users.isDisabled)));
+    .selectDistinct({ id: users.id })
+    .from(userRoles)
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .where(
+      and(
+        eq(userRoles.role, role),
+        scopePath.length > 0
+          ? or(isNull(userRoles.scopeUnitId), inArray(userRoles.scopeUnitId, [...scopePath]))
+          : isNull(userRoles.scopeUnitId),
+        not(users.isDisabled),
+      ),
+    );
   return rows.map((r) => r.id);
 }
 
@@ -134,10 +145,14 @@ export async function findReportFacts(db: TDbOrTx, reportId: string) {
     indicator_code: string;
     indicator_name: string;
     lead_unit_id: string | null;
+    /** The path of the scope running the report's cycle ([] for the province). */
+    scope_path: string[];
   }>(
     db,
     sql`select r.id as report_id, r.unit_id, u.name as unit_name, r.role, r.status, p.label as period_label,
-               i.code as indicator_code, i.name as indicator_name, lead.unit_id as lead_unit_id
+               i.code as indicator_code, i.name as indicator_name, lead.unit_id as lead_unit_id,
+               coalesce((select o.path from frameworks f join units o on o.id = f.owner_unit_id
+                         where f.id = p.framework_id), '{}'::uuid[]) as scope_path
         from reports r
         join units u on u.id = r.unit_id
         join periods p on p.id = r.period_id

@@ -17,7 +17,10 @@ import * as templates from "./templates.ts";
 /** Who acts for a unit and so receives its notices: its lead and its reporters (not leadership or the council). */
 export const UNIT_ROLES: readonly TRole[] = ["unit_lead", "unit_reporter"];
 
-export type TRecipients = { userIds: string[] } | { unitIds: string[]; roles?: readonly TRole[] } | { role: TRole };
+export type TRecipients =
+  | { userIds: string[] }
+  | { unitIds: string[]; roles?: readonly TRole[] }
+  | { role: TRole; scopePath: readonly string[] };
 
 /**
  * Creates in-app notices inside the caller's transaction, so a notice exists exactly when the change it announces
@@ -46,7 +49,7 @@ export async function notify(
 
 async function resolveRecipients(tx: TDbOrTx, to: TRecipients): Promise<string[]> {
   if ("userIds" in to) return to.userIds;
-  if ("role" in to) return repo.listUsersWithRole(tx, to.role);
+  if ("role" in to) return repo.listUsersWithRole(tx, to.role, to.scopePath);
   return (await repo.listUnitMembers(tx, to.unitIds, to.roles ?? UNIT_ROLES)).map((u) => u.id);
 }
 
@@ -96,10 +99,17 @@ export async function notifyReportAction(
           { unitIds: [report.lead_unit_id], roles: ["unit_lead"] },
           templates.reviewRequested({ ...ref, step: "review" }),
         );
-      else await send({ role: "coordinator" }, templates.reviewRequested({ ...ref, step: "review" }));
+      else
+        await send(
+          { role: "coordinator", scopePath: report.scope_path },
+          templates.reviewRequested({ ...ref, step: "review" }),
+        );
       return;
     case "verify":
-      await send({ role: "appraiser" }, templates.reviewRequested({ ...ref, step: "appraisal" }));
+      await send(
+        { role: "appraiser", scopePath: report.scope_path },
+        templates.reviewRequested({ ...ref, step: "appraisal" }),
+      );
       return;
     case "return":
     case "request_explanation":
@@ -136,7 +146,7 @@ export async function notifyCommentReply(
     const reviewers =
       report.role === "cooperate" && report.lead_unit_id
         ? (await repo.listUnitMembers(tx, [report.lead_unit_id], ["unit_lead"])).map((u) => u.id)
-        : await repo.listUsersWithRole(tx, "coordinator");
+        : await repo.listUsersWithRole(tx, "coordinator", report.scope_path);
     userIds.push(...reviewers);
   }
   await notify(tx, {

@@ -1,6 +1,8 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import type { TVisibleScopes } from "@chiso/core";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { TDbOrTx } from "../../db/client.ts";
 import { frameworks, periodExtensions, periods, units } from "../../db/schema.ts";
+import { ownerVisible } from "../../db/scope-sql.ts";
 
 const periodColumns = {
   id: periods.id,
@@ -16,13 +18,31 @@ const periodColumns = {
   isClosed: periods.isClosed,
 };
 
-export function listPeriods(db: TDbOrTx, frameworkId?: string) {
+/** The periods of the frameworks of the scopes a user sees. */
+export function listPeriods(db: TDbOrTx, visible: TVisibleScopes, frameworkId?: string) {
   return db
     .select(periodColumns)
     .from(periods)
     .innerJoin(frameworks, eq(frameworks.id, periods.frameworkId))
-    .where(frameworkId ? eq(periods.frameworkId, frameworkId) : undefined)
+    .leftJoin(units, eq(units.id, frameworks.ownerUnitId))
+    .where(
+      and(
+        frameworkId ? eq(periods.frameworkId, frameworkId) : undefined,
+        ownerVisible(frameworks.ownerUnitId, units.path, visible),
+      ),
+    )
     .orderBy(desc(periods.year), desc(periods.deadline));
+}
+
+/** The path of the scope that runs a period's cycle ([] for the province), or null when there is no such period. */
+export async function findPeriodOwnerPath(db: TDbOrTx, id: string): Promise<string[] | null> {
+  const [row] = await db
+    .select({ path: sql<string[]>`coalesce(${units.path}, '{}'::uuid[])` })
+    .from(periods)
+    .innerJoin(frameworks, eq(frameworks.id, periods.frameworkId))
+    .leftJoin(units, eq(units.id, frameworks.ownerUnitId))
+    .where(eq(periods.id, id));
+  return row?.path ?? null;
 }
 
 export async function findPeriod(db: TDbOrTx, id: string) {

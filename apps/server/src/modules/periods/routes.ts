@@ -1,4 +1,4 @@
-import { can, ZExtensionCreate, ZPeriod, ZPeriodCreate, ZPeriodUpdate } from "@chiso/core";
+import { ZExtensionCreate, ZPeriod, ZPeriodCreate, ZPeriodUpdate } from "@chiso/core";
 import { z } from "zod";
 import type { TApp } from "../../http/app-types.ts";
 import { authorize, serviceContext } from "../../http/auth.ts";
@@ -20,8 +20,7 @@ export function periodRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request) => {
-      authorize(request, can.viewFrameworks);
-      return service.listPeriods(deps.db, request.query.frameworkId);
+      return service.listPeriods(serviceContext(request, deps), request.query.frameworkId);
     },
   );
 
@@ -29,8 +28,7 @@ export function periodRoutes(app: TApp, deps: TAppDeps) {
     "/api/periods",
     { schema: { tags, summary: "Mở kỳ báo cáo", body: ZPeriodCreate, response: { 201: ZPeriod } } },
     async (request, reply) => {
-      const actor = authorize(request, can.managePeriods);
-      return reply.status(201).send(await service.openPeriod(serviceContext(request, deps, actor), request.body));
+      return reply.status(201).send(await service.openPeriod(serviceContext(request, deps), request.body));
     },
   );
 
@@ -46,7 +44,7 @@ export function periodRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request) => {
-      const actor = authorize(request, can.managePeriods);
+      const actor = authorize(request, "period.manage", await service.periodScope(deps.db, request.params.id));
       return service.updatePeriod(serviceContext(request, deps, actor), request.params.id, request.body);
     },
   );
@@ -63,7 +61,7 @@ export function periodRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request) => {
-      const actor = authorize(request, can.managePeriods);
+      const actor = authorize(request, "period.manage", await service.periodScope(deps.db, request.params.id));
       return service.grantExtension(serviceContext(request, deps, actor), request.params.id, request.body);
     },
   );

@@ -6,18 +6,30 @@ import {
   type TPeriod,
   type TPeriodCreate,
   type TPeriodUpdate,
+  type TScopeRef,
+  visibleScopes,
 } from "@chiso/core";
 import type { TDbOrTx } from "../../db/client.ts";
 import type { TServiceContext } from "../../http/context.ts";
 import { AppError, notFound } from "../../http/errors.ts";
+import { ensureCan } from "../../http/policy.ts";
 import { recordAudit } from "../audit/repo.ts";
 import { findFramework } from "../frameworks/repo.ts";
 import { notifyPeriodOpened } from "../notifications/service.ts";
-import { findUnit } from "../units/repo.ts";
+import { ensureUnitsInScope } from "../units/service.ts";
 import * as repo from "./repo.ts";
 
-export async function listPeriods(db: TDbOrTx, frameworkId?: string): Promise<TPeriod[]> {
-  const rows = await repo.listPeriods(db, frameworkId);
+/** The scope that runs a period's cycle, for the policy. */
+export async function periodScope(db: TDbOrTx, id: string): Promise<TScopeRef> {
+  const path = await repo.findPeriodOwnerPath(db, id);
+  if (!path) throw notFound("kỳ báo cáo");
+  return { scopePath: path };
+}
+
+/** The periods of the scopes the actor sees. */
+export async function listPeriods(ctx: TServiceContext, frameworkId?: string): Promise<TPeriod[]> {
+  const { db } = ctx;
+  const rows = await repo.listPeriods(db, visibleScopes(ctx.actor), frameworkId);
   const extensions = await repo.listExtensions(
     db,
     rows.map((r) => r.id),
@@ -49,6 +61,7 @@ export async function openPeriod(ctx: TServiceContext, input: TPeriodCreate): Pr
   const id = await ctx.db.transaction(async (tx) => {
     const framework = await findFramework(tx, input.frameworkId);
     if (!framework) throw notFound("bộ chỉ số");
+    ensureCan(ctx.actor, "period.manage", { scopePath: framework.ownerPath });
     if (framework.status !== "published") {
       throw new AppError("CONFLICT", "Chỉ mở kỳ báo cáo cho bộ chỉ số đã ban hành.");
     }
@@ -117,7 +130,7 @@ export async function grantExtension(
   await ctx.db.transaction(async (tx) => {
     const period = await repo.findPeriod(tx, periodId);
     if (!period) throw notFound("kỳ báo cáo");
-    if (!(await findUnit(tx, input.unitId))) throw notFound("đơn vị");
+    await ensureUnitsInScope(tx, await periodScope(tx, periodId), [input.unitId]);
     const deadline = new Date(input.deadline);
     if (deadline <= period.deadline) {
       throw new AppError("VALIDATION_FAILED", "Hạn gia hạn phải sau hạn chung của kỳ báo cáo.");

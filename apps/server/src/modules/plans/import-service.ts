@@ -7,6 +7,7 @@ import {
   matchImportUnits,
   matchUnitName,
   resolveTaskUnits,
+  scopesWhere,
   suggestIndicatorLinks,
   type TImportTable,
   type TPlanDetail,
@@ -19,9 +20,12 @@ import {
 } from "@chiso/core";
 import type { TDbOrTx } from "../../db/client.ts";
 import type { TServiceContext } from "../../http/context.ts";
-import { AppError, notFound } from "../../http/errors.ts";
+import { AppError } from "../../http/errors.ts";
+import { ensureCan } from "../../http/policy.ts";
 import { recordAudit } from "../audit/repo.ts";
-import { listUnits } from "../units/repo.ts";
+import { ownerScope } from "../frameworks/service.ts";
+import { listUnitsWithin } from "../units/repo.ts";
+import { ensureUnitsInScope } from "../units/service.ts";
 import { readPlanFile } from "./plan-file.ts";
 import * as repo from "./repo.ts";
 import { getPlanDetail, insertPlanWithTargets } from "./service.ts";
@@ -32,6 +36,7 @@ import { getPlanDetail, insertPlanWithTargets } from "./service.ts";
  */
 async function mapTable(
   db: TDbOrTx,
+  scopePath: readonly string[],
   table: TImportTable,
   defaultYear: number | null | undefined,
   frameworkId: string | null | undefined,
@@ -51,7 +56,7 @@ async function mapTable(
     rows,
     warnings: mapped.warnings,
     problems,
-    units: matchImportUnits(rows, await listUnits(db)),
+    units: matchImportUnits(rows, await listUnitsWithin(db, scopePath)),
     counts: { tasks: count("task"), sections: count("section"), skipped: count("skipped") },
   };
 }
@@ -81,7 +86,9 @@ export async function previewPlanImport(
   const usedTables = new Set(found.tables.flatMap((t) => t.rows.map((r) => r.table)));
   const header = detectPlanHeader([...file.lines(usedTables), ...found.preamble]);
 
-  const units = await listUnits(ctx.db);
+  // Names are matched among the units of the scope the user coordinates (the whole province for its coordinator).
+  const scopePath = scopesWhere(ctx.actor, ["coordinator"])[0] ?? [];
+  const units = await listUnitsWithin(ctx.db, scopePath);
   const issuer = header.issuerAbbreviation ? matchUnitName(header.issuerAbbreviation, units) : null;
   let suggestedParent: TPlanImportPreview["suggestedParent"] = null;
   for (const code of header.parentCodes) {
@@ -89,7 +96,7 @@ export async function previewPlanImport(
     if (suggestedParent) break;
   }
   const framework = header.startYear ? await repo.findProvinceFrameworkOfYear(ctx.db, header.startYear) : null;
-  const mapped = await mapTable(ctx.db, tables[tableIndex]!, header.startYear, framework?.id);
+  const mapped = await mapTable(ctx.db, scopePath, tables[tableIndex]!, header.startYear, framework?.id);
   return {
     ...mapped,
     fileName,
@@ -106,7 +113,13 @@ export async function previewPlanImport(
 
 /** The preview again for another table or a changed column mapping (the file is not sent again). */
 export function remapPlanImport(ctx: TServiceContext, input: TPlanImportRemap): Promise<TPlanImportMapped> {
-  return mapTable(ctx.db, input.table, input.defaultYear, input.frameworkId);
+  return mapTable(
+    ctx.db,
+    scopesWhere(ctx.actor, ["coordinator"])[0] ?? [],
+    input.table,
+    input.defaultYear,
+    input.frameworkId,
+  );
 }
 
 /**
@@ -116,13 +129,14 @@ export function remapPlanImport(ctx: TServiceContext, input: TPlanImportRemap): 
  */
 export async function commitPlanImport(ctx: TServiceContext, input: TPlanImportCommit): Promise<TPlanDetail> {
   return ctx.db.transaction(async (tx) => {
-    const mapped = await mapTable(tx, input.table, input.plan.startYear, input.frameworkId);
+    const scope = await ownerScope(tx, input.plan.ownerUnitId);
+    ensureCan(ctx.actor, "plan.manage", scope);
+    const mapped = await mapTable(tx, scope.scopePath, input.table, input.plan.startYear, input.frameworkId);
     if (mapped.problems.length) {
       throw new AppError("VALIDATION_FAILED", `Chưa nhập được: ${mapped.problems.join(" ")}`, mapped.problems);
     }
     const chosen = Object.values(input.unitResolutions).filter((id): id is string => id !== null);
-    const existing = await repo.existingUnitIds(tx, chosen);
-    if (chosen.some((id) => !existing.has(id))) throw notFound("đơn vị được chọn cho một tên trong bảng");
+    await ensureUnitsInScope(tx, scope, chosen);
 
     const planId = await insertPlanWithTargets(tx, ctx, input.plan);
     const resolve = unitResolver(mapped.units, input.unitResolutions);

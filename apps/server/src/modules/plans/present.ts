@@ -1,8 +1,8 @@
 import {
+  can,
   isTaskOverdue,
   nearestSection,
   outlineDepth,
-  planRules,
   sectionLabel,
   type TActor,
   type TIndicatorRef,
@@ -88,6 +88,8 @@ export function presentTask(row: TTaskRow, lookups: TTaskLookups, actor: TActor,
     cooperatingUnits: units.cooperating,
     indicators: lookups.indicators.get(row.id) ?? [],
     lastUpdateAt: lookups.lastUpdates.get(row.id) ?? null,
-    canUpdate: !row.isSection && planRules.updateTask(actor, { leadUnitIds: units.lead.map((u) => u.id) }),
+    canUpdate:
+      !row.isSection &&
+      can(actor, "task.update", { scopePath: row.planOwnerPath, leadUnitIds: units.lead.map((u) => u.id) }),
   };
 }

@@ -1,3 +1,4 @@
+import type { TVisibleScopes } from "@chiso/core";
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { queryRows, type TDbOrTx } from "../../db/client.ts";
@@ -17,8 +18,16 @@ import {
   units,
   users,
 } from "../../db/schema.ts";
+import { ownerVisible } from "../../db/scope-sql.ts";
 
 // ---------- plans ----------
+
+/** The path of the scope owning a plan ([] for the province). */
+const planOwnerPath = sql<
+  string[]
+>`coalesce((select o.path from units o where o.id = ${plans.ownerUnitId}), '{}'::uuid[])`;
+/** Plans of the scopes a user sees. */
+const plansVisible = (visible: TVisibleScopes) => ownerVisible(plans.ownerUnitId, planOwnerPath, visible);
 
 const parentPlan = alias(plans, "parent_plan");
 
@@ -37,6 +46,8 @@ const planColumns = {
   parentPlanId: plans.parentPlanId,
   parentCode: parentPlan.code,
   parentTitle: parentPlan.title,
+  ownerUnitId: plans.ownerUnitId,
+  ownerPath: planOwnerPath,
   createdAt: plans.createdAt,
 };
 export type TPlanRow = Awaited<ReturnType<typeof listPlanRows>>[number];
@@ -49,9 +60,9 @@ function selectPlans(db: TDbOrTx) {
     .leftJoin(parentPlan, eq(parentPlan.id, plans.parentPlanId));
 }
 
-/** Newest first. */
-export function listPlanRows(db: TDbOrTx) {
-  return selectPlans(db).orderBy(desc(plans.createdAt), asc(plans.code));
+/** The plans of the scopes a user sees, newest first. */
+export function listPlanRows(db: TDbOrTx, visible: TVisibleScopes) {
+  return selectPlans(db).where(plansVisible(visible)).orderBy(desc(plans.createdAt), asc(plans.code));
 }
 
 export async function findPlanRow(db: TDbOrTx, id: string) {
@@ -178,6 +189,7 @@ const taskColumns = {
   status: tasks.status,
   percent: tasks.percent,
   sortOrder: tasks.sortOrder,
+  planOwnerPath,
 };
 export type TTaskRow = Awaited<ReturnType<typeof findTaskRow>> & {};
 
@@ -186,6 +198,8 @@ export interface TTaskFilter {
   taskIds?: readonly string[];
   /** Tasks this unit leads or cooperates on. */
   unitId?: string;
+  /** Only tasks of the plans of these scopes. */
+  visible?: TVisibleScopes;
 }
 
 /** Tasks in plan order (plan, then the plan's own row order). */
@@ -193,6 +207,7 @@ export function listTaskRows(db: TDbOrTx, filter: TTaskFilter) {
   const conditions = [];
   if (filter.planIds) conditions.push(filter.planIds.length ? inArray(tasks.planId, [...filter.planIds]) : sql`false`);
   if (filter.taskIds) conditions.push(filter.taskIds.length ? inArray(tasks.id, [...filter.taskIds]) : sql`false`);
+  if (filter.visible) conditions.push(plansVisible(filter.visible));
   if (filter.unitId) {
     conditions.push(
       inArray(tasks.id, db.select({ id: taskUnits.taskId }).from(taskUnits).where(eq(taskUnits.unitId, filter.unitId))),

@@ -1,5 +1,4 @@
 import {
-  planRules,
   ZPlanDetail,
   ZPlanImportCommit,
   ZPlanImportMapped,
@@ -17,7 +16,7 @@ import {
 } from "@chiso/core";
 import { z } from "zod";
 import type { TApp } from "../../http/app-types.ts";
-import { authorize, serviceContext } from "../../http/auth.ts";
+import { authorize, authorizeSomewhere, serviceContext } from "../../http/auth.ts";
 import type { TAppDeps } from "../../http/context.ts";
 import { AppError } from "../../http/errors.ts";
 import { commitPlanImport, previewPlanImport, remapPlanImport } from "./import-service.ts";
@@ -27,23 +26,23 @@ const tags = ["plans"];
 const ZPlanParams = z.object({ id: z.uuid("Mã kế hoạch không hợp lệ") });
 const ZTaskParams = z.object({ id: z.uuid("Mã nhiệm vụ không hợp lệ") });
 
-// Whether a user may post progress depends on the task's lead units: the service checks it (planRules.updateTask).
 export function planRoutes(app: TApp, deps: TAppDeps) {
+  const plan = (id: string) => service.planScope(deps.db, id);
+  const task = (id: string) => service.taskScope(deps.db, id);
   // The table of a large plan comes back from the browser with every cell: allow what an upload allows.
   const tableBodyLimit = Math.floor(deps.config.maxUploadMb * 1024 * 1024);
 
   app.get(
     "/api/plans",
     { schema: { tags, summary: "Các kế hoạch và tiến độ chung", response: { 200: z.array(ZPlanSummary) } } },
-    async (request) => service.listPlans(serviceContext(request, deps, authorize(request, planRules.view))),
+    async (request) => service.listPlans(serviceContext(request, deps)),
   );
 
   app.post(
     "/api/plans",
     { schema: { tags, summary: "Thêm kế hoạch", body: ZPlanInput, response: { 201: ZPlanDetail } } },
     async (request, reply) => {
-      const ctx = serviceContext(request, deps, authorize(request, planRules.manage));
-      return reply.status(201).send(await service.createPlan(ctx, request.body));
+      return reply.status(201).send(await service.createPlan(serviceContext(request, deps), request.body));
     },
   );
 
@@ -59,7 +58,7 @@ export function planRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request) => {
-      const ctx = serviceContext(request, deps, authorize(request, planRules.manage));
+      const ctx = serviceContext(request, deps, authorizeSomewhere(request, "plan.manage"));
       const file = await request.file();
       if (!file) throw new AppError("VALIDATION_FAILED", "Vui lòng chọn tệp kế hoạch (.docx hoặc .xlsx).");
       return previewPlanImport(ctx, file.filename, await file.toBuffer());
@@ -78,7 +77,7 @@ export function planRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request) =>
-      remapPlanImport(serviceContext(request, deps, authorize(request, planRules.manage)), request.body),
+      remapPlanImport(serviceContext(request, deps, authorizeSomewhere(request, "plan.manage")), request.body),
   );
 
   app.post(
@@ -93,8 +92,7 @@ export function planRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request, reply) => {
-      const ctx = serviceContext(request, deps, authorize(request, planRules.manage));
-      return reply.status(201).send(await commitPlanImport(ctx, request.body));
+      return reply.status(201).send(await commitPlanImport(serviceContext(request, deps), request.body));
     },
   );
 
@@ -110,7 +108,10 @@ export function planRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request) =>
-      service.getPlanDetail(serviceContext(request, deps, authorize(request, planRules.view)), request.params.id),
+      service.getPlanDetail(
+        serviceContext(request, deps, authorize(request, "plan.view", await plan(request.params.id))),
+        request.params.id,
+      ),
   );
 
   app.patch(
@@ -126,7 +127,7 @@ export function planRoutes(app: TApp, deps: TAppDeps) {
     },
     async (request) =>
       service.updatePlan(
-        serviceContext(request, deps, authorize(request, planRules.manage)),
+        serviceContext(request, deps, authorize(request, "plan.manage", await plan(request.params.id))),
         request.params.id,
         request.body,
       ),
@@ -143,7 +144,8 @@ export function planRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request, reply) => {
-      await service.deletePlan(serviceContext(request, deps, authorize(request, planRules.manage)), request.params.id);
+      const actor = authorize(request, "plan.manage", await plan(request.params.id));
+      await service.deletePlan(serviceContext(request, deps, actor), request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -160,7 +162,7 @@ export function planRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request, reply) => {
-      const ctx = serviceContext(request, deps, authorize(request, planRules.manage));
+      const ctx = serviceContext(request, deps, authorize(request, "plan.manage", await plan(request.params.id)));
       return reply.status(201).send(await service.createTask(ctx, request.params.id, request.body));
     },
   );
@@ -175,8 +177,7 @@ export function planRoutes(app: TApp, deps: TAppDeps) {
         response: { 200: z.array(ZTask) },
       },
     },
-    async (request) =>
-      service.listTasks(serviceContext(request, deps, authorize(request, planRules.view)), request.query),
+    async (request) => service.listTasks(serviceContext(request, deps), request.query),
   );
 
   app.get(
@@ -190,7 +191,10 @@ export function planRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request) =>
-      service.getTaskDetail(serviceContext(request, deps, authorize(request, planRules.view)), request.params.id),
+      service.getTaskDetail(
+        serviceContext(request, deps, authorize(request, "plan.view", await task(request.params.id))),
+        request.params.id,
+      ),
   );
 
   app.patch(
@@ -198,7 +202,7 @@ export function planRoutes(app: TApp, deps: TAppDeps) {
     { schema: { tags, summary: "Sửa nhiệm vụ", params: ZTaskParams, body: ZTaskEdit, response: { 200: ZTaskDetail } } },
     async (request) =>
       service.editTask(
-        serviceContext(request, deps, authorize(request, planRules.manage)),
+        serviceContext(request, deps, authorize(request, "plan.manage", await task(request.params.id))),
         request.params.id,
         request.body,
       ),
@@ -215,7 +219,8 @@ export function planRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request, reply) => {
-      await service.deleteTask(serviceContext(request, deps, authorize(request, planRules.manage)), request.params.id);
+      const actor = authorize(request, "plan.manage", await task(request.params.id));
+      await service.deleteTask(serviceContext(request, deps, actor), request.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -2,7 +2,6 @@ import {
   can,
   isTargetMet,
   parseTimeframe,
-  planRules,
   progressBySection,
   progressByUnit,
   readTargetValue,
@@ -12,18 +11,25 @@ import {
   type TPlanSummary,
   type TPlanTarget,
   type TPlanUpdate,
+  type TScopeRef,
   type TTargetInput,
   type TTask,
   type TTaskDetail,
   type TTaskEdit,
   type TTaskInput,
   type TTaskProgressInput,
+  type TTaskRef,
+  visibleScopes,
 } from "@chiso/core";
 import type { TDbOrTx } from "../../db/client.ts";
 import type { TServiceContext } from "../../http/context.ts";
 import { AppError, forbidden, notFound } from "../../http/errors.ts";
+import { ensureCan } from "../../http/policy.ts";
 import { recordAudit } from "../audit/repo.ts";
 import { findDocument } from "../evidence/repo.ts";
+import { ownerScope } from "../frameworks/service.ts";
+import { findUnitPath } from "../units/repo.ts";
+import { ensureUnitsInScope } from "../units/service.ts";
 import { loadTaskLookups, presentTask } from "./present.ts";
 import * as repo from "./repo.ts";
 
@@ -49,13 +55,30 @@ function summaryOf(plan: repo.TPlanRow, tasks: readonly TTask[], now: Date): TPl
       plan.parentPlanId && plan.parentCode
         ? { id: plan.parentPlanId, code: plan.parentCode, title: plan.parentTitle ?? "" }
         : null,
+    ownerUnitId: plan.ownerUnitId,
+    ownerPath: plan.ownerPath,
     progress: summarizeProgress(tasks, now),
   };
 }
 
-/** Every plan with its overall progress (everyone signed in reads plans). */
+/** The scope whose plan this is, for the policy. */
+export async function planScope(db: TDbOrTx, planId: string): Promise<TScopeRef> {
+  const plan = await repo.findPlanRow(db, planId);
+  if (!plan) throw notFound("kế hoạch");
+  return { scopePath: plan.ownerPath };
+}
+
+/** A task's plan scope and lead units, for the policy. */
+export async function taskScope(db: TDbOrTx, taskId: string): Promise<TTaskRef> {
+  const task = await repo.findTaskRow(db, taskId);
+  if (!task) throw notFound("nhiệm vụ");
+  const leadUnitIds = (await repo.listTaskUnits(db, [taskId])).filter((u) => u.role === "lead").map((u) => u.unitId);
+  return { scopePath: task.planOwnerPath, leadUnitIds };
+}
+
+/** The plans of the scopes the user sees, each with its overall progress. */
 export async function listPlans(ctx: TServiceContext): Promise<TPlanSummary[]> {
-  const plans = await repo.listPlanRows(ctx.db);
+  const plans = await repo.listPlanRows(ctx.db, visibleScopes(ctx.actor));
   const tasks = await presentTasks(ctx.db, ctx, await repo.listTaskRows(ctx.db, { planIds: plans.map((p) => p.id) }));
   const now = ctx.clock();
   return plans.map((plan) =>
@@ -134,19 +157,20 @@ export async function listTasks(
   query: { mine?: "0" | "1"; unitId?: string; planId?: string; overdue?: "0" | "1" },
 ): Promise<TTask[]> {
   const unitId = query.unitId ?? (query.mine === "1" ? ctx.actor.unitId : undefined);
-  if (unitId && unitId !== ctx.actor.unitId && !seesEveryUnit(ctx)) {
-    throw forbidden("Bạn chỉ xem được nhiệm vụ của đơn vị mình.");
+  if (unitId && unitId !== ctx.actor.unitId) {
+    const unitPath = await findUnitPath(ctx.db, unitId);
+    if (!unitPath) throw notFound("đơn vị");
+    // Another unit's tasks: for who oversees that unit.
+    ensureCan(ctx.actor, "document.read", { unitId, unitPath });
   }
   const rows = await repo.listTaskRows(ctx.db, {
     unitId,
     planIds: query.planId ? [query.planId] : undefined,
+    visible: visibleScopes(ctx.actor),
   });
   const tasks = (await presentTasks(ctx.db, ctx, rows)).filter((t) => !t.isSection);
   return query.overdue === "1" ? tasks.filter((t) => t.overdue) : tasks;
 }
-
-const seesEveryUnit = (ctx: TServiceContext) =>
-  planRules.manage(ctx.actor) || ctx.actor.roles.includes("appraiser") || ctx.actor.roles.includes("viewer");
 
 export async function getTaskDetail(ctx: TServiceContext, id: string, db: TDbOrTx = ctx.db): Promise<TTaskDetail> {
   const row = await repo.findTaskRow(db, id);
@@ -245,9 +269,16 @@ function targetValues(targets: readonly TTargetInput[]) {
 
 /** Inserts a plan and its targets inside the caller's transaction; returns its id. */
 export async function insertPlanWithTargets(tx: TDbOrTx, ctx: TServiceContext, input: TPlanInput) {
+  ensureCan(ctx.actor, "plan.manage", await ownerScope(tx, input.ownerUnitId));
   await checkPlanFields(tx, input, null);
   const { code, title, ...rest } = planValues(input);
-  const id = await repo.insertPlan(tx, { code: code!, title: title!, ...rest, createdBy: ctx.actor.id });
+  const id = await repo.insertPlan(tx, {
+    code: code!,
+    title: title!,
+    ...rest,
+    ownerUnitId: input.ownerUnitId ?? null,
+    createdBy: ctx.actor.id,
+  });
   if (input.targets?.length) await repo.replaceTargets(tx, id, targetValues(input.targets));
   return id;
 }
@@ -294,8 +325,7 @@ export async function deletePlan(ctx: TServiceContext, id: string): Promise<void
 
 async function checkTaskRefs(tx: TDbOrTx, planId: string, input: TTaskEdit, taskId: string | null) {
   const unitIds = [...(input.leadUnitIds ?? []), ...(input.cooperatingUnitIds ?? [])];
-  const found = await repo.existingUnitIds(tx, unitIds);
-  if (unitIds.some((u) => !found.has(u))) throw notFound("đơn vị");
+  await ensureUnitsInScope(tx, await planScope(tx, planId), unitIds);
   const indicatorIds = input.indicatorIds ?? [];
   if ((await repo.findIndicatorRefs(tx, indicatorIds)).length !== new Set(indicatorIds).size) throw notFound("chỉ số");
   if (input.parentId) {
@@ -405,10 +435,8 @@ export async function postProgress(ctx: TServiceContext, id: string, input: TTas
   return ctx.db.transaction(async (tx) => {
     const task = await repo.findTaskRow(tx, id);
     if (!task) throw notFound("nhiệm vụ");
-    const leadUnitIds = (await repo.listTaskUnits(tx, [id])).filter((u) => u.role === "lead").map((u) => u.unitId);
-    if (!planRules.updateTask(ctx.actor, { leadUnitIds })) {
-      throw forbidden("Chỉ đơn vị chủ trì nhiệm vụ (hoặc Sở KH&CN) được cập nhật tiến độ.");
-    }
+    const { leadUnitIds } = await taskScope(tx, id);
+    ensureCan(ctx.actor, "task.update", { scopePath: task.planOwnerPath, leadUnitIds });
     if (task.isSection)
       throw new AppError("VALIDATION_FAILED", "Đây là tiêu đề mục, không phải nhiệm vụ: không cập nhật tiến độ.");
     const documentIds = [...new Set(input.documentIds)];
@@ -416,7 +444,7 @@ export async function postProgress(ctx: TServiceContext, id: string, input: TTas
       const document = await findDocument(tx, documentId);
       if (!document) throw notFound("văn bản kiểm chứng");
       const ownedByTask = leadUnitIds.includes(document.unitId) || document.unitId === ctx.actor.unitId;
-      if (!ownedByTask || !can.actForUnit(ctx.actor, document.unitId)) {
+      if (!ownedByTask || !can(ctx.actor, "document.manage", document)) {
         throw forbidden(`Văn bản "${document.fileName}" không thuộc đơn vị chủ trì nhiệm vụ.`);
       }
     }

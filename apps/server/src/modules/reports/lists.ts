@@ -1,5 +1,5 @@
 import {
-  hasRole,
+  reportVisibility,
   submissionWindow,
   type TMissing,
   type TReportStatus,
@@ -7,7 +7,10 @@ import {
   type TWorkItem,
 } from "@chiso/core";
 import type { TServiceContext } from "../../http/context.ts";
-import { forbidden } from "../../http/errors.ts";
+import { notFound } from "../../http/errors.ts";
+import { ensureCan } from "../../http/policy.ts";
+import { frameworkScope } from "../frameworks/service.ts";
+import { findUnitPath } from "../units/repo.ts";
 import * as repo from "./repo.ts";
 
 const num = (v: string | null) => (v === null ? null : Number(v));
@@ -28,8 +31,10 @@ function missingOf(row: {
 
 /** Việc cần làm: what a unit must report in open periods, soonest deadline first. */
 export async function listWorkItems(ctx: TServiceContext, unitId: string): Promise<TWorkItem[]> {
-  if (unitId !== ctx.actor.unitId && !hasRole(ctx.actor, "coordinator"))
-    throw forbidden("Bạn chỉ xem được việc của đơn vị mình.");
+  const unitPath = await findUnitPath(ctx.db, unitId);
+  if (!unitPath) throw notFound("đơn vị");
+  // The unit's own people, or a coordinator over the unit.
+  ensureCan(ctx.actor, "report.actFor", { unitId, unitPath, status: "draft", leadUnitId: null, scopePath: unitPath });
   const rows = await repo.listWorkItems(ctx.db, unitId);
   const now = ctx.clock();
   return rows.map((row) => {
@@ -70,12 +75,10 @@ export async function listReportsForReview(
   ctx: TServiceContext,
   filter: { periodId: string; unitId?: string; indicatorId?: string },
 ): Promise<TReportSummary[]> {
-  const seesAll = ["coordinator", "appraiser", "viewer"].some((r) => hasRole(ctx.actor, r as "viewer"));
-  const rows = await repo.listReports(ctx.db, { ...filter, ...(!seesAll && { leadUnitId: ctx.actor.unitId }) });
-  const visible = rows.filter(
-    (r) => r.status !== "draft" || r.unit_id === ctx.actor.unitId || hasRole(ctx.actor, "coordinator"),
-  );
-  return visible.map((r) => ({
+  const period = await repo.findPeriodForReport(ctx.db, filter.periodId);
+  if (!period) throw notFound("kỳ báo cáo");
+  const rows = await repo.listReports(ctx.db, { ...filter, visibility: reportVisibility(ctx.actor, period.scopePath) });
+  return rows.map((r) => ({
     id: r.id,
     periodId: r.period_id,
     indicatorId: r.indicator_id,
@@ -95,4 +98,12 @@ export async function listReportsForReview(
     submittedAt: r.submitted_at,
     explanationDueAt: r.explanation_due_at,
   }));
+}
+
+/** The latest values lead agencies reported on a framework (the what-if's starting point), as the reader may see them. */
+export async function listLatestValues(ctx: TServiceContext, frameworkId: string) {
+  const scope = await frameworkScope(ctx.db, frameworkId);
+  ensureCan(ctx.actor, "framework.view", scope);
+  const rows = await repo.listLatestLeadValues(ctx.db, frameworkId, reportVisibility(ctx.actor, scope.scopePath));
+  return rows.map((r) => ({ indicatorId: r.indicator_id, periodLabel: r.period_label, values: r.values }));
 }

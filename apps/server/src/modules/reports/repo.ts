@@ -1,3 +1,4 @@
+import type { TReportVisibility } from "@chiso/core";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { isoUtc, queryRows, type TDbOrTx } from "../../db/client.ts";
 import {
@@ -14,6 +15,7 @@ import {
   units,
   users,
 } from "../../db/schema.ts";
+import { reportsVisible } from "../../db/scope-sql.ts";
 
 export type TReportRow = typeof reports.$inferSelect;
 
@@ -77,6 +79,10 @@ export async function findPeriodForReport(db: TDbOrTx, periodId: string) {
       isClosed: periods.isClosed,
       frameworkId: periods.frameworkId,
       frameworkName: frameworks.name,
+      /** The path of the scope running the cycle ([] for the province). */
+      scopePath: sql<
+        string[]
+      >`coalesce((select u.path from units u where u.id = ${frameworks.ownerUnitId}), '{}'::uuid[])`,
     })
     .from(periods)
     .innerJoin(frameworks, eq(frameworks.id, periods.frameworkId))
@@ -273,8 +279,8 @@ export interface TReportFilter {
   periodId: string;
   unitId?: string;
   indicatorId?: string;
-  /** Only reports these units may see beyond their own: cooperating reports on indicators they lead. */
-  leadUnitId?: string;
+  /** Which reports the reader may see (core reportVisibility). */
+  visibility: TReportVisibility;
 }
 
 /** Reports of a period for reviewers, with evidence counts aggregated in SQL (one round trip). */
@@ -313,12 +319,7 @@ export function listReports(db: TDbOrTx, filter: TReportFilter) {
     where r.period_id = ${filter.periodId}
       ${filter.unitId ? sql`and r.unit_id = ${filter.unitId}` : sql``}
       ${filter.indicatorId ? sql`and r.indicator_id = ${filter.indicatorId}` : sql``}
-      ${
-        filter.leadUnitId
-          ? sql`and (r.unit_id = ${filter.leadUnitId} or (r.status <> 'draft' and exists (
-                select 1 from assignments a where a.indicator_id = r.indicator_id and a.role = 'lead' and a.unit_id = ${filter.leadUnitId})))`
-          : sql``
-      }
+      and ${reportsVisible(filter.visibility)}
     order by i.sort_order, i.code, r.role, u.name
   `,
   );
@@ -346,7 +347,8 @@ export function listSiblingDocuments(db: TDbOrTx, report: { id: string; periodId
  * The latest values the lead agencies reported for each indicator of a framework (the newest period with a
  * report wins): the what-if simulator starts from them.
  */
-export function listLatestLeadValues(db: TDbOrTx, frameworkId: string) {
+/** The latest lead-agency values per indicator; drafts only for who may read them (the cycle's coordinator). */
+export function listLatestLeadValues(db: TDbOrTx, frameworkId: string, visibility: TReportVisibility | null) {
   return queryRows<{
     indicator_id: string;
     values: Record<string, number | boolean | string | null>;
@@ -354,8 +356,8 @@ export function listLatestLeadValues(db: TDbOrTx, frameworkId: string) {
   }>(
     db,
     sql`select distinct on (r.indicator_id) r.indicator_id, r.values, p.label as period_label
-        from reports r join periods p on p.id = r.period_id
-        where p.framework_id = ${frameworkId} and r.role = 'lead'
+        from reports r join periods p on p.id = r.period_id join units u on u.id = r.unit_id
+        where p.framework_id = ${frameworkId} and r.role = 'lead' and ${reportsVisible(visibility)}
         order by r.indicator_id, p.deadline desc`,
   );
 }

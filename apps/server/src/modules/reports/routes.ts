@@ -1,5 +1,4 @@
 import {
-  can,
   ZAttachDocument,
   ZCommentCreate,
   ZReportActionRequest,
@@ -12,10 +11,9 @@ import {
 } from "@chiso/core";
 import { z } from "zod";
 import type { TApp } from "../../http/app-types.ts";
-import { authorize, currentUser, serviceContext } from "../../http/auth.ts";
+import { currentUser, serviceContext } from "../../http/auth.ts";
 import type { TAppDeps } from "../../http/context.ts";
-import { listReportsForReview, listWorkItems } from "./lists.ts";
-import { listLatestLeadValues } from "./repo.ts";
+import { listLatestValues, listReportsForReview, listWorkItems } from "./lists.ts";
 import * as service from "./service.ts";
 
 const tags = ["reports"];
@@ -58,9 +56,7 @@ export function reportRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request) => {
-      authorize(request, can.viewDashboard);
-      const rows = await listLatestLeadValues(deps.db, request.params.id);
-      return rows.map((r) => ({ indicatorId: r.indicator_id, periodLabel: r.period_label, values: r.values }));
+      return listLatestValues(ctx(request), request.params.id);
     },
   );
 

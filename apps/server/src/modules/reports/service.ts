@@ -5,6 +5,7 @@ import {
   isEditable,
   nextStatus,
   REPORT_STATUS_LABELS,
+  reportStanding,
   scoreIndicator,
   submissionWindow,
   type TAttachDocument,
@@ -13,15 +14,17 @@ import {
   type TReportDetail,
   type TReportedValues,
   type TReportOpen,
+  type TReportRef,
   type TReportSave,
 } from "@chiso/core";
 import type { TDbOrTx } from "../../db/client.ts";
 import type { TServiceContext } from "../../http/context.ts";
 import { AppError, forbidden, notFound } from "../../http/errors.ts";
+import { ensureCan } from "../../http/policy.ts";
 import { recordAudit } from "../audit/repo.ts";
 import { presentIndicator } from "../frameworks/present.ts";
 import { notifyCommentReply, notifyReportAction } from "../notifications/service.ts";
-import { canReadReport, reportActorContext } from "./policy.ts";
+import { findUnitPath } from "../units/repo.ts";
 import * as repo from "./repo.ts";
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -30,21 +33,29 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 async function loadContext(db: TDbOrTx, reportId: string) {
   const report = await repo.findReport(db, reportId);
   if (!report) throw notFound("báo cáo");
-  const [period, indicator, assignment, extension] = await Promise.all([
+  const [period, indicator, assignment, extension, unitPath] = await Promise.all([
     repo.findPeriodForReport(db, report.periodId),
     repo.findIndicatorRow(db, report.indicatorId),
     repo.findAssignment(db, report.indicatorId),
     repo.findExtensionDeadline(db, report.periodId, report.unitId),
+    findUnitPath(db, report.unitId),
   ]);
-  if (!period || !indicator) throw notFound("báo cáo");
+  if (!period || !indicator || !unitPath) throw notFound("báo cáo");
   const lead = assignment.find((a) => a.role === "lead") ?? null;
-  return { report, period, indicator, assignment, lead, extension };
+  return { report, period, indicator, assignment, lead, extension, unitPath };
 }
 
 type TContext = Awaited<ReturnType<typeof loadContext>>;
 
-function access(c: TContext) {
-  return { unitId: c.report.unitId, status: c.report.status, leadUnitId: c.lead?.unitId ?? null };
+/** The report as the policy sees it. */
+function access(c: TContext): TReportRef {
+  return {
+    unitId: c.report.unitId,
+    unitPath: c.unitPath,
+    status: c.report.status,
+    leadUnitId: c.lead?.unitId ?? null,
+    scopePath: c.period.scopePath,
+  };
 }
 
 function windowOf(c: TContext, now: Date) {
@@ -74,7 +85,7 @@ function score(c: TContext, values: TReportedValues, evidenceCount: number): TIn
 
 async function loadReadable(ctx: TServiceContext, reportId: string) {
   const c = await loadContext(ctx.db, reportId);
-  if (!canReadReport(ctx.actor, access(c))) throw forbidden("Bạn không có quyền xem báo cáo này.");
+  ensureCan(ctx.actor, "report.read", access(c));
   return c;
 }
 
@@ -86,7 +97,7 @@ export async function getReportDetail(ctx: TServiceContext, reportId: string): P
     repo.listComments(ctx.db, reportId),
     repo.findUnitName(ctx.db, c.report.unitId),
   ]);
-  const actorContext = reportActorContext(ctx.actor, access(c));
+  const actorContext = reportStanding(ctx.actor, access(c));
   const window = windowOf(c, ctx.clock());
   const r = c.report;
   return {
@@ -141,9 +152,15 @@ export async function openReport(ctx: TServiceContext, input: TReportOpen): Prom
   if (!indicator || indicator.frameworkId !== period.frameworkId) throw notFound("chỉ số trong kỳ báo cáo này");
   const assignment = (await repo.findAssignment(ctx.db, input.indicatorId)).find((a) => a.unitId === unitId);
   if (!assignment) throw new AppError("VALIDATION_FAILED", "Đơn vị không được phân công chỉ số này.");
-  if (!reportActorContext(ctx.actor, { unitId, status: "draft", leadUnitId: null }).actsForUnit) {
-    throw forbidden("Bạn chỉ lập báo cáo cho đơn vị của mình.");
-  }
+  const unitPath = await findUnitPath(ctx.db, unitId);
+  if (!unitPath) throw notFound("đơn vị");
+  ensureCan(ctx.actor, "report.actFor", {
+    unitId,
+    unitPath,
+    status: "draft",
+    leadUnitId: null,
+    scopePath: period.scopePath,
+  });
   return ctx.db.transaction(async (tx) => {
     const report = await repo.insertReport(tx, {
       periodId: input.periodId,
@@ -164,8 +181,7 @@ export async function openReport(ctx: TServiceContext, input: TReportOpen): Prom
 }
 
 function assertEditable(ctx: TServiceContext, c: TContext) {
-  if (!reportActorContext(ctx.actor, access(c)).actsForUnit)
-    throw forbidden("Bạn chỉ sửa được báo cáo của đơn vị mình.");
+  ensureCan(ctx.actor, "report.actFor", access(c));
   if (!isEditable(c.report.status)) {
     throw new AppError(
       "CONFLICT",
@@ -217,8 +233,8 @@ export async function saveReport(ctx: TServiceContext, reportId: string, input: 
 /** Applies one workflow step, checking who acts, the deadline, the evidence guard and the version. */
 export async function actOnReport(ctx: TServiceContext, reportId: string, input: TReportActionRequest) {
   const c = await loadContext(ctx.db, reportId);
-  if (!canReadReport(ctx.actor, access(c))) throw forbidden();
-  const to = nextStatus(c.report, input.action, reportActorContext(ctx.actor, access(c)));
+  ensureCan(ctx.actor, "report.read", access(c));
+  const to = nextStatus(c.report, input.action, reportStanding(ctx.actor, access(c)));
   if (!to) {
     const anyoneCould = allowedActions(c.report, {
       actsForUnit: true,
@@ -332,7 +348,8 @@ async function changesFor(ctx: TServiceContext, c: TContext, input: TReportActio
 
 /** Adds to the report's thread; the unit's own message counts as an answer to a request. */
 export async function addComment(ctx: TServiceContext, reportId: string, body: string) {
-  const c = await loadReadable(ctx, reportId);
+  const c = await loadContext(ctx.db, reportId);
+  ensureCan(ctx.actor, "report.comment", access(c));
   await ctx.db.transaction(async (tx) => {
     await repo.insertComment(tx, {
       reportId,
@@ -421,6 +438,6 @@ async function rescore(tx: TDbOrTx, c: TContext) {
 /** For the lead agency's consolidated report: the evidence its cooperating units submitted. */
 export async function listReusableDocuments(ctx: TServiceContext, reportId: string) {
   const c = await loadContext(ctx.db, reportId);
-  if (c.report.role !== "lead" || !reportActorContext(ctx.actor, access(c)).actsForUnit) return [];
+  if (c.report.role !== "lead" || !reportStanding(ctx.actor, access(c)).actsForUnit) return [];
   return repo.listSiblingDocuments(ctx.db, c.report);
 }

@@ -1,4 +1,4 @@
-import { can, ZOfficialResult } from "@chiso/core";
+import { PROVINCE_PATH, ZOfficialResult } from "@chiso/core";
 import { z } from "zod";
 import type { TApp } from "../../http/app-types.ts";
 import { authorize, serviceContext } from "../../http/auth.ts";
@@ -20,7 +20,7 @@ export function resultRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request) => {
-      authorize(request, can.viewDashboard);
+      authorize(request, "settings.view", { scopePath: PROVINCE_PATH });
       return listOfficialResults(deps.db, request.query.year);
     },
   );
@@ -38,7 +38,7 @@ export function resultRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request) => {
-      const actor = authorize(request, can.manageOfficialResults);
+      const actor = authorize(request, "settings.manage", { scopePath: PROVINCE_PATH });
       const file = await request.file();
       if (!file) throw new AppError("VALIDATION_FAILED", "Vui lòng chọn tệp .xlsx hoặc .csv.");
       if (!/\.(xlsx|csv)$/i.test(file.filename))
@@ -63,7 +63,7 @@ export function resultRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request, reply) => {
-      const actor = authorize(request, can.manageOfficialResults);
+      const actor = authorize(request, "settings.manage", { scopePath: PROVINCE_PATH });
       await saveOfficialResult(serviceContext(request, deps, actor), request.body);
       return reply.status(204).send(null);
     },

@@ -1,4 +1,4 @@
-import { can, ZProvinceSettings } from "@chiso/core";
+import { PROVINCE_PATH, ZProvinceSettings } from "@chiso/core";
 import type { TApp } from "../../http/app-types.ts";
 import { authorize, serviceContext } from "../../http/auth.ts";
 import type { TAppDeps } from "../../http/context.ts";
@@ -9,7 +9,7 @@ export function settingsRoutes(app: TApp, deps: TAppDeps) {
     "/api/settings/province",
     { schema: { tags: ["settings"], summary: "Tên tỉnh và mục tiêu DTI", response: { 200: ZProvinceSettings } } },
     async (request) => {
-      authorize(request, can.viewDashboard);
+      authorize(request, "settings.view", { scopePath: PROVINCE_PATH });
       return getProvinceSettings(deps.db);
     },
   );
@@ -24,7 +24,7 @@ export function settingsRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request) => {
-      const actor = authorize(request, can.manageSettings);
+      const actor = authorize(request, "settings.manage", { scopePath: PROVINCE_PATH });
       return updateProvinceSettings(serviceContext(request, deps, actor), request.body);
     },
   );

@@ -1,6 +1,9 @@
+import { randomUUID } from "node:crypto";
+import type { TPath, TVisibleScopes } from "@chiso/core";
 import { asc, count, eq, sql } from "drizzle-orm";
 import type { TDbOrTx } from "../../db/client.ts";
 import { assignments, units, users } from "../../db/schema.ts";
+import { ownerVisible, pathWithin } from "../../db/scope-sql.ts";
 
 const unitColumns = {
   id: units.id,
@@ -8,13 +11,52 @@ const unitColumns = {
   shortName: units.shortName,
   kind: units.kind,
   parentId: units.parentId,
+  path: units.path,
   isActive: units.isActive,
   // Correlated subquery with explicit names: drizzle leaves column references unqualified here.
   userCount: sql<number>`(select count(*)::int from users u where u.unit_id = "units"."id")`,
 };
 
-export function listUnits(db: TDbOrTx) {
-  return db.select(unitColumns).from(units).orderBy(asc(units.kind), asc(units.name));
+/** The units a user may see (core rule "unit.view", said in SQL). */
+export function listUnits(db: TDbOrTx, visible: TVisibleScopes) {
+  return db
+    .select(unitColumns)
+    .from(units)
+    .where(ownerVisible(units.parentId, units.path, visible))
+    .orderBy(asc(units.kind), asc(units.name));
+}
+
+/** Every unit inside a scope (the whole province for the empty path), for matching names in imports. */
+export function listUnitsWithin(db: TDbOrTx, scopePath: TPath) {
+  return db
+    .select(unitColumns)
+    .from(units)
+    .where(pathWithin(units.path, [scopePath]))
+    .orderBy(asc(units.kind), asc(units.name));
+}
+
+/** A unit's place in the tree, or null when there is no such unit. */
+export async function findUnitPath(db: TDbOrTx, id: string): Promise<TPath | null> {
+  const [row] = await db.select({ path: units.path }).from(units).where(eq(units.id, id));
+  return row?.path ?? null;
+}
+
+/**
+ * Moves a unit and its whole subtree under a new parent path: every descendant's path is rewritten in one
+ * statement, so a move keeps the units' ids (and with them their reports, accounts and history).
+ */
+export async function moveSubtree(db: TDbOrTx, id: string, oldPath: TPath, newParentPath: TPath) {
+  const depth = oldPath.length;
+  const prefix =
+    newParentPath.length > 0
+      ? sql`ARRAY[${sql.join(
+          newParentPath.map((p) => sql`${p}`),
+          sql`, `,
+        )}]::uuid[]`
+      : sql`'{}'::uuid[]`;
+  await db.execute(
+    sql`update units set path = ${prefix} || path[${depth}:array_length(path, 1)] where ${id} = any(path)`,
+  );
 }
 
 export async function findUnit(db: TDbOrTx, id: string) {
@@ -27,9 +69,12 @@ export async function findUnitByName(db: TDbOrTx, name: string) {
   return row ?? null;
 }
 
-export async function insertUnit(db: TDbOrTx, values: typeof units.$inferInsert) {
-  const [row] = await db.insert(units).values(values).returning({ id: units.id });
-  return row!.id;
+/** Inserts a unit with its path worked out from its parent (every writer of units goes through here). */
+export async function insertUnit(db: TDbOrTx, values: Omit<typeof units.$inferInsert, "path">) {
+  const id = values.id ?? randomUUID();
+  const parentPath = values.parentId ? ((await findUnitPath(db, values.parentId)) ?? []) : [];
+  await db.insert(units).values({ ...values, id, path: [...parentPath, id] });
+  return id;
 }
 
 export async function updateUnit(db: TDbOrTx, id: string, values: Partial<typeof units.$inferInsert>) {

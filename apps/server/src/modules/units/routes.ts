@@ -1,9 +1,8 @@
-import { can, ZUnit, ZUnitCreate, ZUnitUpdate } from "@chiso/core";
+import { ZUnit, ZUnitCreate, ZUnitUpdate } from "@chiso/core";
 import { z } from "zod";
 import type { TApp } from "../../http/app-types.ts";
-import { authorize, serviceContext } from "../../http/auth.ts";
+import { serviceContext } from "../../http/auth.ts";
 import type { TAppDeps } from "../../http/context.ts";
-import * as repo from "./repo.ts";
 import * as service from "./service.ts";
 
 const ZIdParams = z.object({ id: z.uuid("Mã đơn vị không hợp lệ") });
@@ -14,8 +13,7 @@ export function unitRoutes(app: TApp, deps: TAppDeps) {
     "/api/units",
     { schema: { tags, summary: "Danh sách đơn vị", response: { 200: z.array(ZUnit) } } },
     async (request) => {
-      authorize(request, can.viewUnits);
-      return repo.listUnits(deps.db);
+      return service.listUnits(serviceContext(request, deps));
     },
   );
 
@@ -23,8 +21,7 @@ export function unitRoutes(app: TApp, deps: TAppDeps) {
     "/api/units",
     { schema: { tags, summary: "Tạo đơn vị", body: ZUnitCreate, response: { 201: ZUnit } } },
     async (request, reply) => {
-      const actor = authorize(request, can.manageUnits);
-      const unit = await service.createUnit(serviceContext(request, deps, actor), request.body);
+      const unit = await service.createUnit(serviceContext(request, deps), request.body);
       return reply.status(201).send(unit);
     },
   );
@@ -33,8 +30,7 @@ export function unitRoutes(app: TApp, deps: TAppDeps) {
     "/api/units/:id",
     { schema: { tags, summary: "Sửa đơn vị", params: ZIdParams, body: ZUnitUpdate, response: { 200: ZUnit } } },
     async (request) => {
-      const actor = authorize(request, can.manageUnits);
-      return service.updateUnit(serviceContext(request, deps, actor), request.params.id, request.body);
+      return service.updateUnit(serviceContext(request, deps), request.params.id, request.body);
     },
   );
 
@@ -44,8 +40,7 @@ export function unitRoutes(app: TApp, deps: TAppDeps) {
       schema: { tags, summary: "Xóa đơn vị (chỉ khi chưa được dùng)", params: ZIdParams, response: { 204: z.null() } },
     },
     async (request, reply) => {
-      const actor = authorize(request, can.manageUnits);
-      await service.deleteUnit(serviceContext(request, deps, actor), request.params.id);
+      await service.deleteUnit(serviceContext(request, deps), request.params.id);
       return reply.status(204).send(null);
     },
   );

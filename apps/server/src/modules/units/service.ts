@@ -1,14 +1,40 @@
-import type { TUnitCreate, TUnitUpdate } from "@chiso/core";
+import { randomUUID } from "node:crypto";
+import {
+  PROVINCE_PATH,
+  type TPath,
+  type TScopeRef,
+  type TUnitCreate,
+  type TUnitUpdate,
+  visibleScopes,
+} from "@chiso/core";
+import type { TDbOrTx } from "../../db/client.ts";
 import type { TServiceContext } from "../../http/context.ts";
 import { AppError, notFound } from "../../http/errors.ts";
+import { ensureCan } from "../../http/policy.ts";
 import { recordAudit } from "../audit/repo.ts";
 import * as repo from "./repo.ts";
 
+/** The units the actor may see, each with its place in the tree. */
+export function listUnits(ctx: TServiceContext) {
+  return repo.listUnits(ctx.db, visibleScopes(ctx.actor));
+}
+
+/** The path of a would-be parent: the province for none; refused when there is no such unit. */
+async function parentPathOf(ctx: TServiceContext, parentId: string | null | undefined): Promise<TPath> {
+  if (!parentId) return PROVINCE_PATH;
+  const path = await repo.findUnitPath(ctx.db, parentId);
+  if (!path) throw notFound("đơn vị cấp trên");
+  return path;
+}
+
 export async function createUnit(ctx: TServiceContext, input: TUnitCreate) {
   return ctx.db.transaction(async (tx) => {
+    const id = randomUUID();
+    const path = [...(await parentPathOf({ ...ctx, db: tx }, input.parentId)), id];
+    ensureCan(ctx.actor, "unit.manage", { unitPath: path });
     if (await repo.findUnitByName(tx, input.name)) throw duplicateName(input.name);
-    if (input.parentId && !(await repo.findUnit(tx, input.parentId))) throw notFound("đơn vị cấp trên");
-    const id = await repo.insertUnit(tx, {
+    await repo.insertUnit(tx, {
+      id,
       name: input.name,
       shortName: input.shortName || null,
       kind: input.kind,
@@ -31,11 +57,19 @@ export async function updateUnit(ctx: TServiceContext, id: string, input: TUnitU
   return ctx.db.transaction(async (tx) => {
     const before = await repo.findUnit(tx, id);
     if (!before) throw notFound("đơn vị");
+    ensureCan(ctx.actor, "unit.manage", { unitPath: before.path });
     if (input.name && input.name.toLowerCase() !== before.name.toLowerCase()) {
       if (await repo.findUnitByName(tx, input.name)) throw duplicateName(input.name);
     }
-    if (input.parentId === id) throw new AppError("VALIDATION_FAILED", "Đơn vị không thể là cấp trên của chính nó.");
-    if (input.parentId && !(await repo.findUnit(tx, input.parentId))) throw notFound("đơn vị cấp trên");
+    const moves = input.parentId !== undefined && (input.parentId ?? null) !== before.parentId;
+    if (moves) {
+      const newParentPath = await parentPathOf({ ...ctx, db: tx }, input.parentId);
+      if (newParentPath.includes(id)) {
+        throw new AppError("VALIDATION_FAILED", "Không thể chuyển đơn vị vào chính nó hoặc một đơn vị trực thuộc nó.");
+      }
+      ensureCan(ctx.actor, "unit.manage", { unitPath: [...newParentPath, id] });
+      await repo.moveSubtree(tx, id, before.path, newParentPath);
+    }
     await repo.updateUnit(tx, id, {
       ...(input.name !== undefined && { name: input.name }),
       ...(input.shortName !== undefined && { shortName: input.shortName || null }),
@@ -62,6 +96,7 @@ export async function deleteUnit(ctx: TServiceContext, id: string) {
   await ctx.db.transaction(async (tx) => {
     const before = await repo.findUnit(tx, id);
     if (!before) throw notFound("đơn vị");
+    ensureCan(ctx.actor, "unit.manage", { unitPath: before.path });
     const refs = await repo.countUnitReferences(tx, id);
     if (refs.users || refs.assignments || refs.children) {
       throw new AppError(
@@ -83,4 +118,19 @@ export async function deleteUnit(ctx: TServiceContext, id: string) {
 
 function duplicateName(name: string) {
   return new AppError("CONFLICT", `Đã có đơn vị tên "${name}".`);
+}
+
+/** An agency's cycle, plan or import uses only its own units (its offices); the province's any unit. */
+export async function ensureUnitsInScope(db: TDbOrTx, scope: TScopeRef, unitIds: readonly string[]) {
+  for (const unitId of unitIds) {
+    const path = await repo.findUnitPath(db, unitId);
+    if (!path) throw notFound("đơn vị");
+    const root = scope.scopePath.at(-1);
+    if (root && !path.includes(root)) {
+      throw new AppError(
+        "VALIDATION_FAILED",
+        "Chỉ chọn được các đơn vị thuộc phạm vi của cơ quan (các đơn vị trực thuộc).",
+      );
+    }
+  }
 }

@@ -1,8 +1,19 @@
-import { ROLES, type TAccount, type TAccountCreate, type TIssuedPassword } from "@chiso/core";
+import {
+  can,
+  isScopeRole,
+  PROVINCE_PATH,
+  PROVINCE_SCOPE_NAME,
+  ROLES,
+  scopesWhere,
+  type TAccount,
+  type TAccountCreate,
+  type TIssuedPassword,
+} from "@chiso/core";
 import { App, Form, Input, Modal, Select } from "antd";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
+import { useMe } from "../../auth/api/get-me.ts";
 import { useUnits } from "../../units/api/list-units.ts";
 import { useCreateAccount } from "../api/create-account.ts";
 import { useUpdateAccount } from "../api/update-account.ts";
@@ -19,6 +30,16 @@ export function AccountFormModal({ open, account, onClose, onIssued }: TProps) {
   const { message } = App.useApp();
   const [form] = Form.useForm<TAccountCreate>();
   const units = useUnits();
+  const me = useMe().data;
+  const roles = Form.useWatch("roles", form) ?? [];
+  // The scopes this coordinator may grant roles in: the province (for its coordinator) and the agencies it covers.
+  const scopeOptions = [
+    ...(me && can(me, "account.grant", { unitPath: PROVINCE_PATH }) ? [{ value: "", label: PROVINCE_SCOPE_NAME }] : []),
+    ...(units.data ?? [])
+      .filter((u) => u.isActive && u.kind !== "office" && me && can(me, "account.grant", { unitPath: u.path }))
+      .map((u) => ({ value: u.id, label: u.name })),
+  ];
+  const defaultScope = me ? (scopesWhere(me, ["coordinator"])[0]?.at(-1) ?? "") : "";
   const create = useCreateAccount();
   const update = useUpdateAccount();
   const pending = create.isPending || update.isPending;
@@ -35,12 +56,15 @@ export function AccountFormModal({ open, account, onClose, onIssued }: TProps) {
             email: account.email,
             unitId: account.unitId,
             roles: account.roles,
+            scopeUnitId: account.grants.find((g) => isScopeRole(g.role))?.scopeUnitId ?? defaultScope,
           }
-        : { username: "", fullName: "", email: "", unitId: undefined, roles: [] },
+        : { username: "", fullName: "", email: "", unitId: undefined, roles: [], scopeUnitId: defaultScope },
     );
-  }, [open, account, form, create.reset, update.reset]);
+  }, [open, account, form, create.reset, update.reset, defaultScope]);
 
-  const submit = (values: TAccountCreate) => {
+  const submit = (input: TAccountCreate) => {
+    // "" is the province in the select; the API says it with null.
+    const values = { ...input, scopeUnitId: input.scopeUnitId || null };
     if (account) {
       const { username: _u, ...changes } = values;
       update.mutate(
@@ -116,6 +140,11 @@ export function AccountFormModal({ open, account, onClose, onIssued }: TProps) {
         >
           <Select mode="multiple" options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
         </Form.Item>
+        {roles.some(isScopeRole) && (
+          <Form.Item label={t("accounts.scope")} name="scopeUnitId" extra={t("accounts.scopeHelp")}>
+            <Select showSearch={{ optionFilterProp: "label" }} options={scopeOptions} />
+          </Form.Item>
+        )}
       </Form>
       <ErrorAlert error={create.error ?? update.error} />
     </Modal>

@@ -1,9 +1,10 @@
 import { DownloadOutlined, NotificationOutlined } from "@ant-design/icons";
 import {
-  can,
+  canSomewhere,
   formatDateTimeVi,
   formatPercentVi,
   ratioOf,
+  rolesHeld,
   type TCompleteness,
   type TCompletenessCounts,
   type TCompletenessIndicator,
@@ -68,7 +69,9 @@ export function CompletenessPage() {
               {t("notifications.completeness.export")}
             </Button>
           )}
-          {data.data && me && can.chaseUnits(me) && <ChaseAllButton data={data.data} />}
+          {data.data && me && (canSomewhere(me, "completeness.chaseAll") || rolesHeld(me).includes("unit_lead")) && (
+            <ChaseAllButton data={data.data} />
+          )}
         </Flex>
       </Flex>
       <ErrorAlert error={periods.error ?? data.error} onRetry={() => data.refetch()} />

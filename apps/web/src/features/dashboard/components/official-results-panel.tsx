@@ -3,6 +3,7 @@ import {
   can,
   foldVietnamese,
   formatNumberVi,
+  PROVINCE_PATH,
   type TDashboard,
   type TFrameworkIssue,
   type TOfficialResult,
@@ -72,7 +73,7 @@ export function OfficialResultsPanel({ dashboard }: { dashboard: TDashboard }) {
           value={year}
           onChange={(v) => v && setYear(v)}
         />
-        {me && can.manageOfficialResults(me) && (
+        {me && can(me, "settings.manage", { scopePath: PROVINCE_PATH }) && (
           <Upload
             accept=".xlsx,.csv"
             showUploadList={false}

@@ -1,5 +1,5 @@
 import { CloseOutlined, DownloadOutlined } from "@ant-design/icons";
-import { formatNumberVi, hasRole, type TMe } from "@chiso/core";
+import { canSomewhere, formatNumberVi, holdsUnitRole, type TMe } from "@chiso/core";
 import { App, Button, Dropdown, Progress, Space, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,9 +8,9 @@ import { useMe } from "../../auth/api/get-me.ts";
 import { useExportDownload } from "../api/download-export.ts";
 import { EXPORTS_NAMESPACE } from "../i18n.ts";
 
-/** The roles that export the whole province; the server's rule (modules/exports/policy.ts) decides. */
-const exportsProvince = (me: TMe) => ["coordinator", "appraiser", "viewer"].some((r) => hasRole(me, r as "viewer"));
-const reportsForUnit = (me: TMe) => hasRole(me, "unit_lead") || hasRole(me, "unit_reporter");
+/** Who exports a whole period (the policy's "export.scope"); the server decides for the period's own scope. */
+const exportsProvince = (me: TMe) => canSomewhere(me, "export.scope");
+const reportsForUnit = (me: TMe) => holdsUnitRole(me);
 
 /** The downloads of a period: Excel, the Word report, the evidence bundle, the unit ranking — with progress. */
 export function ExportMenu({ periodId }: { periodId: string | undefined }) {

@@ -1,6 +1,6 @@
 import { CopyOutlined, DownloadOutlined, EditOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import {
-  can,
+  canSomewhere,
   formatNumberVi,
   type TFrameworkDetail,
   type TFrameworkIssue,
@@ -66,7 +66,7 @@ export function FrameworksPage() {
   const detail = useFramework(selectedId);
   const status = useChangeFrameworkStatus();
   const remove = useDeleteFramework();
-  const isCoordinator = me ? can.editFrameworks(me) : false;
+  const isCoordinator = me ? canSomewhere(me, "framework.edit") : false;
   const framework = detail.data;
   const editable = isCoordinator && framework?.status === "draft";
   const issues = useMemo(() => (framework && editable ? issuesOf(framework) : []), [framework, editable]);

@@ -1,4 +1,4 @@
-import { formatNumberVi, hasRole, type TIndicator } from "@chiso/core";
+import { formatNumberVi, holdsUnitRole, type TIndicator } from "@chiso/core";
 import { Card, Col, Flex, Row, Skeleton, Statistic, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -104,6 +104,6 @@ function MyIndicators() {
 /** Tổng quan: the province dashboard for everyone; units also see their own indicators. */
 export function OverviewPage() {
   const me = useMe().data;
-  const forUnit = me ? hasRole(me, "unit_lead") || hasRole(me, "unit_reporter") : false;
+  const forUnit = me ? holdsUnitRole(me) : false;
   return <DashboardPage extra={forUnit ? <MyIndicators /> : undefined} />;
 }

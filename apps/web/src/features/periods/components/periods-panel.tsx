@@ -1,6 +1,6 @@
 import { PlusOutlined } from "@ant-design/icons";
 import {
-  can,
+  canSomewhere,
   defaultDeadline,
   formatDateTimeVi,
   formatDateVi,
@@ -45,7 +45,7 @@ export function PeriodsPanel() {
   const update = useUpdatePeriod();
   const [opening, setOpening] = useState(false);
   const [extending, setExtending] = useState<TPeriod | null>(null);
-  const manages = me ? can.managePeriods(me) : false;
+  const manages = me ? canSomewhere(me, "period.manage") : false;
 
   return (
     <Flex vertical gap={12}>

@@ -1,4 +1,4 @@
-import { formatDateVi, planRules } from "@chiso/core";
+import { can, formatDateVi } from "@chiso/core";
 import { App, Button, Card, Descriptions, Flex, Popconfirm, Space, Spin, Statistic, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -40,7 +40,7 @@ export function PlanPage() {
             {p.title}
           </Typography.Title>
         </div>
-        {planRules.manage(me) && (
+        {can(me, "plan.manage", { scopePath: p.ownerPath }) && (
           <Space>
             <Button onClick={() => setEditing(true)}>{t("plans.edit")}</Button>
             <Popconfirm

@@ -1,5 +1,5 @@
 import { ImportOutlined, PlusOutlined } from "@ant-design/icons";
-import { hasRole, planRules } from "@chiso/core";
+import { canSomewhere, holdsUnitRole } from "@chiso/core";
 import { Button, Flex, Space, Tabs, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -20,7 +20,7 @@ export function PlansPage() {
   const [importing, setImporting] = useState(false);
   const [creating, setCreating] = useState(false);
   if (!me) return null;
-  const forUnit = hasRole(me, "unit_lead") || hasRole(me, "unit_reporter");
+  const forUnit = holdsUnitRole(me);
   const tab = params.get("tab") ?? (forUnit ? "mine" : "plans");
   const openTask = (id: string | null) => setParams(id ? { tab, task: id } : { tab });
   return (
@@ -29,7 +29,7 @@ export function PlansPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t("nav.plans")}
         </Typography.Title>
-        {planRules.manage(me) && (
+        {canSomewhere(me, "plan.manage") && (
           <Space>
             <Button icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               {t("plans.create")}

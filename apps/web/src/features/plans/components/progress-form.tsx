@@ -1,5 +1,12 @@
 import { UploadOutlined } from "@ant-design/icons";
-import { EVIDENCE_ACCEPT, hasRole, TASK_STATUSES, type TMe, type TTaskDetail, type TTaskStatus } from "@chiso/core";
+import {
+  canSomewhere,
+  EVIDENCE_ACCEPT,
+  TASK_STATUSES,
+  type TMe,
+  type TTaskDetail,
+  type TTaskStatus,
+} from "@chiso/core";
 import { App, Button, Card, Form, Input, InputNumber, Select, Space, Upload } from "antd";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
@@ -18,7 +25,7 @@ interface TFields {
 /** Evidence belongs to the lead unit: the user's own when it leads, else (the coordinator) the first lead unit. */
 function documentUnit(task: TTaskDetail, me: TMe): string {
   if (task.leadUnits.some((u) => u.id === me.unitId)) return me.unitId;
-  return hasRole(me, "coordinator") && task.leadUnits[0] ? task.leadUnits[0].id : me.unitId;
+  return canSomewhere(me, "plan.manage") && task.leadUnits[0] ? task.leadUnits[0].id : me.unitId;
 }
 
 /** The lead unit posts progress: status, percent, a note and evidence documents (uploaded now or already held). */

@@ -1,4 +1,4 @@
-import { formatDateTimeVi, formatNumberVi, planRules, type TTaskDetail } from "@chiso/core";
+import { canSomewhere, formatDateTimeVi, formatNumberVi, type TTaskDetail } from "@chiso/core";
 import { Alert, Button, Descriptions, Drawer, Empty, Flex, List, Spin, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -32,7 +32,7 @@ export function TaskDrawer({ taskId, onClose }: { taskId: string | null; onClose
       destroyOnHidden
       extra={
         me &&
-        planRules.manage(me) &&
+        canSomewhere(me, "plan.manage") &&
         task.data &&
         !editing && <Button onClick={() => setEditing(true)}>{t("plans.editTask")}</Button>
       }

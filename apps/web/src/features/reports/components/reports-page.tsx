@@ -1,4 +1,4 @@
-import { can, hasRole } from "@chiso/core";
+import { canSomewhere, holdsUnitRole } from "@chiso/core";
 import { Flex, Tabs, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
@@ -12,13 +12,14 @@ export function ReportsPage() {
   const me = useMe().data;
   const [params, setParams] = useSearchParams();
   if (!me) return null;
-  const reportsForUnit = hasRole(me, "unit_lead") || hasRole(me, "unit_reporter");
+  const reportsForUnit = holdsUnitRole(me);
   const tabs = [
     ...(reportsForUnit ? [{ key: "work", label: t("reports.tabs.work"), children: <WorklistTable /> }] : []),
     { key: "review", label: t("reports.tabs.review"), children: <ReviewTable /> },
     { key: "periods", label: t("reports.tabs.periods"), children: <PeriodsPanel /> },
   ];
-  const active = params.get("tab") ?? (reportsForUnit ? "work" : can.managePeriods(me) ? "periods" : "review");
+  const active =
+    params.get("tab") ?? (reportsForUnit ? "work" : canSomewhere(me, "period.manage") ? "periods" : "review");
   return (
     <Flex vertical gap={8}>
       <Typography.Title level={3} style={{ margin: 0 }}>

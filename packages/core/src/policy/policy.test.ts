@@ -1,0 +1,201 @@
+import { describe, expect, it } from "vitest";
+import type { TActor, TGrant, TPath, TRole } from "./actor.ts";
+import { can, REFUSALS, rules, type TAction } from "./policy.ts";
+
+/*
+ * The permission matrix. The tree: the province; agencies A (e.g. Sở Công Thương) and B (a sibling agency);
+ * offices A1 and A2 under A and B1 under B. Each actor holds one role in one place. The expectations below are
+ * written as the product's rules in words, independently of the code, and every role × action × place × report
+ * status combination is walked.
+ */
+const PATHS: Record<string, TPath> = {
+  province: [],
+  A: ["A"],
+  A1: ["A", "A1"],
+  A2: ["A", "A2"],
+  B: ["B"],
+  B1: ["B", "B1"],
+};
+type TPlace = keyof typeof PATHS;
+const PLACES = Object.keys(PATHS) as TPlace[];
+const ROLES_IN_SCOPE: TRole[] = ["coordinator", "appraiser", "viewer"];
+const UNIT_ROLES: TRole[] = ["unit_lead", "unit_reporter"];
+
+function actor(role: TRole, place: TPlace): TActor {
+  const path = PATHS[place]!;
+  const grant: TGrant = { role, scopeUnitId: path.at(-1) ?? null, scopePath: path };
+  return { id: `${role}@${place}`, unitId: path.at(-1) ?? "DOST", grants: [grant] };
+}
+const ACTORS: TActor[] = [
+  ...ROLES_IN_SCOPE.flatMap((role) => PLACES.filter((p) => p !== "A2" && p !== "B1").map((p) => actor(role, p))),
+  ...UNIT_ROLES.flatMap((role) => PLACES.filter((p) => p !== "province").map((p) => actor(role, p))),
+];
+const roleOf = (a: TActor) => a.grants[0]!.role;
+const placeOf = (a: TActor) => (a.grants[0]!.scopePath.at(-1) ?? "province") as TPlace;
+
+/** Where a place lies seen from the actor's place. */
+type TRelation = "same" | "below" | "parent" | "grandparent" | "unrelated";
+function relation(from: TPlace, to: TPlace): TRelation {
+  const a = PATHS[from]!;
+  const b = PATHS[to]!;
+  if (from === to) return "same";
+  if (a.length === 0 || (b.length > a.length && b[a.length - 1] === a.at(-1))) return "below";
+  if (b.length === 0 && a.length === 1) return "parent";
+  if (b.length === 0) return "grandparent";
+  if (a.length > b.length && a[b.length - 1] === b.at(-1)) return a.length - b.length === 1 ? "parent" : "grandparent";
+  return "unrelated";
+}
+const overseer = (a: TActor, roles = ROLES_IN_SCOPE) => roles.includes(roleOf(a));
+const covers = (a: TActor, place: TPlace) => ["same", "below"].includes(relation(placeOf(a), place));
+const isMember = (a: TActor, place: TPlace) => !overseer(a) && placeOf(a) === place;
+/** Whoever holds a role somewhere sees what its own place and the scope right above it own. */
+const takesPart = (a: TActor, scope: TPlace) => ["same", "parent"].includes(relation(placeOf(a), scope));
+
+/** Expected answers, in words: who sees and runs what a scope owns. */
+const scopeExpectations: Partial<Record<TAction, (a: TActor, scope: TPlace) => boolean>> = {
+  "dashboard.view": (a, s) => (overseer(a) && covers(a, s)) || takesPart(a, s),
+  "completeness.view": (a, s) => (overseer(a) && covers(a, s)) || (roleOf(a) === "unit_lead" && takesPart(a, s)),
+  "completeness.chase": (a, s) =>
+    (roleOf(a) === "coordinator" && covers(a, s)) || (roleOf(a) === "unit_lead" && takesPart(a, s)),
+  "framework.view": (a, s) => (overseer(a) && covers(a, s)) || takesPart(a, s),
+  "plan.view": (a, s) => (overseer(a) && covers(a, s)) || takesPart(a, s),
+  "framework.edit": (a, s) => roleOf(a) === "coordinator" && covers(a, s),
+  "period.manage": (a, s) => roleOf(a) === "coordinator" && covers(a, s),
+  "plan.manage": (a, s) => roleOf(a) === "coordinator" && covers(a, s),
+  "completeness.chaseAll": (a, s) => roleOf(a) === "coordinator" && covers(a, s),
+  "audit.view": (a, s) => roleOf(a) === "coordinator" && covers(a, s),
+  "export.scope": (a, s) => overseer(a) && covers(a, s),
+  "settings.view": () => true,
+  "settings.manage": (a) => roleOf(a) === "coordinator" && placeOf(a) === "province",
+};
+
+/** Who manages and sees units and accounts. */
+const unitExpectations: Partial<Record<TAction, (a: TActor, unit: TPlace) => boolean>> = {
+  "unit.manage": (a, u) => roleOf(a) === "coordinator" && relation(placeOf(a), u) === "below",
+  "account.manage": (a, u) => roleOf(a) === "coordinator" && covers(a, u),
+  "account.grant": (a, u) => roleOf(a) === "coordinator" && covers(a, u),
+  "unit.view": (a, u) => {
+    const parent = (PATHS[u]!.length === 1 ? "province" : PATHS[u]![0]) as TPlace;
+    return (overseer(a) && covers(a, u)) || takesPart(a, parent) || isMember(a, u);
+  },
+  "document.read": (a, u) => isMember(a, u) || (overseer(a) && covers(a, u)),
+  "document.manage": (a, u) => isMember(a, u) || (roleOf(a) === "coordinator" && covers(a, u)),
+};
+
+/** Reports: a unit's report in a cycle owned by a scope, on an indicator led by a lead unit. */
+const CYCLES: { unit: TPlace; lead: TPlace; scope: TPlace }[] = [
+  { unit: "A", lead: "B", scope: "province" },
+  { unit: "B", lead: "A", scope: "province" },
+  { unit: "A1", lead: "A2", scope: "A" },
+  { unit: "B1", lead: "B", scope: "B" },
+];
+const STATUSES = ["draft", "submitted", "verified"];
+const reportExpectations: Partial<
+  Record<TAction, (a: TActor, r: { unit: TPlace; lead: TPlace; scope: TPlace; status: string }) => boolean>
+> = {
+  "report.actFor": (a, r) =>
+    isMember(a, r.unit) || (roleOf(a) === "coordinator" && (covers(a, r.unit) || covers(a, r.scope))),
+  "report.read": (a, r) =>
+    isMember(a, r.unit) ||
+    (roleOf(a) === "coordinator" && (covers(a, r.unit) || covers(a, r.scope))) ||
+    (r.status !== "draft" && (isMember(a, r.lead) || (overseer(a) && covers(a, r.scope)))),
+  "report.comment": (a, r) =>
+    isMember(a, r.unit) ||
+    (roleOf(a) === "coordinator" && (covers(a, r.unit) || covers(a, r.scope))) ||
+    (r.status !== "draft" && (isMember(a, r.lead) || (roleOf(a) === "appraiser" && covers(a, r.scope)))),
+  "report.review": (a, r) => roleOf(a) === "unit_lead" && placeOf(a) === r.lead,
+  "report.verify": (a, r) => roleOf(a) === "coordinator" && covers(a, r.scope),
+  "report.appraise": (a, r) => roleOf(a) === "appraiser" && covers(a, r.scope),
+  "task.update": (a, r) => isMember(a, r.lead) || (roleOf(a) === "coordinator" && covers(a, r.scope)),
+};
+
+const ref = (place: TPlace) => PATHS[place]!;
+
+/** Every combination, generated from the tables above (the count is in the test's name). */
+const CASES: { actor: TActor; action: TAction; resource: unknown; expected: boolean; label: string }[] = [];
+for (const a of ACTORS) {
+  for (const [action, expected] of Object.entries(scopeExpectations))
+    for (const s of PLACES)
+      CASES.push({
+        actor: a,
+        action: action as TAction,
+        resource: { scopePath: ref(s) },
+        expected: expected(a, s),
+        label: s,
+      });
+  for (const [action, expected] of Object.entries(unitExpectations))
+    for (const u of PLACES.filter((p) => p !== "province"))
+      CASES.push({
+        actor: a,
+        action: action as TAction,
+        resource: { unitPath: ref(u), unitId: u },
+        expected: expected(a, u),
+        label: u,
+      });
+  for (const [action, expected] of Object.entries(reportExpectations))
+    for (const c of CYCLES)
+      for (const status of STATUSES)
+        CASES.push({
+          actor: a,
+          action: action as TAction,
+          resource:
+            action === "task.update"
+              ? { scopePath: ref(c.scope), leadUnitIds: [c.lead] }
+              : { unitId: c.unit, unitPath: ref(c.unit), leadUnitId: c.lead, scopePath: ref(c.scope), status },
+          expected: expected(a, { ...c, status }),
+          label: `${c.unit}/${c.lead}@${c.scope}:${status}`,
+        });
+}
+
+describe("policy: the role × action × scope matrix", () => {
+  it("has an expectation for every rule and a refusal message for every action", () => {
+    const expected = new Set([
+      ...Object.keys(scopeExpectations),
+      ...Object.keys(unitExpectations),
+      ...Object.keys(reportExpectations),
+    ]);
+    expect([...expected].sort()).toEqual(Object.keys(rules).sort());
+    for (const action of Object.keys(rules)) expect(REFUSALS[action as TAction]).toMatch(/\p{L}/u);
+  });
+
+  it(`answers all ${CASES.length} role × action × place × status combinations as the rules in words say`, () => {
+    const wrong = CASES.filter((c) => can(c.actor, c.action, c.resource as never) !== c.expected).map(
+      (c) => `${c.actor.id} ${c.action} ${c.label}: expected ${c.expected}`,
+    );
+    expect(wrong).toEqual([]);
+    expect(CASES.length).toBeGreaterThan(1000);
+  });
+
+  it("lets one person hold roles in several scopes", () => {
+    const both: TActor = {
+      id: "x",
+      unitId: "A1",
+      grants: [
+        { role: "unit_reporter", scopeUnitId: "A1", scopePath: ref("A1") },
+        { role: "viewer", scopeUnitId: "B1", scopePath: ref("B1") },
+      ],
+    };
+    expect(can(both, "dashboard.view", { scopePath: ref("A") })).toBe(true);
+    expect(can(both, "dashboard.view", { scopePath: ref("B1") })).toBe(true);
+    expect(can(both, "document.read", { unitId: "B1", unitPath: ref("B1") })).toBe(true);
+    expect(can(both, "dashboard.view", { scopePath: ref("province") })).toBe(false);
+    expect(
+      can(both, "report.actFor", {
+        unitId: "A1",
+        unitPath: ref("A1"),
+        status: "draft",
+        leadUnitId: null,
+        scopePath: ref("A"),
+      }),
+    ).toBe(true);
+    expect(
+      can(both, "report.actFor", {
+        unitId: "B1",
+        unitPath: ref("B1"),
+        status: "draft",
+        leadUnitId: null,
+        scopePath: ref("B"),
+      }),
+    ).toBe(false);
+  });
+});
