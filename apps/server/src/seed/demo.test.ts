@@ -23,11 +23,19 @@ describe("demo seed", () => {
         );
       expect(await count("users")).toBe(DEMO_ACCOUNTS.length);
       expect(await count("assignments")).toBeGreaterThan(50);
-      const plans = (await database.db.execute("select code from plans")) as unknown as { rows: { code: string }[] };
-      expect(plans.rows.map((p) => p.code)).toEqual(["4636/KH-UBND"]);
+      const plans = (await database.db.execute(
+        "select p.code, u.name as owner, parent.code as parent from plans p left join units u on u.id = p.owner_unit_id left join plans parent on parent.id = p.parent_plan_id order by p.code",
+      )) as unknown as { rows: { code: string; owner: string | null; parent: string | null }[] };
+      // The province's plan 4636, and Sở Công Thương's own 17a under it.
+      expect(plans.rows).toEqual([
+        { code: "17a/KH-SCT", owner: "Sở Công Thương", parent: "4636/KH-UBND" },
+        { code: "4636/KH-UBND", owner: null, parent: null },
+      ]);
       expect(await count("tasks")).toBeGreaterThanOrEqual(50);
-      // a current quarter with lead agencies' drafts, still open
-      expect(await count("periods")).toBe(1);
+      // a current quarter with lead agencies' drafts, still open; and the department's own year, due 30/11
+      expect(await count("periods")).toBe(2);
+      expect(await count("frameworks where owner_unit_id is not null and status = 'published'")).toBe(1);
+      expect(await count("assignments a join frameworks f on f.id = a.framework_id where f.owner_unit_id is not null")).toBe(18);
       expect(await count("reports where role = 'lead' and status = 'draft'")).toBe(8);
       const framework = (await findFrameworkByCode(database.db, DTI_PROVINCE_2025.code))!;
       const dashboard = await dashboardFor(database.db, { frameworkId: framework.id }, null);

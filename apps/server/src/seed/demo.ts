@@ -8,6 +8,7 @@ import {
   PROVINCE_PATH,
   type TRole,
   type TUnitKind,
+  ZIndicatorCreate,
 } from "@chiso/core";
 import { count } from "drizzle-orm";
 import type { TDb } from "../db/client.ts";
@@ -16,7 +17,13 @@ import { insertAccount, listAccounts } from "../modules/accounts/repo.ts";
 import { hashPassword } from "../modules/auth/passwords.ts";
 import { assignBuiltinFramework } from "../modules/frameworks/builtin.ts";
 import { findFrameworkByCode } from "../modules/frameworks/repo.ts";
-import { getFrameworkDetail } from "../modules/frameworks/service.ts";
+import {
+  createFramework,
+  createIndicator,
+  getFrameworkDetail,
+  publishFramework,
+  setAssignment,
+} from "../modules/frameworks/service.ts";
 import { openPeriod } from "../modules/periods/service.ts";
 import { importPlanAsRead } from "../modules/plans/import-service.ts";
 import { openReport, saveReport } from "../modules/reports/service.ts";
@@ -139,10 +146,107 @@ async function seedDemoReporting(db: TDb, now: Date) {
   }
 }
 
+/**
+ * Sở Công Thương's own items, from the appendix of its plan 17a (seed 000): each given to one of its offices, with the
+ * others cooperating. Main indicators follow the DTI groups; every item is a yes/no "done, with its document".
+ */
+const DEPARTMENT_ITEMS: { code: string; name: string; maxScore: number; lead?: string }[] = [
+  { code: "1", name: "Nhận thức số", maxScore: 10 },
+  {
+    code: "1.1",
+    name: "Chuyên mục “Chuyển đổi số” trên trang thông tin điện tử của Sở, đăng tải thông tin",
+    maxScore: 10,
+  },
+  { code: "2", name: "Thể chế số", maxScore: 10 },
+  { code: "2.1", name: "Góp ý dự thảo Nghị quyết chuyên đề của cấp ủy về chuyển đổi số của tỉnh", maxScore: 5 },
+  { code: "2.2", name: "Góp ý dự thảo Kế hoạch hành động 5 năm và hằng năm của tỉnh về chuyển đổi số", maxScore: 5 },
+  { code: "4", name: "Nhân lực số", maxScore: 20 },
+  { code: "4.1", name: "Văn bản chỉ định bộ phận/đầu mối thực hiện nhiệm vụ chuyển đổi số của Sở", maxScore: 10 },
+  {
+    code: "4.2",
+    name: "Văn bản phân công công chức chuyên trách chuyển đổi số và an toàn thông tin mạng",
+    maxScore: 10,
+  },
+  { code: "5", name: "An toàn thông tin mạng", maxScore: 10 },
+  { code: "5.3", name: "Chứng nhận tín nhiệm mạng cho trang thông tin điện tử của Sở", maxScore: 10 },
+  { code: "7", name: "Kinh tế số", maxScore: 10 },
+  {
+    code: "7.1",
+    name: "Thông tin doanh nghiệp sử dụng hợp đồng điện tử trên địa bàn tỉnh",
+    maxScore: 10,
+    lead: "Phòng Quản lý thương mại",
+  },
+];
+const DEPARTMENT_OFFICES = ["Văn phòng Sở Công Thương", "Phòng Quản lý thương mại", "Chi cục Quản lý thị trường"];
+
+/**
+ * Sở Công Thương runs its own cycle beside the province's, as its coordinator (Văn phòng Sở) would: its framework
+ * from plan 17a's appendix given to its offices, a year period due "trước ngày 30/11 hằng năm", and plan 17a
+ * imported as the department's own plan (linked to the province's 4636).
+ */
+async function seedDemoDepartment(db: TDb, now: Date) {
+  const [coordinator] = (await listAccounts(db, [PROVINCE_PATH])).filter((a) => a.username === "congthuong");
+  if (!coordinator) return;
+  const ctx = { db, clock: () => now, actor: { ...coordinator, sessionId: "seed" }, ip: null };
+  const units = new Map((await listUnitsWithin(db, PROVINCE_PATH)).map((u) => [u.name, u.id]));
+  const department = units.get("Sở Công Thương")!;
+  const year = now.getUTCFullYear();
+  const framework = await createFramework(ctx, {
+    code: `SCT-DTI-${year}`,
+    name: `Bộ chỉ số chuyển đổi số của Sở Công Thương năm ${year}`,
+    year,
+    level: "department",
+    legalBasis: "Kế hoạch số 17a/KH-SCT ngày 03/10/2025 của Sở Công Thương",
+    ownerUnitId: department,
+  });
+  const ids = new Map<string, string>();
+  for (const item of DEPARTMENT_ITEMS) {
+    const parent = item.code.includes(".") ? ids.get(item.code.split(".")[0]!)! : null;
+    const leaf = parent !== null;
+    const input = ZIndicatorCreate.parse({
+      code: item.code,
+      name: item.name,
+      maxScore: item.maxScore,
+      parentId: parent,
+      ...(leaf && {
+        valueKind: "boolean",
+        rule: { type: "yes_no", input: "value" },
+        evidenceRequired: true,
+        evidenceText: "Văn bản, quyết định hoặc ảnh chụp màn hình kèm đường dẫn",
+      }),
+    });
+    const id = await createIndicator(ctx, framework.id, input);
+    ids.set(item.code, id);
+    if (!leaf) continue;
+    const lead = units.get(item.lead ?? "Văn phòng Sở Công Thương")!;
+    const cooperating = DEPARTMENT_OFFICES.map((name) => units.get(name)!).filter((unitId) => unitId !== lead);
+    await setAssignment(ctx, id, { leadUnitId: lead, cooperatingUnitIds: cooperating });
+  }
+  await publishFramework(ctx, framework.id);
+  const due = new Date(Date.UTC(year, 10, 30, 16, 59, 59)); // 30/11 23:59:59 Vietnam time
+  const monthAhead = new Date(now.getTime() + 31 * 86_400_000);
+  await openPeriod(ctx, {
+    frameworkId: framework.id,
+    kind: "year",
+    year,
+    index: 1,
+    deadline: (due > monthAhead ? due : monthAhead).toISOString(),
+  });
+  const result = await importPlanAsRead(
+    ctx,
+    "seed-000.docx",
+    await fs.readFile(path.join(PLAN_FILES, "seed-000.docx")),
+    {
+      ownerUnitId: department,
+    },
+  );
+  if ("problems" in result) throw new Error(`demo plan 17a: ${result.problems.join("; ")}`);
+}
+
 /** Seeds the demo province into an empty database; does nothing once any unit exists. */
 export async function seedDemo(
   db: TDb,
-  options: { plans?: boolean; reporting?: boolean; now?: Date } = {},
+  options: { plans?: boolean; reporting?: boolean; department?: boolean; now?: Date } = {},
 ): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(unitsTable);
   if ((row?.n ?? 0) > 0) return false;
@@ -171,5 +275,6 @@ export async function seedDemo(
   });
   if (options.plans ?? true) await seedDemoPlans(db);
   if (options.reporting ?? true) await seedDemoReporting(db, options.now ?? new Date());
+  if (options.department ?? true) await seedDemoDepartment(db, options.now ?? new Date());
   return true;
 }

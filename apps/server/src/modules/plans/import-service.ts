@@ -195,7 +195,7 @@ export async function importPlanAsRead(
   ctx: TServiceContext,
   fileName: string,
   content: Buffer,
-  overrides: { code?: string; title?: string } = {},
+  overrides: { code?: string; title?: string; ownerUnitId?: string } = {},
 ): Promise<{ detail: TPlanDetail; preview: Awaited<ReturnType<typeof previewPlanImport>> } | { problems: string[] }> {
   const preview = await previewPlanImport(ctx, fileName, content);
   const { header } = preview;
@@ -210,6 +210,7 @@ export async function importPlanAsRead(
     endYear: header.endYear,
     legalBases: header.legalBases,
     parentPlanId: preview.suggestedParent?.id ?? null,
+    ownerUnitId: overrides.ownerUnitId ?? null,
   });
   const problems = [
     ...preview.problems,
