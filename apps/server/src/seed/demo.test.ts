@@ -35,7 +35,9 @@ describe("demo seed", () => {
       // a current quarter with lead agencies' drafts, still open; and the department's own year, due 30/11
       expect(await count("periods")).toBe(2);
       expect(await count("frameworks where owner_unit_id is not null and status = 'published'")).toBe(1);
-      expect(await count("assignments a join frameworks f on f.id = a.framework_id where f.owner_unit_id is not null")).toBe(18);
+      expect(
+        await count("assignments a join frameworks f on f.id = a.framework_id where f.owner_unit_id is not null"),
+      ).toBe(7 * 3); // seven items, each with a lead office and two cooperating
       expect(await count("reports where role = 'lead' and status = 'draft'")).toBe(8);
       const framework = (await findFrameworkByCode(database.db, DTI_PROVINCE_2025.code))!;
       const dashboard = await dashboardFor(database.db, { frameworkId: framework.id }, null);
