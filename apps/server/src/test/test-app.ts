@@ -60,12 +60,14 @@ export interface TTestApp {
 }
 
 export async function createTestApp(
-  options: { demo?: boolean; loginAttemptsPerMinute?: number; maxUploadMb?: number } = {},
+  options: { demo?: boolean; department?: boolean; loginAttemptsPerMinute?: number; maxUploadMb?: number } = {},
 ): Promise<TTestApp> {
   const database = await openTestDatabase();
   await installBuiltinFrameworks(database.db);
   // Test files build their own plans and periods; the demo ones are covered by seed/demo.test.ts.
-  if (options.demo ?? true) await seedDemo(database.db, { plans: false, reporting: false });
+  if (options.demo ?? true) {
+    await seedDemo(database.db, { plans: false, reporting: false, department: options.department ?? false });
+  }
   const clock = testClock();
   const filesRoot = fs.mkdtempSync(path.join(os.tmpdir(), "chiso-files-"));
   const app = await buildApp({
