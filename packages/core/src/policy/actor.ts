@@ -110,3 +110,13 @@ export function scopesWhere(actor: TActor, roles: readonly TRole[]): TPath[] {
 
 /** Works for a unit (lead or reporter somewhere): such users start from their to-do list. */
 export const holdsUnitRole = (actor: Pick<TActor, "grants">) => actor.grants.some((g) => !isScopeRole(g.role));
+
+/**
+ * The owner a new framework or plan gets when the request names none: the province for the province's
+ * coordinator, else the agency the actor coordinates (null — the province — when it coordinates nothing).
+ */
+export function defaultOwnerUnitId(actor: TActor, given: string | null | undefined): string | null {
+  if (given !== undefined) return given;
+  if (coordinates(actor, PROVINCE_PATH)) return null;
+  return actor.grants.find((g) => g.role === "coordinator")?.scopeUnitId ?? null;
+}

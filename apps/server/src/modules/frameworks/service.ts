@@ -1,6 +1,8 @@
 import {
   blankToNull,
   buildTree,
+  can,
+  defaultOwnerUnitId,
   PROVINCE_PATH,
   type TAssignedUnit,
   type TAssignmentUpdate,
@@ -105,9 +107,10 @@ async function codeTaken(tx: TDbOrTx, code: string) {
 
 export async function createFramework(ctx: TServiceContext, input: TFrameworkCreate) {
   return ctx.db.transaction(async (tx) => {
-    ensureCan(ctx.actor, "framework.edit", await ownerScope(tx, input.ownerUnitId));
+    const ownerUnitId = defaultOwnerUnitId(ctx.actor, input.ownerUnitId);
+    ensureCan(ctx.actor, "framework.edit", await ownerScope(tx, ownerUnitId));
     await codeTaken(tx, input.code);
-    const id = await repo.insertFramework(tx, { ...blankToNull(input), status: "draft" });
+    const id = await repo.insertFramework(tx, { ...blankToNull(input), ownerUnitId, status: "draft" });
     await audit(ctx, tx, "framework.create", id, null, input);
     return getFrameworkDetail(tx, id);
   });
@@ -175,7 +178,12 @@ export async function setFrameworkStatus(ctx: TServiceContext, id: string, statu
 export async function cloneFramework(ctx: TServiceContext, id: string, input: TFrameworkClone) {
   return ctx.db.transaction(async (tx) => {
     const source = await getFrameworkDetail(tx, id);
-    const ownerUnitId = input.ownerUnitId === undefined ? source.ownerUnitId : input.ownerUnitId;
+    // Unnamed, the copy stays in the source's scope when the actor may edit there, else goes to the actor's own.
+    const keepsScope = can(ctx.actor, "framework.edit", { scopePath: source.ownerPath });
+    const ownerUnitId =
+      input.ownerUnitId !== undefined || !keepsScope
+        ? defaultOwnerUnitId(ctx.actor, input.ownerUnitId)
+        : source.ownerUnitId;
     const scope = await ownerScope(tx, ownerUnitId);
     ensureCan(ctx.actor, "framework.edit", scope);
     await codeTaken(tx, input.code);

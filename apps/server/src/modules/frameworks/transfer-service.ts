@@ -1,5 +1,6 @@
 import {
   blankToNull,
+  defaultOwnerUnitId,
   frameworkToTransfer,
   matchTransferUnits,
   parseTransferJson,
@@ -63,7 +64,8 @@ export async function commitImport(ctx: TServiceContext, input: TImportCommit): 
   const issues = validateFramework(transferToValidatable(input.transfer));
   if (issues.length) throw new AppError("VALIDATION_FAILED", `Tệp có ${issues.length} lỗi; chưa nhập.`, issues);
   return ctx.db.transaction(async (tx) => {
-    const scope = await ownerScope(tx, input.ownerUnitId);
+    const ownerUnitId = defaultOwnerUnitId(ctx.actor, input.ownerUnitId);
+    const scope = await ownerScope(tx, ownerUnitId);
     ensureCan(ctx.actor, "framework.edit", scope);
     if (await repo.findFrameworkByCode(tx, input.transfer.framework.code)) {
       throw new AppError("CONFLICT", `Đã có bộ chỉ số mã "${input.transfer.framework.code}".`);
@@ -74,7 +76,7 @@ export async function commitImport(ctx: TServiceContext, input: TImportCommit): 
       ...blankToNull(meta),
       adjustments,
       status: "draft",
-      ownerUnitId: input.ownerUnitId ?? null,
+      ownerUnitId,
     });
     const ids = new Map<string, string>();
     for (const [sortOrder, indicator] of input.transfer.indicators.entries()) {

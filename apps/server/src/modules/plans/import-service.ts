@@ -1,5 +1,6 @@
 import {
   checkColumnMapping,
+  defaultOwnerUnitId,
   detectPlanHeader,
   findTaskTables,
   importableRows,
@@ -129,7 +130,7 @@ export function remapPlanImport(ctx: TServiceContext, input: TPlanImportRemap): 
  */
 export async function commitPlanImport(ctx: TServiceContext, input: TPlanImportCommit): Promise<TPlanDetail> {
   return ctx.db.transaction(async (tx) => {
-    const scope = await ownerScope(tx, input.plan.ownerUnitId);
+    const scope = await ownerScope(tx, defaultOwnerUnitId(ctx.actor, input.plan.ownerUnitId));
     ensureCan(ctx.actor, "plan.manage", scope);
     const mapped = await mapTable(tx, scope.scopePath, input.table, input.plan.startYear, input.frameworkId);
     if (mapped.problems.length) {

@@ -1,5 +1,6 @@
 import {
   can,
+  defaultOwnerUnitId,
   isTargetMet,
   parseTimeframe,
   progressBySection,
@@ -269,14 +270,15 @@ function targetValues(targets: readonly TTargetInput[]) {
 
 /** Inserts a plan and its targets inside the caller's transaction; returns its id. */
 export async function insertPlanWithTargets(tx: TDbOrTx, ctx: TServiceContext, input: TPlanInput) {
-  ensureCan(ctx.actor, "plan.manage", await ownerScope(tx, input.ownerUnitId));
+  const ownerUnitId = defaultOwnerUnitId(ctx.actor, input.ownerUnitId);
+  ensureCan(ctx.actor, "plan.manage", await ownerScope(tx, ownerUnitId));
   await checkPlanFields(tx, input, null);
   const { code, title, ...rest } = planValues(input);
   const id = await repo.insertPlan(tx, {
     code: code!,
     title: title!,
     ...rest,
-    ownerUnitId: input.ownerUnitId ?? null,
+    ownerUnitId,
     createdBy: ctx.actor.id,
   });
   if (input.targets?.length) await repo.replaceTargets(tx, id, targetValues(input.targets));

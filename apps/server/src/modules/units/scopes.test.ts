@@ -139,8 +139,18 @@ describe("a department runs its own cycle for its offices", () => {
       name: "Bộ chỉ số tỉnh 2026",
       year: 2026,
       level: "province",
+      ownerUnitId: null,
     });
     expect(province.statusCode).toBe(403);
+    // Naming no owner, a department's coordinator creates in its own scope (what the web's forms do).
+    const unnamed = await call("vpsct", "POST", "/api/frameworks", {
+      code: "SCT-NHAP",
+      name: "Bản nháp của Sở Công Thương",
+      year: 2026,
+      level: "department",
+    });
+    expect(unnamed.json()).toMatchObject({ ownerUnitId: unitIds["Sở Công Thương"] });
+    expect((await call("vpsct", "DELETE", `/api/frameworks/${unnamed.json().id}`)).statusCode).toBe(204);
     expect(
       (await call("vpsct", "PATCH", `/api/frameworks/${provinceFramework.id}`, { name: "Đổi tên" })).statusCode,
     ).toBe(403);
@@ -291,7 +301,11 @@ describe("a department runs its own cycle for its offices", () => {
     expect(((await call("noivu", "GET", "/api/plans")).json() as { id: string }[]).map((p) => p.id)).not.toContain(
       plan.id,
     );
-    const provincePlan = await call("vpsct", "POST", "/api/plans", { code: "99/KH-UBND", title: "Kế hoạch tỉnh" });
+    const provincePlan = await call("vpsct", "POST", "/api/plans", {
+      code: "99/KH-UBND",
+      title: "Kế hoạch tỉnh",
+      ownerUnitId: null,
+    });
     expect(provincePlan.statusCode).toBe(403);
   });
 

@@ -111,7 +111,7 @@ export function FrameworksPage() {
               onChange={(id) => select(id)}
               options={frameworks.data.map((f) => ({
                 value: f.id,
-                label: `${f.name} — ${t(`frameworks.status.${f.status}`)}`,
+                label: `${f.name} — ${f.ownerName} — ${t(`frameworks.status.${f.status}`)}`,
               }))}
             />
           )}
@@ -149,7 +149,7 @@ export function FrameworksPage() {
                 </span>
               </Descriptions.Item>
               <Descriptions.Item label={t("frameworks.levelLabel")}>
-                {t(`frameworks.level.${framework.level}`)} · {framework.year}
+                {t(`frameworks.level.${framework.level}`)} · {framework.year} · {framework.ownerName}
               </Descriptions.Item>
             </Descriptions>
             <Space wrap align="start">
