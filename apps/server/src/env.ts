@@ -9,6 +9,8 @@ const ZEnv = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
     .optional(),
+  /** Connections of this instance to the PostgreSQL server; default a few per core (db/client.ts). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).optional(),
   DATA_DIR: z.string().default("./data"),
   /** Evidence files (content-addressed); default `<DATA_DIR>/files`. */
   FILES_DIR: z.string().optional(),

@@ -12,7 +12,11 @@ import { createLocalFileStore } from "./storage/file-store.ts";
 const env = loadEnv();
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
+const database = await openDatabase({
+  url: env.DATABASE_URL,
+  dataDir: env.DATA_DIR,
+  poolSize: env.DATABASE_POOL_SIZE,
+});
 await installBuiltinFrameworks(database.db);
 const seeded = env.SEED_DEMO ? await seedDemo(database.db) : false;
 

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
@@ -25,14 +26,30 @@ export interface TDatabase {
 const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
 /** PGlite in `dataDir` (or in memory when `dataDir` is null), or a PostgreSQL server when a URL is given. */
-export async function openDatabase(options: { url?: string; dataDir?: string | null }): Promise<TDatabase> {
-  return options.url ? openPostgres(options.url) : openPglite(options.dataDir ?? null);
+export async function openDatabase(options: {
+  url?: string;
+  dataDir?: string | null;
+  poolSize?: number;
+}): Promise<TDatabase> {
+  return options.url
+    ? openPostgres(options.url, options.poolSize ?? defaultPoolSize())
+    : openPglite(options.dataDir ?? null);
+}
+
+/**
+ * Connections per instance when DATABASE_POOL_SIZE is not set: a few per core of this machine. More only
+ * queue inside PostgreSQL (measured: docs/performance.md); fewer leave the cores idle while rows are sent.
+ */
+export function defaultPoolSize(): number {
+  return Math.max(10, os.availableParallelism() * 5);
 }
 
 const MIGRATION_LOCK = 727_272;
 
-async function openPostgres(url: string): Promise<TDatabase> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+async function openPostgres(url: string, poolSize: number): Promise<TDatabase> {
+  // JIT compiles the plan of every large query again and again: it added 64–89 % to the heaviest reads
+  // (docs/performance.md), so the app's connections turn it off.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: "-c jit=off" });
   // An idle connection can be cut by the server (restart, failover, a dropped database): without a listener
   // that would crash the process. The pool replaces the connection on the next query.
   pool.on("error", (error) => {

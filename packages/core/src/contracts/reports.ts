@@ -146,6 +146,17 @@ export const ZReportSave = z.object({
 });
 export type TReportSave = z.infer<typeof ZReportSave>;
 
+/** What a draft save answers: only what the save changed (the page keeps the rest of the report it has). */
+export const ZReportSaved = z.object({
+  id: z.uuid(),
+  version: z.number().int(),
+  status: ZReportStatus,
+  selfPoints: z.number().nullable(),
+  selfExplanation: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type TReportSaved = z.infer<typeof ZReportSaved>;
+
 export const ZReportActionRequest = z.object({
   action: ZReportAction,
   comment: z.string().trim().max(4000).optional(),

@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { isoUtc, queryRows, type TDbOrTx } from "../../db/client.ts";
 import {
   assignments,
@@ -36,19 +37,68 @@ export async function insertReport(db: TDbOrTx, values: typeof reports.$inferIns
   return findReportBySlot(db, values.periodId, values.indicatorId, values.unitId);
 }
 
-/** Updates only if nobody saved since `version`; returns false when the version was stale. */
+/** Updates only if nobody saved since `version`; answers what changed, or null when the version was stale. */
 export async function updateReportIfVersion(
   db: TDbOrTx,
   id: string,
   version: number,
   values: Partial<typeof reports.$inferInsert>,
-): Promise<boolean> {
-  const rows = await db
+) {
+  const [row] = await db
     .update(reports)
     .set({ ...values, version: version + 1, updatedAt: new Date() })
     .where(and(eq(reports.id, id), eq(reports.version, version)))
-    .returning({ id: reports.id });
-  return rows.length === 1;
+    .returning({
+      id: reports.id,
+      version: reports.version,
+      status: reports.status,
+      selfPoints: reports.selfPoints,
+      selfExplanation: reports.selfExplanation,
+      updatedAt: reports.updatedAt,
+    });
+  return row ?? null;
+}
+
+const leadAssignment = alias(assignments, "lead_assignment");
+
+/**
+ * What the rules of a draft save need, in one query: the report, its period's deadline, the indicator's
+ * inputs and rule, its lead unit and the unit's extension. (Not the other units' assignment rows.)
+ */
+export async function findSaveContext(db: TDbOrTx, reportId: string) {
+  const [row] = await db
+    .select({
+      report: {
+        id: reports.id,
+        unitId: reports.unitId,
+        status: reports.status,
+        values: reports.values,
+        note: reports.note,
+        explanationDueAt: reports.explanationDueAt,
+      },
+      period: { deadline: periods.deadline, isClosed: periods.isClosed },
+      indicator: {
+        code: indicators.code,
+        maxScore: indicators.maxScore,
+        rule: indicators.rule,
+        valueKind: indicators.valueKind,
+        inputs: indicators.inputs,
+        evidenceRequired: indicators.evidenceRequired,
+        unitOfMeasure: indicators.unitOfMeasure,
+      },
+      leadUnitId: leadAssignment.unitId,
+      extension: periodExtensions.deadline,
+    })
+    .from(reports)
+    .innerJoin(periods, eq(periods.id, reports.periodId))
+    .innerJoin(indicators, eq(indicators.id, reports.indicatorId))
+    .leftJoin(leadAssignment, and(eq(leadAssignment.indicatorId, reports.indicatorId), eq(leadAssignment.role, "lead")))
+    .leftJoin(
+      periodExtensions,
+      and(eq(periodExtensions.periodId, reports.periodId), eq(periodExtensions.unitId, reports.unitId)),
+    )
+    .where(eq(reports.id, reportId));
+  return row ?? null;
 }
 
 export async function updateReport(db: TDbOrTx, id: string, values: Partial<typeof reports.$inferInsert>) {

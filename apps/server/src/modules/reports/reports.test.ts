@@ -135,7 +135,17 @@ describe("a cooperating commune's report, through review, consolidation and appr
       version: report.version,
     });
     expect(saved.statusCode, saved.body).toBe(200);
-    report = saved.json();
+    // The deadline-day path answers only what the save changed, not the whole report.
+    expect(Object.keys(saved.json()).sort()).toEqual([
+      "id",
+      "selfExplanation",
+      "selfPoints",
+      "status",
+      "updatedAt",
+      "version",
+    ]);
+    expect(saved.json()).toMatchObject({ id: report.id, status: "draft", version: report.version + 1 });
+    report = { ...report, ...saved.json() };
     expect(report.selfPoints).toBe(0);
     expect(report.selfExplanation).toContain("thiếu tài liệu kiểm chứng");
     const refused = await act("nhatrang", report, "submit");

@@ -7,6 +7,7 @@ import {
   ZReportDocument,
   ZReportOpen,
   ZReportSave,
+  ZReportSaved,
   ZReportSummary,
   ZWorkItem,
 } from "@chiso/core";
@@ -108,16 +109,14 @@ export function reportRoutes(app: TApp, deps: TAppDeps) {
     {
       schema: {
         tags,
-        summary: "Lưu số liệu (bản nháp); 409 nếu người khác đã lưu trước",
+        summary:
+          "Lưu số liệu (bản nháp); trả về phiên bản, điểm tự đánh giá, trạng thái; 409 nếu người khác đã lưu trước",
         params: ZParams,
         body: ZReportSave,
-        response: { 200: ZReportDetail },
+        response: { 200: ZReportSaved },
       },
     },
-    async (request) => {
-      await service.saveReport(ctx(request), request.params.id, request.body);
-      return detail(request, request.params.id);
-    },
+    async (request) => service.saveReport(ctx(request), request.params.id, request.body),
   );
 
   app.post(

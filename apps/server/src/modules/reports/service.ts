@@ -14,6 +14,7 @@ import {
   type TReportedValues,
   type TReportOpen,
   type TReportSave,
+  type TReportSaved,
 } from "@chiso/core";
 import type { TDbOrTx } from "../../db/client.ts";
 import type { TServiceContext } from "../../http/context.ts";
@@ -38,16 +39,18 @@ async function loadContext(db: TDbOrTx, reportId: string) {
   ]);
   if (!period || !indicator) throw notFound("báo cáo");
   const lead = assignment.find((a) => a.role === "lead") ?? null;
-  return { report, period, indicator, assignment, lead, extension };
+  return { report, period, indicator, assignment, lead, leadUnitId: lead?.unitId ?? null, extension };
 }
 
 type TContext = Awaited<ReturnType<typeof loadContext>>;
+/** The part of a report's context the rules read: a full context or the save's one-query context. */
+type TRuleContext = NonNullable<Awaited<ReturnType<typeof repo.findSaveContext>>>;
 
-function access(c: TContext) {
-  return { unitId: c.report.unitId, status: c.report.status, leadUnitId: c.lead?.unitId ?? null };
+function access(c: TRuleContext) {
+  return { unitId: c.report.unitId, status: c.report.status, leadUnitId: c.leadUnitId };
 }
 
-function windowOf(c: TContext, now: Date) {
+function windowOf(c: TRuleContext, now: Date) {
   return submissionWindow(
     {
       periodDeadline: c.period.deadline,
@@ -59,7 +62,11 @@ function windowOf(c: TContext, now: Date) {
   );
 }
 
-function score(c: TContext, values: TReportedValues, evidenceCount: number): TIndicatorScore | null {
+function score(
+  c: Pick<TRuleContext, "indicator">,
+  values: TReportedValues,
+  evidenceCount: number,
+): TIndicatorScore | null {
   const rule = c.indicator.rule;
   if (!rule) return null;
   return scoreIndicator({
@@ -163,7 +170,7 @@ export async function openReport(ctx: TServiceContext, input: TReportOpen): Prom
   });
 }
 
-function assertEditable(ctx: TServiceContext, c: TContext) {
+function assertEditable(ctx: TServiceContext, c: TRuleContext) {
   if (!reportActorContext(ctx.actor, access(c)).actsForUnit)
     throw forbidden("Bạn chỉ sửa được báo cáo của đơn vị mình.");
   if (!isEditable(c.report.status)) {
@@ -185,13 +192,18 @@ function staleVersion() {
   );
 }
 
-/** Saves the values and note of a draft; the self-assessed score is recomputed from them and the evidence. */
-export async function saveReport(ctx: TServiceContext, reportId: string, input: TReportSave) {
-  const c = await loadContext(ctx.db, reportId);
+/**
+ * Saves the values and note of a draft; the self-assessed score is recomputed from them and the evidence.
+ * The deadline-day path: one query for the context, then one transaction (evidence count, the UPDATE with
+ * its version check, the audit row); it answers only what changed.
+ */
+export async function saveReport(ctx: TServiceContext, reportId: string, input: TReportSave): Promise<TReportSaved> {
+  const c = await repo.findSaveContext(ctx.db, reportId);
+  if (!c) throw notFound("báo cáo");
   assertEditable(ctx, c);
   const problems = checkReportedValues(c.indicator, input.values);
   if (problems.length) throw new AppError("VALIDATION_FAILED", problems.join(" "));
-  await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const evidence = await repo.countEvidence(tx, reportId);
     const scored = score(c, input.values, evidence);
     const saved = await repo.updateReportIfVersion(tx, reportId, input.version, {
@@ -211,6 +223,7 @@ export async function saveReport(ctx: TServiceContext, reportId: string, input: 
       after: { values: input.values, note: input.note },
       ip: ctx.ip,
     });
+    return { ...saved, updatedAt: saved.updatedAt.toISOString() };
   });
 }
 
