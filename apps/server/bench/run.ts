@@ -16,7 +16,14 @@ import pg from "pg";
 import { openDatabase } from "../src/db/client.ts";
 import { multipartBody } from "../src/test/multipart.ts";
 import { runLoad, type TLoadResult } from "./load.ts";
-import { generateProvince, LARGE_PROVINCE, provinceCounts, surgeSlots, type TProvinceSize } from "./province.ts";
+import {
+  generateProvince,
+  LARGE_PROVINCE,
+  MARKER,
+  provinceCounts,
+  surgeSlots,
+  type TProvinceSize,
+} from "./province.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const serverRoot = path.resolve(here, "..");
@@ -24,6 +31,9 @@ const databaseUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0
 const surgeSeconds = Number(process.env.BENCH_SURGE_SECONDS ?? 30);
 const pageSeconds = Number(process.env.BENCH_PAGE_SECONDS ?? 10);
 const withPglite = process.env.BENCH_PGLITE !== "0";
+/** BENCH_ONLY=generate|pages|surge runs one part (while working on it); default everything. */
+const only = process.env.BENCH_ONLY;
+const part = (name: string) => !only || only === name;
 const SURGE_CONNECTIONS = 500;
 const BUDGET = { surgeRatio: 0.5, surgeP95: 500, pageP95: 300, pageBytes: 1024 * 1024, rssMb: 600, startMs: 2000 };
 
@@ -36,16 +46,29 @@ const ms = (n: number) => `${Math.round(n)} ms`;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const verdict = (ok: boolean) => (ok ? "✓" : "✗ over budget");
 
+/** Creates the bench database, or makes it anew when an older generator (or a failed run) left it. */
 async function ensureDatabase(url: string) {
-  const target = new URL(url);
-  const name = target.pathname.slice(1);
+  const name = new URL(url).pathname.slice(1).replaceAll('"', "");
   const admin = new URL(url);
   admin.pathname = "/postgres";
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();
   const { rows } = await client.query("select 1 from pg_database where datname = $1", [name]);
-  if (rows.length === 0) await client.query(`create database "${name.replaceAll('"', "")}"`);
+  const current = rows.length > 0 && (await hasMarker(url).catch(() => false));
+  if (rows.length > 0 && !current) await client.query(`drop database "${name}" with (force)`);
+  if (!current) await client.query(`create database "${name}"`);
   await client.end();
+}
+
+async function hasMarker(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query("select 1 from settings where key = $1", [MARKER]);
+    return rows.length > 0;
+  } finally {
+    await client.end();
+  }
 }
 
 async function prepare(options: { url?: string; dataDir?: string }, size: TProvinceSize) {
@@ -265,11 +288,17 @@ async function main() {
   print(`## PostgreSQL (${new URL(databaseUrl).pathname.slice(1)})`);
   await ensureDatabase(databaseUrl);
   const slots = await prepare({ url: databaseUrl }, LARGE_PROVINCE);
+  if (only === "generate") return;
 
   const app = await startProcess(appArgs(), { ...appEnv, DATABASE_URL: databaseUrl }, "/api/health");
   print(`start to first health on existing data: ${ms(app.startMs)} ${verdict(app.startMs < BUDGET.startMs)}`);
-  const worstPage = await benchPages(app);
-  await benchImports(app);
+  const worstPage = part("pages") ? await benchPages(app) : 0;
+  if (part("pages")) await benchImports(app);
+  if (!part("surge")) {
+    print(`server memory (peak RSS): ${app.peakRssMb().toFixed(0)} MB`);
+    await app.stop();
+    return;
+  }
 
   print();
   print(`### Surge: ${slots.length} connections, each saving its own draft, ${surgeSeconds} s`);
@@ -297,7 +326,7 @@ async function main() {
   print(`worst read page p95 at 20 users: ${ms(worstPage)} ${verdict(worstPage <= BUDGET.pageP95)}`);
   print(`server memory (peak RSS): ${appRss.toFixed(0)} MB ${verdict(appRss < BUDGET.rssMb)}`);
 
-  if (withPglite) {
+  if (withPglite && !only) {
     print();
     print("## PGlite (embedded), smaller province: 500 units, 2 quarters");
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "chiso-bench-pglite-"));

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { foldTranslation, searchWords } from "@chiso/core";
 import { PGlite } from "@electric-sql/pglite";
 import { type SQL, sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
@@ -89,4 +90,20 @@ export async function queryRows<T>(db: TDbOrTx, query: SQL): Promise<T[]> {
  */
 export function isoUtc(expression: string): SQL {
   return sql.raw(`to_char((${expression}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+}
+
+const FOLD = foldTranslation();
+
+/**
+ * A search box on the server, as `matchesSearch` in the browser: every word of the query occurs in the text,
+ * ignoring accents and case. `true` for an empty query.
+ */
+export function searchCondition(haystack: SQL, query: string | undefined): SQL {
+  const words = query ? searchWords(query) : [];
+  if (words.length === 0) return sql`true`;
+  const folded = sql`lower(translate(${haystack}, ${FOLD.from}, ${FOLD.to}))`;
+  return sql.join(
+    words.map((word) => sql`${folded} like ${`%${word.replace(/[\\%_]/g, "\\$&")}%`}`),
+    sql` and `,
+  );
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { REPORTING_PERIOD_KINDS } from "../calendar/periods.ts";
 import { ZReportAction, ZReportStatus } from "../reporting/workflow.ts";
 import { ZIndicator } from "./frameworks.ts";
+import { ZPageQuery, zPage } from "./paging.ts";
 
 const isoInstant = z.iso.datetime({ offset: true, message: "Thời điểm không hợp lệ" });
 const isoDate = z.iso.date("Ngày không hợp lệ");
@@ -191,3 +192,15 @@ export const ZReportSummary = z.object({
   explanationDueAt: z.string().nullable(),
 });
 export type TReportSummary = z.infer<typeof ZReportSummary>;
+
+/** The review table's query: a period, optional filters (a search over code, name and unit), a page. */
+export const ZReportListQuery = ZPageQuery.extend({
+  periodId: z.uuid(),
+  unitId: z.uuid().optional(),
+  indicatorId: z.uuid().optional(),
+  role: z.enum(["lead", "cooperate"]).optional(),
+  status: ZReportStatus.optional(),
+  q: z.string().trim().max(200).optional(),
+});
+export type TReportListQuery = z.infer<typeof ZReportListQuery>;
+export const ZReportPage = zPage(ZReportSummary);

@@ -104,22 +104,44 @@ export function listUnitActivity(db: TDbOrTx, periodIds: readonly string[]) {
           join assignments a on a.framework_id = p.framework_id
           join indicators i on i.id = a.indicator_id
           where p.id in (${ids})
+        ),
+        -- Grouped once for the periods' reports instead of a subquery per row.
+        evidence as (
+          select distinct rd.report_id from report_documents rd
+          join reports r on r.id = rd.report_id where r.period_id in (${ids})
+        ),
+        returned as (
+          select e.report_id, count(*) as n from report_events e
+          join reports r on r.id = e.report_id
+          where r.period_id in (${ids}) and e.action in ('return', 'request_explanation')
+          group by e.report_id
         )
-        select u.id as unit_id, u.name as unit_name,
-          count(*)::int as expected,
-          count(*) filter (where r.submitted_at is not null and r.submitted_at <= coalesce(x.deadline, o.deadline))::int as on_time,
-          count(*) filter (where r.status is not null and r.status <> 'draft'
-                             and (not o.evidence_required
-                                  or exists (select 1 from report_documents rd where rd.report_id = r.id)))::int as complete,
-          coalesce(sum((select count(*) from report_events e where e.report_id = r.id
-                          and e.action in ('return', 'request_explanation'))), 0)::int as returns,
-          coalesce(sum(coalesce(r.appraised_points, r.self_points)) filter (where o.role = 'lead'), 0) as lead_points,
-          coalesce(sum(o.max_score) filter (where o.role = 'lead'), 0) as lead_max
-        from owed o
-        join units u on u.id = o.unit_id
-        left join period_extensions x on x.period_id = o.period_id and x.unit_id = o.unit_id
-        left join reports r on r.period_id = o.period_id and r.indicator_id = o.indicator_id and r.unit_id = o.unit_id
-        group by u.id, u.name`,
+        lead_points as (
+          select r.unit_id, sum(coalesce(r.appraised_points, r.self_points)) as points
+          from reports r where r.period_id in (${ids}) and r.role = 'lead'
+          group by r.unit_id
+        ),
+        -- Only the columns of reports_period_state_idx: the reports are read from the index, not the table.
+        activity as (
+          select o.unit_id,
+            count(*)::int as expected,
+            count(*) filter (where r.submitted_at is not null and r.submitted_at <= coalesce(x.deadline, o.deadline))::int as on_time,
+            count(*) filter (where r.status is not null and r.status <> 'draft'
+                               and (not o.evidence_required or ev.report_id is not null))::int as complete,
+            coalesce(sum(rt.n), 0)::int as returns,
+            coalesce(sum(o.max_score) filter (where o.role = 'lead'), 0) as lead_max
+          from owed o
+          left join period_extensions x on x.period_id = o.period_id and x.unit_id = o.unit_id
+          left join reports r on r.period_id = o.period_id and r.indicator_id = o.indicator_id and r.unit_id = o.unit_id
+          left join evidence ev on ev.report_id = r.id
+          left join returned rt on rt.report_id = r.id
+          group by o.unit_id
+        )
+        select u.id as unit_id, u.name as unit_name, a.expected, a.on_time, a.complete, a.returns,
+          coalesce(lp.points, 0) as lead_points, a.lead_max
+        from activity a
+        join units u on u.id = a.unit_id
+        left join lead_points lp on lp.unit_id = a.unit_id`,
   );
 }
 

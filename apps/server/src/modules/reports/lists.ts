@@ -2,6 +2,8 @@ import {
   hasRole,
   submissionWindow,
   type TMissing,
+  type TPage,
+  type TReportListQuery,
   type TReportStatus,
   type TReportSummary,
   type TWorkItem,
@@ -63,36 +65,48 @@ export async function listWorkItems(ctx: TServiceContext, unitId: string): Promi
 }
 
 /**
- * Reports of a period for review. The coordinator, the council and leadership see every submitted report;
- * a unit sees its own and, for indicators it leads, its cooperating units' submitted reports.
+ * One page of a period's reports for review. The coordinator, the council and leadership see every submitted
+ * report; a unit sees its own and, for indicators it leads, its cooperating units' submitted reports. Drafts
+ * stay with their unit (and the coordinator). Filtered, ordered and paged in SQL.
  */
 export async function listReportsForReview(
   ctx: TServiceContext,
-  filter: { periodId: string; unitId?: string; indicatorId?: string },
-): Promise<TReportSummary[]> {
+  query: TReportListQuery,
+): Promise<TPage<TReportSummary>> {
   const seesAll = ["coordinator", "appraiser", "viewer"].some((r) => hasRole(ctx.actor, r as "viewer"));
-  const rows = await repo.listReports(ctx.db, { ...filter, ...(!seesAll && { leadUnitId: ctx.actor.unitId }) });
-  const visible = rows.filter(
-    (r) => r.status !== "draft" || r.unit_id === ctx.actor.unitId || hasRole(ctx.actor, "coordinator"),
-  );
-  return visible.map((r) => ({
-    id: r.id,
-    periodId: r.period_id,
-    indicatorId: r.indicator_id,
-    indicatorCode: r.indicator_code,
-    indicatorName: r.indicator_name,
-    unitId: r.unit_id,
-    unitName: r.unit_name,
-    role: r.role,
-    status: r.status as TReportStatus,
-    values: r.values,
-    selfPoints: num(r.self_points),
-    appraisedPoints: num(r.appraised_points),
-    maxScore: Number(r.max_score),
-    evidenceCount: r.evidence_count,
-    docsWithoutMetadata: r.docs_without_metadata,
-    evidenceRequired: r.evidence_required,
-    submittedAt: r.submitted_at,
-    explanationDueAt: r.explanation_due_at,
-  }));
+  const { page, pageSize, ...filter } = query;
+  const where: repo.TReportFilter = {
+    ...filter,
+    ...(!seesAll && { leadUnitId: ctx.actor.unitId }),
+    viewer: { unitId: ctx.actor.unitId, seesDrafts: hasRole(ctx.actor, "coordinator") },
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  };
+  const rows = await repo.listReports(ctx.db, where);
+  const total = rows[0]?.total ?? (page > 1 ? await repo.countReports(ctx.db, where) : 0);
+  return {
+    page,
+    pageSize,
+    total,
+    items: rows.map((r) => ({
+      id: r.id,
+      periodId: r.period_id,
+      indicatorId: r.indicator_id,
+      indicatorCode: r.indicator_code,
+      indicatorName: r.indicator_name,
+      unitId: r.unit_id,
+      unitName: r.unit_name,
+      role: r.role,
+      status: r.status as TReportStatus,
+      values: r.values,
+      selfPoints: num(r.self_points),
+      appraisedPoints: num(r.appraised_points),
+      maxScore: Number(r.max_score),
+      evidenceCount: r.evidence_count,
+      docsWithoutMetadata: r.docs_without_metadata,
+      evidenceRequired: r.evidence_required,
+      submittedAt: r.submitted_at,
+      explanationDueAt: r.explanation_due_at,
+    })),
+  };
 }

@@ -1,6 +1,7 @@
+import type { TReportStatus } from "@chiso/core";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { isoUtc, queryRows, type TDbOrTx } from "../../db/client.ts";
+import { isoUtc, queryRows, searchCondition, type TDbOrTx } from "../../db/client.ts";
 import {
   assignments,
   documents,
@@ -323,13 +324,23 @@ export interface TReportFilter {
   periodId: string;
   unitId?: string;
   indicatorId?: string;
+  role?: "lead" | "cooperate";
+  status?: TReportStatus;
+  q?: string;
   /** Only reports these units may see beyond their own: cooperating reports on indicators they lead. */
   leadUnitId?: string;
+  /** Drafts are seen by their own unit only, unless the viewer may see every draft (the coordinator). */
+  viewer: { unitId: string; seesDrafts: boolean };
+  limit: number;
+  offset: number;
 }
 
-/** Reports of a period for reviewers, with evidence counts aggregated in SQL (one round trip). */
-export function listReports(db: TDbOrTx, filter: TReportFilter) {
-  return queryRows<{
+/**
+ * One page of a period's reports for reviewers, filtered and counted in SQL, with evidence counts grouped for
+ * the page's rows only (one round trip).
+ */
+export async function listReports(db: TDbOrTx, filter: TReportFilter) {
+  const rows = await queryRows<{
     id: string;
     period_id: string;
     indicator_id: string;
@@ -348,30 +359,52 @@ export function listReports(db: TDbOrTx, filter: TReportFilter) {
     explanation_due_at: string | null;
     evidence_count: number;
     docs_without_metadata: number;
+    total: number;
   }>(
     db,
     sql`
+    with page as (
+      select r.id, i.sort_order, i.code, r.role, u.name, count(*) over ()::int as total
+      from reports r
+      join indicators i on i.id = r.indicator_id
+      join units u on u.id = r.unit_id
+      where r.period_id = ${filter.periodId}
+        ${filter.unitId ? sql`and r.unit_id = ${filter.unitId}` : sql``}
+        ${filter.indicatorId ? sql`and r.indicator_id = ${filter.indicatorId}` : sql``}
+        ${filter.role ? sql`and r.role = ${filter.role}` : sql``}
+        ${filter.status ? sql`and r.status = ${filter.status}` : sql``}
+        ${filter.viewer.seesDrafts ? sql`` : sql`and (r.status <> 'draft' or r.unit_id = ${filter.viewer.unitId})`}
+        ${
+          filter.leadUnitId
+            ? sql`and (r.unit_id = ${filter.leadUnitId} or (r.status <> 'draft' and exists (
+                select 1 from assignments a where a.indicator_id = r.indicator_id and a.role = 'lead' and a.unit_id = ${filter.leadUnitId})))`
+            : sql``
+        }
+        and ${searchCondition(sql`i.code || ' ' || i.name || ' ' || u.name`, filter.q)}
+      order by i.sort_order, i.code, r.role, u.name, r.id
+      limit ${filter.limit} offset ${filter.offset}
+    )
     select r.id, r.period_id, r.indicator_id, i.code as indicator_code, i.name as indicator_name,
            r.unit_id, u.name as unit_name, r.role, r.status, r.values, r.self_points, r.appraised_points,
            i.max_score, i.evidence_required, ${isoUtc("r.submitted_at")} as submitted_at,
            ${isoUtc("r.explanation_due_at")} as explanation_due_at,
-           coalesce(ev.total, 0)::int as evidence_count, coalesce(ev.without_metadata, 0)::int as docs_without_metadata
-    from reports r
+           coalesce(ev.total, 0)::int as evidence_count, coalesce(ev.without_metadata, 0)::int as docs_without_metadata,
+           page.total
+    from page
+    join reports r on r.id = page.id
     join indicators i on i.id = r.indicator_id
     join units u on u.id = r.unit_id
     ${evidenceCounts}
-    where r.period_id = ${filter.periodId}
-      ${filter.unitId ? sql`and r.unit_id = ${filter.unitId}` : sql``}
-      ${filter.indicatorId ? sql`and r.indicator_id = ${filter.indicatorId}` : sql``}
-      ${
-        filter.leadUnitId
-          ? sql`and (r.unit_id = ${filter.leadUnitId} or (r.status <> 'draft' and exists (
-                select 1 from assignments a where a.indicator_id = r.indicator_id and a.role = 'lead' and a.unit_id = ${filter.leadUnitId})))`
-          : sql``
-      }
-    order by i.sort_order, i.code, r.role, u.name
+    order by page.sort_order, page.code, page.role, page.name, page.id
   `,
   );
+  return rows;
+}
+
+/** How many reports match when the page asked for is past the end (the page is empty, the count is not). */
+export async function countReports(db: TDbOrTx, filter: TReportFilter) {
+  const rows = await listReports(db, { ...filter, limit: 1, offset: 0 });
+  return rows[0]?.total ?? 0;
 }
 
 /** Documents other units cited for the same indicator and period: the lead agency may reuse them. */

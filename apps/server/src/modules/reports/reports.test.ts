@@ -186,7 +186,7 @@ describe("a cooperating commune's report, through review, consolidation and appr
     expect(
       (await call("vpubnd", "PATCH", `/api/reports/${report.id}`, { values: {}, version: report.version })).statusCode,
     ).toBe(403);
-    const list = (await call("noivu", "GET", `/api/reports?periodId=${periodId}`)).json();
+    const list = (await call("noivu", "GET", `/api/reports?periodId=${periodId}`)).json().items;
     expect(list.some((r: { id: string }) => r.id === report.id)).toBe(false);
   });
 
@@ -227,7 +227,7 @@ describe("a cooperating commune's report, through review, consolidation and appr
   it("the lead consolidates with the commune's evidence; coordinator verifies; the council appraises; the coordinator closes it", async () => {
     const review = (
       await call("noivu", "GET", `/api/reports?periodId=${periodId}&indicatorId=${indicatorId("4.2")}`)
-    ).json();
+    ).json().items;
     expect(review.map((r: { unitName: string; status: string }) => [r.unitName, r.status])).toEqual([
       ["Phường Nha Trang", "accepted"],
     ]);

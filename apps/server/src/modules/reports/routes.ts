@@ -5,10 +5,11 @@ import {
   ZReportActionRequest,
   ZReportDetail,
   ZReportDocument,
+  ZReportListQuery,
   ZReportOpen,
+  ZReportPage,
   ZReportSave,
   ZReportSaved,
-  ZReportSummary,
   ZWorkItem,
 } from "@chiso/core";
 import { z } from "zod";
@@ -70,9 +71,9 @@ export function reportRoutes(app: TApp, deps: TAppDeps) {
     {
       schema: {
         tags,
-        summary: "Báo cáo của một kỳ để xem xét (lọc theo đơn vị, chỉ số)",
-        querystring: z.object({ periodId: z.uuid(), unitId: z.uuid().optional(), indicatorId: z.uuid().optional() }),
-        response: { 200: z.array(ZReportSummary) },
+        summary: "Báo cáo của một kỳ để xem xét: lọc theo đơn vị, chỉ số, vai trò, trạng thái, từ khóa; phân trang",
+        querystring: ZReportListQuery,
+        response: { 200: ZReportPage },
       },
     },
     async (request) => listReportsForReview(ctx(request), request.query),
