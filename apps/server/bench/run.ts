@@ -186,7 +186,7 @@ async function readPages(origin: string, cookie: string) {
     ["heatmap", `/api/dashboard/heatmap?periodId=${open.id}`],
     ["unit ranking", `/api/dashboard/units?periodId=${review.id}`],
     ["completeness", `/api/completeness?periodId=${open.id}`],
-    ["review table", `/api/reports?periodId=${review.id}`],
+    ["review table", `/api/reports?periodId=${review.id}&page=1&pageSize=50`],
     ["framework detail", `/api/frameworks/${framework.id}`],
     ["work list", "/api/worklist"],
   ] as const;

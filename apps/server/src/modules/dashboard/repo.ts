@@ -115,7 +115,7 @@ export function listUnitActivity(db: TDbOrTx, periodIds: readonly string[]) {
           join reports r on r.id = e.report_id
           where r.period_id in (${ids}) and e.action in ('return', 'request_explanation')
           group by e.report_id
-        )
+        ),
         lead_points as (
           select r.unit_id, sum(coalesce(r.appraised_points, r.self_points)) as points
           from reports r where r.period_id in (${ids}) and r.role = 'lead'
