@@ -43,8 +43,47 @@ export function listTrend(db: TDbOrTx) {
   );
 }
 
-/** Every assigned unit × indicator of a period with its report state and lateness (one query). */
-export function listHeatmapCells(db: TDbOrTx, periodId: string, now: Date) {
+/** Whether a slot is late: submitted after its unit's deadline, or not submitted once that passed. */
+const lateSql = (now: Date) => sql`(case
+             when r.submitted_at is not null then r.submitted_at > coalesce(x.deadline, p.deadline)
+             else ${now.toISOString()}::timestamptz > coalesce(x.deadline, p.deadline)
+           end)`;
+
+/** Reports of a period counted by unit group (kind) × indicator: expected, left draft, late (one query). */
+export function listHeatmapGroups(db: TDbOrTx, periodId: string, now: Date) {
+  return queryRows<{
+    kind: string;
+    indicator_id: string;
+    expected: number;
+    submitted: number;
+    late: number;
+    unit_count: number;
+  }>(
+    db,
+    sql`select u.kind, a.indicator_id, count(*)::int as expected,
+          count(*) filter (where r.status is not null and r.status <> 'draft')::int as submitted,
+          count(*) filter (where ${lateSql(now)})::int as late,
+          (select count(distinct a2.unit_id)::int from assignments a2 join units u2 on u2.id = a2.unit_id
+            where a2.framework_id = p.framework_id and u2.kind = u.kind) as unit_count
+        from periods p
+        join assignments a on a.framework_id = p.framework_id
+        join units u on u.id = a.unit_id
+        left join period_extensions x on x.period_id = p.id and x.unit_id = a.unit_id
+        left join reports r on r.period_id = p.id and r.indicator_id = a.indicator_id and r.unit_id = a.unit_id
+        where p.id = ${periodId}
+        group by u.kind, a.indicator_id, p.framework_id`,
+  );
+}
+
+/**
+ * One page of a unit group's units (by name) × the indicators they are assigned, with each report's state and
+ * lateness, and how many units the group has (one query).
+ */
+export function listHeatmapCells(
+  db: TDbOrTx,
+  filter: { periodId: string; kind: string; limit: number; offset: number },
+  now: Date,
+) {
   return queryRows<{
     unit_id: string;
     unit_name: string;
@@ -57,23 +96,40 @@ export function listHeatmapCells(db: TDbOrTx, periodId: string, now: Date) {
     report_id: string | null;
     status: string | null;
     late: boolean;
+    units_total: number;
   }>(
     db,
-    sql`select u.id as unit_id, u.name as unit_name, u.kind as unit_kind,
+    sql`with group_units as (
+          select u.id, u.name, count(*) over ()::int as total
+          from units u
+          where u.kind = ${filter.kind} and exists (
+            select 1 from assignments a join periods p on p.framework_id = a.framework_id
+            where p.id = ${filter.periodId} and a.unit_id = u.id)
+          order by u.name, u.id
+          limit ${filter.limit} offset ${filter.offset}
+        )
+        select u.id as unit_id, u.name as unit_name, u.kind as unit_kind,
           i.id as indicator_id, i.code, i.name, i.sort_order, a.role,
-          r.id as report_id, r.status,
-          (case
-             when r.submitted_at is not null then r.submitted_at > coalesce(x.deadline, p.deadline)
-             else ${now.toISOString()}::timestamptz > coalesce(x.deadline, p.deadline)
-           end) as late
-        from periods p
-        join assignments a on a.framework_id = p.framework_id
+          r.id as report_id, r.status, ${lateSql(now)} as late, g.total as units_total
+        from group_units g
+        join units u on u.id = g.id
+        join periods p on p.id = ${filter.periodId}
+        join assignments a on a.framework_id = p.framework_id and a.unit_id = u.id
         join indicators i on i.id = a.indicator_id
-        join units u on u.id = a.unit_id
         left join period_extensions x on x.period_id = p.id and x.unit_id = a.unit_id
         left join reports r on r.period_id = p.id and r.indicator_id = a.indicator_id and r.unit_id = a.unit_id
-        where p.id = ${periodId}
-        order by u.kind, u.name, i.sort_order`,
+        order by u.name, u.id, i.sort_order`,
+  );
+}
+
+/** The indicators a period's framework assigns, in order (the heatmap's columns). */
+export function listAssignedIndicators(db: TDbOrTx, periodId: string) {
+  return queryRows<{ id: string; code: string; name: string }>(
+    db,
+    sql`select i.id, i.code, i.name from indicators i
+        join periods p on p.framework_id = i.framework_id
+        where p.id = ${periodId} and exists (select 1 from assignments a where a.indicator_id = i.id)
+        order by i.sort_order, i.code`,
   );
 }
 

@@ -1,4 +1,4 @@
-import { can, ZDashboard, ZHeatmap, ZUnitRanking } from "@chiso/core";
+import { can, ZDashboard, ZHeatmap, ZHeatmapQuery, ZUnitRanking } from "@chiso/core";
 import { z } from "zod";
 import type { TApp } from "../../http/app-types.ts";
 import { authorize } from "../../http/auth.ts";
@@ -32,14 +32,14 @@ export function dashboardRoutes(app: TApp, deps: TAppDeps) {
     {
       schema: {
         tags,
-        summary: "Tình trạng nộp báo cáo: đơn vị × chỉ số",
-        querystring: z.object({ periodId: z.uuid() }),
+        summary: "Tình trạng nộp báo cáo: nhóm đơn vị × chỉ số; với một nhóm, từng đơn vị (phân trang)",
+        querystring: ZHeatmapQuery,
         response: { 200: ZHeatmap },
       },
     },
     async (request) => {
       authorize(request, can.viewDashboard);
-      return buildHeatmap(deps.db, deps.clock, request.query.periodId);
+      return buildHeatmap(deps.db, deps.clock, request.query);
     },
   );
 
