@@ -30,6 +30,7 @@ const app = await buildApp({
   fileStore: createLocalFileStore(env.FILES_DIR),
   webDist: env.WEB_DIST ?? path.resolve(here, "../../web/dist"),
   logger: { level: env.LOG_LEVEL },
+  trustProxy: env.TRUST_PROXY,
 });
 
 app.log.info(
