@@ -60,18 +60,23 @@ export function listHeatmapGroups(db: TDbOrTx, periodId: string, now: Date) {
     unit_count: number;
   }>(
     db,
-    sql`select u.kind, a.indicator_id, count(*)::int as expected,
-          count(*) filter (where r.status is not null and r.status <> 'draft')::int as submitted,
-          count(*) filter (where ${lateSql(now)})::int as late,
-          (select count(distinct a2.unit_id)::int from assignments a2 join units u2 on u2.id = a2.unit_id
-            where a2.framework_id = p.framework_id and u2.kind = u.kind) as unit_count
-        from periods p
-        join assignments a on a.framework_id = p.framework_id
-        join units u on u.id = a.unit_id
-        left join period_extensions x on x.period_id = p.id and x.unit_id = a.unit_id
-        left join reports r on r.period_id = p.id and r.indicator_id = a.indicator_id and r.unit_id = a.unit_id
-        where p.id = ${periodId}
-        group by u.kind, a.indicator_id, p.framework_id`,
+    sql`with cells as (
+          select u.kind, a.indicator_id, a.unit_id,
+            r.status is not null and r.status <> 'draft' as submitted, ${lateSql(now)} as late
+          from periods p
+          join assignments a on a.framework_id = p.framework_id
+          join units u on u.id = a.unit_id
+          left join period_extensions x on x.period_id = p.id and x.unit_id = a.unit_id
+          left join reports r on r.period_id = p.id and r.indicator_id = a.indicator_id and r.unit_id = a.unit_id
+          where p.id = ${periodId}
+        ),
+        group_sizes as (select kind, count(distinct unit_id)::int as unit_count from cells group by kind)
+        select c.kind, c.indicator_id, count(*)::int as expected,
+          count(*) filter (where c.submitted)::int as submitted,
+          count(*) filter (where c.late)::int as late,
+          g.unit_count
+        from cells c join group_sizes g on g.kind = c.kind
+        group by c.kind, c.indicator_id, g.unit_count`,
   );
 }
 
