@@ -56,7 +56,7 @@ export interface TBuildAppOptions {
   webDist?: string | null;
   logger?: FastifyServerOptions["logger"];
   /** Proxies whose forwarded headers are believed (main.ts: TRUST_PROXY); default any. */
-  trustProxy?: boolean | number | string;
+  trustProxy?: boolean | string;
   /** E-mail for notifications (main.ts: SMTP_URL); without one, notifications stay in the app. */
   mailer?: TMailer | null;
 }

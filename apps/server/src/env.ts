@@ -30,14 +30,12 @@ const ZEnv = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   /**
    * Which proxies' X-Forwarded-For/-Proto to believe (client IP for audit and rate limits): "true" (any — the
-   * default, for a server reachable only through its proxy), "false", a hop count, or addresses/CIDRs "10.0.0.5,10.0.1.0/24".
+   * default, for a server reachable only through its proxy), "false", or addresses/CIDRs "10.0.0.5,10.0.1.0/24".
    */
   TRUST_PROXY: z
     .string()
     .default("true")
-    .transform((v): boolean | number | string =>
-      v === "true" ? true : v === "false" ? false : /^\d+$/.test(v) ? Number(v) : v,
-    ),
+    .transform((v): boolean | string => (v === "true" ? true : v === "false" ? false : v)),
   /** Largest accepted upload (evidence files, imported frameworks and plans), in MB. */
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
   /** Mail server for notifications, e.g. smtp://user:pass@mail.example.vn:587; absent = notifications in the app only. */

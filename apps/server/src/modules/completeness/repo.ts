@@ -33,13 +33,6 @@ export function listSlots(db: TDbOrTx, periodId: string, leadUnitId?: string) {
     sql`with rs as (
           -- the period's reports, from reports_period_state_idx
           select r.id, r.indicator_id, r.unit_id, r.status, r.submitted_at from reports r where r.period_id = ${periodId}
-        ),
-        first_submit as (
-          select e.report_id, min(e.at) as first_at from report_events e
-          join rs on rs.id = e.report_id where e.action = 'submit' group by e.report_id
-        ),
-        evidence as (
-          select rd.report_id, count(*) as n from report_documents rd join rs on rs.id = rd.report_id group by rd.report_id
         )
         select a.unit_id, u.name as unit_name, a.indicator_id, i.code as indicator_code, i.name as indicator_name,
                a.role, lead.unit_id as lead_unit_id, lu.name as lead_unit_name,
@@ -56,8 +49,12 @@ export function listSlots(db: TDbOrTx, periodId: string, leadUnitId?: string) {
         left join units lu on lu.id = lead.unit_id
         left join period_extensions x on x.period_id = p.id and x.unit_id = a.unit_id
         left join rs r on r.indicator_id = a.indicator_id and r.unit_id = a.unit_id
-        left join first_submit fs on fs.report_id = r.id
-        left join evidence ev on ev.report_id = r.id
+        -- One index probe per report (report_events_submit_idx, the evidence key): joining the whole tables
+        -- would read every event and citation of every period.
+        left join lateral (
+          select min(e.at) as first_at from report_events e where e.report_id = r.id and e.action = 'submit'
+        ) fs on true
+        left join lateral (select count(*) as n from report_documents rd where rd.report_id = r.id) ev on true
         where p.id = ${periodId}
           ${leadUnitId ? sql`and (a.unit_id = ${leadUnitId} or lead.unit_id = ${leadUnitId})` : sql``}
         order by u.name, i.sort_order, i.code`,

@@ -166,11 +166,7 @@ export function listUnitActivity(db: TDbOrTx, periodIds: readonly string[]) {
           join indicators i on i.id = a.indicator_id
           where p.id in (${ids})
         ),
-        -- Grouped once for the periods' reports instead of a subquery per row.
-        evidence as (
-          select distinct rd.report_id from report_documents rd
-          join reports r on r.id = rd.report_id where r.period_id in (${ids})
-        ),
+        -- Returns grouped once (a partial index holds them) instead of a count per report.
         returned as (
           select e.report_id, count(*) as n from report_events e
           join reports r on r.id = e.report_id
@@ -188,13 +184,14 @@ export function listUnitActivity(db: TDbOrTx, periodIds: readonly string[]) {
             count(*)::int as expected,
             count(*) filter (where r.submitted_at is not null and r.submitted_at <= coalesce(x.deadline, o.deadline))::int as on_time,
             count(*) filter (where r.status is not null and r.status <> 'draft'
-                               and (not o.evidence_required or ev.report_id is not null))::int as complete,
+                               and (not o.evidence_required
+                                    -- one probe of the evidence index per report (a join would read them all)
+                                    or exists (select 1 from report_documents rd where rd.report_id = r.id)))::int as complete,
             coalesce(sum(rt.n), 0)::int as returns,
             coalesce(sum(o.max_score) filter (where o.role = 'lead'), 0) as lead_max
           from owed o
           left join period_extensions x on x.period_id = o.period_id and x.unit_id = o.unit_id
           left join reports r on r.period_id = o.period_id and r.indicator_id = o.indicator_id and r.unit_id = o.unit_id
-          left join evidence ev on ev.report_id = r.id
           left join returned rt on rt.report_id = r.id
           group by o.unit_id
         )

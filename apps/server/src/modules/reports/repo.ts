@@ -60,6 +60,62 @@ export async function updateReportIfVersion(
   return row ?? null;
 }
 
+/**
+ * The deadline-day write: a draft's values, score and note, only if nobody saved since `version`, and its audit
+ * row — one statement, so one round trip and one transaction. Null when the version was stale (nothing written).
+ */
+export async function saveDraftIfVersion(
+  db: TDbOrTx,
+  save: {
+    reportId: string;
+    version: number;
+    values: Record<string, unknown>;
+    /** undefined keeps the note as it is. */
+    note: string | null | undefined;
+    selfPoints: number | null;
+    selfExplanation: string | null;
+    actorId: string;
+    ip: string | null;
+    before: unknown;
+    after: unknown;
+  },
+) {
+  const [row] = await queryRows<{
+    id: string;
+    version: number;
+    status: TReportStatus;
+    self_points: string | null;
+    self_explanation: string | null;
+    updated_at: string;
+  }>(
+    db,
+    sql`with saved as (
+          update reports set values = ${JSON.stringify(save.values)}::jsonb,
+            note = ${save.note === undefined ? sql`note` : sql`${save.note}`},
+            self_points = ${save.selfPoints}, self_explanation = ${save.selfExplanation},
+            updated_by = ${save.actorId}, version = version + 1, updated_at = now()
+          where id = ${save.reportId} and version = ${save.version}
+          returning id, version, status, self_points, self_explanation, updated_at
+        ),
+        -- the audit row of recordAudit (modules/audit), written by the same statement
+        audit as (
+          insert into audit_log (actor_id, action, entity_type, entity_id, before, after, ip)
+          select ${save.actorId}, 'report.save', 'report', saved.id::text, ${JSON.stringify(save.before)}::jsonb,
+                 ${JSON.stringify(save.after)}::jsonb, ${save.ip} from saved
+        )
+        select id, version, status, self_points, self_explanation, ${isoUtc("updated_at")} as updated_at from saved`,
+  );
+  if (!row) return null;
+  return {
+    id: row.id,
+    version: row.version,
+    status: row.status,
+    selfPoints: row.self_points === null ? null : Number(row.self_points),
+    selfExplanation: row.self_explanation,
+    updatedAt: row.updated_at,
+  };
+}
+
 const leadAssignment = alias(assignments, "lead_assignment");
 
 /**
@@ -89,6 +145,7 @@ export async function findSaveContext(db: TDbOrTx, reportId: string) {
       },
       leadUnitId: leadAssignment.unitId,
       extension: periodExtensions.deadline,
+      evidenceCount: sql<number>`(select count(*)::int from ${reportDocuments} rd where rd.report_id = ${reports.id})`,
     })
     .from(reports)
     .innerJoin(periods, eq(periods.id, reports.periodId))

@@ -44,7 +44,7 @@ async function loadContext(db: TDbOrTx, reportId: string) {
 
 type TContext = Awaited<ReturnType<typeof loadContext>>;
 /** The part of a report's context the rules read: a full context or the save's one-query context. */
-type TRuleContext = NonNullable<Awaited<ReturnType<typeof repo.findSaveContext>>>;
+type TRuleContext = Omit<NonNullable<Awaited<ReturnType<typeof repo.findSaveContext>>>, "evidenceCount">;
 
 function access(c: TRuleContext) {
   return { unitId: c.report.unitId, status: c.report.status, leadUnitId: c.leadUnitId };
@@ -194,8 +194,8 @@ function staleVersion() {
 
 /**
  * Saves the values and note of a draft; the self-assessed score is recomputed from them and the evidence.
- * The deadline-day path: one query for the context, then one transaction (evidence count, the UPDATE with
- * its version check, the audit row); it answers only what changed.
+ * The deadline-day path: one query for the context (with the evidence count), then one statement that writes
+ * the draft under its version check together with its audit row; it answers only what changed.
  */
 export async function saveReport(ctx: TServiceContext, reportId: string, input: TReportSave): Promise<TReportSaved> {
   const c = await repo.findSaveContext(ctx.db, reportId);
@@ -203,28 +203,21 @@ export async function saveReport(ctx: TServiceContext, reportId: string, input: 
   assertEditable(ctx, c);
   const problems = checkReportedValues(c.indicator, input.values);
   if (problems.length) throw new AppError("VALIDATION_FAILED", problems.join(" "));
-  return ctx.db.transaction(async (tx) => {
-    const evidence = await repo.countEvidence(tx, reportId);
-    const scored = score(c, input.values, evidence);
-    const saved = await repo.updateReportIfVersion(tx, reportId, input.version, {
-      values: input.values,
-      ...(input.note !== undefined && { note: input.note }),
-      selfPoints: scored?.points ?? null,
-      selfExplanation: scored?.explanation ?? null,
-      updatedBy: ctx.actor.id,
-    });
-    if (!saved) throw staleVersion();
-    await recordAudit(tx, {
-      actorId: ctx.actor.id,
-      action: "report.save",
-      entityType: "report",
-      entityId: reportId,
-      before: { values: c.report.values, note: c.report.note },
-      after: { values: input.values, note: input.note },
-      ip: ctx.ip,
-    });
-    return { ...saved, updatedAt: saved.updatedAt.toISOString() };
+  const scored = score(c, input.values, c.evidenceCount);
+  const saved = await repo.saveDraftIfVersion(ctx.db, {
+    reportId,
+    version: input.version,
+    values: input.values,
+    note: input.note,
+    selfPoints: scored?.points ?? null,
+    selfExplanation: scored?.explanation ?? null,
+    actorId: ctx.actor.id,
+    ip: ctx.ip,
+    before: { values: c.report.values, note: c.report.note },
+    after: { values: input.values, note: input.note },
   });
+  if (!saved) throw staleVersion();
+  return saved;
 }
 
 /** Applies one workflow step, checking who acts, the deadline, the evidence guard and the version. */
