@@ -1,5 +1,4 @@
 import type { TUnitRanking } from "@chiso/core";
-import type ExcelJS from "exceljs";
 import { loadExcel } from "../../excel.ts";
 
 /** The ranking as an Excel sheet with the formula written above the table. */

@@ -1,6 +1,5 @@
 import { Readable } from "node:stream";
 import { parseOfficialResults, type TCell, type TOfficialResult } from "@chiso/core";
-import type ExcelJS from "exceljs";
 import type { TDbOrTx } from "../../db/client.ts";
 import { loadExcel } from "../../excel.ts";
 import type { TServiceContext } from "../../http/context.ts";
