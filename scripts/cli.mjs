@@ -1,10 +1,11 @@
 // `npm run cli -- <command>`: operator commands of the server (run from the repository root).
 import path from "node:path";
-import { ensureInstalled, root, run } from "./lib.mjs";
+import { ensureInstalled, ensureServerBuilt, root, run } from "./lib.mjs";
 
 ensureInstalled();
+ensureServerBuilt();
 process.exit(
-  run(process.execPath, ["--import", "tsx", "src/cli.ts", ...process.argv.slice(2)], {
+  run(process.execPath, ["--enable-source-maps", "dist/cli.js", ...process.argv.slice(2)], {
     cwd: path.join(root, "apps/server"),
     env: { ...process.env, DATA_DIR: path.resolve(root, process.env.DATA_DIR ?? "data") },
   }),

@@ -51,3 +51,17 @@ export function ensureWebBuilt() {
   console.log("› Dựng giao diện web (vite build)…");
   if (run("npx", ["vite", "build", "--logLevel", "warn"], { cwd: path.join(root, "apps/web") }) !== 0) process.exit(1);
 }
+
+/** Compiles the server to JavaScript (apps/server/dist) when it was never built or its sources (or core's) changed. */
+export function ensureServerBuilt() {
+  const main = path.join(root, "apps/server/dist/main.js");
+  const sources = Math.max(
+    newestIn(path.join(root, "apps/server/src")),
+    newestIn(path.join(root, "packages/core/src")),
+    mtime(path.join(root, "apps/server/build.mjs")),
+    mtime(path.join(root, "package-lock.json")),
+  );
+  if (mtime(main) >= sources) return;
+  console.log("› Biên dịch máy chủ (esbuild)…");
+  if (run(process.execPath, ["build.mjs"], { cwd: path.join(root, "apps/server") }) !== 0) process.exit(1);
+}

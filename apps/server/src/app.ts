@@ -55,13 +55,18 @@ export interface TBuildAppOptions {
   /** Built web UI to serve at / (SPA: unknown non-API paths get index.html). */
   webDist?: string | null;
   logger?: FastifyServerOptions["logger"];
+  /** Proxies whose forwarded headers are believed (main.ts: TRUST_PROXY); default any. */
+  trustProxy?: boolean | string;
   /** E-mail for notifications (main.ts: SMTP_URL); without one, notifications stay in the app. */
   mailer?: TMailer | null;
 }
 
 /** The whole HTTP application; tests build it the same way main.ts does. */
 export async function buildApp(options: TBuildAppOptions): Promise<TApp> {
-  const app = Fastify({ logger: options.logger ?? false, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? true,
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -9,6 +9,8 @@ const ZEnv = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
     .optional(),
+  /** Connections of this instance to the PostgreSQL server; default a few per core (db/client.ts). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).optional(),
   DATA_DIR: z.string().default("./data"),
   /** Evidence files (content-addressed); default `<DATA_DIR>/files`. */
   FILES_DIR: z.string().optional(),
@@ -26,6 +28,14 @@ const ZEnv = z.object({
     .default("false")
     .transform((v) => v === "true" || v === "1"),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /**
+   * Which proxies' X-Forwarded-For/-Proto to believe (client IP for audit and rate limits): "true" (any — the
+   * default, for a server reachable only through its proxy), "false", or addresses/CIDRs "10.0.0.5,10.0.1.0/24".
+   */
+  TRUST_PROXY: z
+    .string()
+    .default("true")
+    .transform((v): boolean | string => (v === "true" ? true : v === "false" ? false : v)),
   /** Largest accepted upload (evidence files, imported frameworks and plans), in MB. */
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
   /** Mail server for notifications, e.g. smtp://user:pass@mail.example.vn:587; absent = notifications in the app only. */

@@ -12,7 +12,11 @@ import { createLocalFileStore } from "./storage/file-store.ts";
 const env = loadEnv();
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
+const database = await openDatabase({
+  url: env.DATABASE_URL,
+  dataDir: env.DATA_DIR,
+  poolSize: env.DATABASE_POOL_SIZE,
+});
 await installBuiltinFrameworks(database.db);
 const seeded = env.SEED_DEMO ? await seedDemo(database.db) : false;
 
@@ -26,6 +30,7 @@ const app = await buildApp({
   fileStore: createLocalFileStore(env.FILES_DIR),
   webDist: env.WEB_DIST ?? path.resolve(here, "../../web/dist"),
   logger: { level: env.LOG_LEVEL },
+  trustProxy: env.TRUST_PROXY,
 });
 
 app.log.info(

@@ -10,6 +10,7 @@ export * from "./contracts/documents.ts";
 export * from "./contracts/errors.ts";
 export * from "./contracts/frameworks.ts";
 export * from "./contracts/notifications.ts";
+export * from "./contracts/paging.ts";
 export * from "./contracts/plans.ts";
 export * from "./contracts/reports.ts";
 export * from "./contracts/units.ts";

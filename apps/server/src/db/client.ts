@@ -1,6 +1,8 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { foldTranslation, searchWords } from "@chiso/core";
 import { PGlite } from "@electric-sql/pglite";
 import { type SQL, sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
@@ -25,14 +27,30 @@ export interface TDatabase {
 const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
 /** PGlite in `dataDir` (or in memory when `dataDir` is null), or a PostgreSQL server when a URL is given. */
-export async function openDatabase(options: { url?: string; dataDir?: string | null }): Promise<TDatabase> {
-  return options.url ? openPostgres(options.url) : openPglite(options.dataDir ?? null);
+export async function openDatabase(options: {
+  url?: string;
+  dataDir?: string | null;
+  poolSize?: number;
+}): Promise<TDatabase> {
+  return options.url
+    ? openPostgres(options.url, options.poolSize ?? defaultPoolSize())
+    : openPglite(options.dataDir ?? null);
+}
+
+/**
+ * Connections per instance when DATABASE_POOL_SIZE is not set: a few per core of this machine. More only
+ * queue inside PostgreSQL (measured: docs/performance.md); fewer leave the cores idle while rows are sent.
+ */
+export function defaultPoolSize(): number {
+  return Math.max(10, os.availableParallelism() * 5);
 }
 
 const MIGRATION_LOCK = 727_272;
 
-async function openPostgres(url: string): Promise<TDatabase> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+async function openPostgres(url: string, poolSize: number): Promise<TDatabase> {
+  // JIT compiles the plan of every large query again and again: it added 64–89 % to the heaviest reads
+  // (docs/performance.md), so the app's connections turn it off.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: "-c jit=off" });
   // An idle connection can be cut by the server (restart, failover, a dropped database): without a listener
   // that would crash the process. The pool replaces the connection on the next query.
   pool.on("error", (error) => {
@@ -72,4 +90,20 @@ export async function queryRows<T>(db: TDbOrTx, query: SQL): Promise<T[]> {
  */
 export function isoUtc(expression: string): SQL {
   return sql.raw(`to_char((${expression}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+}
+
+const FOLD = foldTranslation();
+
+/**
+ * A search box on the server, as `matchesSearch` in the browser: every word of the query occurs in the text,
+ * ignoring accents and case. `true` for an empty query.
+ */
+export function searchCondition(haystack: SQL, query: string | undefined): SQL {
+  const words = query ? searchWords(query) : [];
+  if (words.length === 0) return sql`true`;
+  const folded = sql`lower(translate(${haystack}, ${FOLD.from}, ${FOLD.to}))`;
+  return sql.join(
+    words.map((word) => sql`${folded} like ${`%${word.replace(/[\\%_]/g, "\\$&")}%`}`),
+    sql` and `,
+  );
 }

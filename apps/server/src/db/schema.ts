@@ -291,6 +291,8 @@ export const reports = pgTable(
     uniqueIndex("reports_unique").on(t.periodId, t.indicatorId, t.unitId),
     index("reports_unit_idx").on(t.unitId, t.periodId),
     index("reports_period_idx").on(t.periodId, t.status),
+    // The lead agencies' reports of a period (dashboard, trend, latest values) without reading the cooperating ones.
+    index("reports_lead_period_idx").on(t.periodId, t.indicatorId).where(sql`${t.role} = 'lead'`),
     check("reports_role_check", sql`${t.role} in ('lead','cooperate')`),
     check(
       "reports_status_check",
@@ -314,7 +316,13 @@ export const reportEvents = pgTable(
     toStatus: text("to_status").notNull(),
     comment: text("comment"),
   },
-  (t) => [index("report_events_report_idx").on(t.reportId)],
+  (t) => [
+    index("report_events_report_idx").on(t.reportId),
+    // First submission of each report (completeness: on time or late).
+    index("report_events_submit_idx").on(t.reportId, t.at).where(sql`${t.action} = 'submit'`),
+    // Returns and requests to explain, counted per unit in the ranking.
+    index("report_events_return_idx").on(t.reportId).where(sql`${t.action} in ('return', 'request_explanation')`),
+  ],
 );
 
 /** The thread of a report: review comments, requests to explain, and the unit's answers. */

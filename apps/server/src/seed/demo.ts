@@ -1,3 +1,4 @@
+import fsSync from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -84,7 +85,11 @@ export const DEMO_ACCOUNTS: { username: string; fullName: string; unit: string; 
   { username: "lanhdao", fullName: "Hoàng Văn Lãnh Đạo", unit: "Văn phòng UBND tỉnh", roles: ["viewer"] },
 ];
 
-const PLAN_FILES = path.join(path.dirname(fileURLToPath(import.meta.url)), "../modules/plans/fixtures");
+const here = path.dirname(fileURLToPath(import.meta.url));
+// Beside the sources (src/seed → src/modules/plans/fixtures), or beside the compiled server (dist/plan-fixtures).
+const PLAN_FILES = [path.join(here, "../modules/plans/fixtures"), path.join(here, "plan-fixtures")].find((dir) =>
+  fsSync.existsSync(dir),
+) as string;
 
 /**
  * The province plan 4636 (seed 001, as the Word file agencies receive), imported as the coordinator would:

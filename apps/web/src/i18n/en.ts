@@ -357,6 +357,10 @@ export const en: TDeepStrings<TMessages> = {
     allIndicators: "All component indicators",
     heatmap: "Report status by unit and indicator",
     heatmapHint: "● = the unit leads the indicator. Click a cell to open the report.",
+    heatmapGroupHint:
+      "Each cell: reports submitted / expected of the unit group (darker: more submitted; red outline: some late). Click a group to see its units.",
+    heatmapGroupUnits: "{{count}} units",
+    heatmapGroupCell: "{{group}} · {{code}}: submitted {{submitted}}/{{expected}}, late {{late}}",
     late: "late",
     lateLegend: "Red outline: late",
     rank: "Rank",

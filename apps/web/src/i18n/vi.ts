@@ -359,6 +359,10 @@ export const vi = {
     allIndicators: "Tất cả chỉ số thành phần",
     heatmap: "Tình trạng nộp báo cáo theo đơn vị và chỉ số",
     heatmapHint: "● = đơn vị chủ trì chỉ số. Bấm vào ô để mở báo cáo.",
+    heatmapGroupHint:
+      "Mỗi ô: số báo cáo đã gửi / phải nộp của nhóm đơn vị (màu đậm hơn: gửi nhiều hơn; viền đỏ: có báo cáo trễ). Bấm tên nhóm để xem từng đơn vị.",
+    heatmapGroupUnits: "{{count}} đơn vị",
+    heatmapGroupCell: "{{group}} · {{code}}: đã gửi {{submitted}}/{{expected}}, trễ {{late}}",
     late: "trễ hạn",
     lateLegend: "Viền đỏ: trễ hạn",
     rank: "Hạng",

@@ -1,5 +1,11 @@
+import dayjs from "dayjs";
+import timezone from "dayjs/plugin/timezone.js";
+import utc from "dayjs/plugin/utc.js";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseInstant, requireInstant, toVietnamIso, vietnamDate, vietnamOffsetMinutes } from "./zone.ts";
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
 
 describe("parseInstant", () => {
   it.each<[string, number | null]>([
@@ -43,6 +49,18 @@ describe("Vietnam calendar date and ISO string near midnight", () => {
   ])("%s → %s, %s", (instant, date, iso) => {
     expect(vietnamDate(instant)).toBe(date);
     expect(toVietnamIso(instant)).toBe(iso);
+  });
+
+  it.each([
+    ["1975-06-12T15:59:59Z", 480],
+    ["1975-06-12T16:00:00Z", 420],
+    ["1975-06-13T00:00:00Z", 420],
+    ["2025-12-31T17:00:00Z", 420],
+    ["2100-01-01T00:00:00Z", 420],
+  ])("the offset read once for today's era agrees with the tz database at %s", (at, minutes) => {
+    const ms = Date.parse(at);
+    expect(vietnamOffsetMinutes(ms)).toBe(minutes);
+    expect(vietnamOffsetMinutes(ms)).toBe(dayjs.utc(ms).tz("Asia/Ho_Chi_Minh").utcOffset());
   });
 
   it("reads the offset from the tz database: +07:00 today, +08:00 in 1970 (Saigon time until 1975)", () => {

@@ -17,11 +17,20 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
 /**
+ * Vietnam has kept one offset since 13/06/1975 (the tz database's last rule for Asia/Ho_Chi_Minh). Asking the
+ * tz database costs ~130 µs a call and lists call it per row, so the offset of that era is read once, here;
+ * only older instants ask again.
+ */
+const CURRENT_OFFSET_SINCE_MS = Date.UTC(1975, 5, 13);
+const CURRENT_OFFSET_MINUTES = dayjs.utc(CURRENT_OFFSET_SINCE_MS).tz(VIETNAM_TIME_ZONE).utcOffset();
+
+/**
  * Offset of Vietnam from UTC at an instant, in minutes, read from the tz database rather than assumed to be +420.
  * Only the offset is taken from dayjs's `.tz()`: the wall-clock fields it builds are re-parsed in the process zone
  * and come out an hour wrong inside that zone's DST gap (e.g. TZ=America/New_York on 9 March).
  */
 export function vietnamOffsetMinutes(epochMs: number): number {
+  if (epochMs >= CURRENT_OFFSET_SINCE_MS) return CURRENT_OFFSET_MINUTES;
   return dayjs.utc(epochMs).tz(VIETNAM_TIME_ZONE).utcOffset();
 }
 

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { LOSS_REASONS } from "../dashboard/point-loss.ts";
 import { ZReportStatus } from "../reporting/workflow.ts";
+import { ZPageQuery } from "./paging.ts";
+import { ZUnitKind } from "./units.ts";
 
 export const ZDashboardIndicator = z.object({
   id: z.uuid(),
@@ -90,7 +92,35 @@ export const HEATMAP_STATES = [
   "final",
 ] as const;
 
+/** The heatmap's query: a period; with a unit group (kind), one page of that group's units cell by cell. */
+export const ZHeatmapQuery = ZPageQuery.extend({ periodId: z.uuid(), kind: ZUnitKind.optional() });
+export type THeatmapQuery = z.infer<typeof ZHeatmapQuery>;
+
+/**
+ * Reports of a period by unit group × indicator (counted in SQL), and — for the group drilled into — one page of
+ * its units × indicators, each report's state. A province has ~1,000 units: the whole grid would be 8 MB.
+ */
 export const ZHeatmap = z.object({
+  groups: z.array(
+    z.object({
+      kind: ZUnitKind,
+      unitCount: z.number().int(),
+      cells: z.array(
+        z.object({
+          indicatorId: z.uuid(),
+          expected: z.number().int(),
+          /** Left draft (submitted or further along). */
+          submitted: z.number().int(),
+          late: z.number().int(),
+        }),
+      ),
+    }),
+  ),
+  /** The group drilled into (null: groups only), its unit count and the page shown. */
+  kind: ZUnitKind.nullable(),
+  unitsTotal: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
   units: z.array(z.object({ id: z.uuid(), name: z.string(), kind: z.string() })),
   indicators: z.array(z.object({ id: z.uuid(), code: z.string(), name: z.string() })),
   cells: z.array(

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZReportStatus } from "../reporting/workflow.ts";
+import { ZPageQuery } from "./paging.ts";
 
 /** The events a user is notified of; each can have its e-mail turned off (the in-app notice always stays). */
 export const NOTIFICATION_KINDS = [
@@ -116,6 +117,26 @@ export const ZCompleteness = z.object({
   slots: z.array(ZCompletenessSlot),
 });
 export type TCompleteness = z.infer<typeof ZCompleteness>;
+
+/** The page's query: a period, a search over unit names (without accents), a page of the unit table. */
+export const ZCompletenessQuery = ZPageQuery.extend({
+  periodId: z.uuid("Vui lòng chọn kỳ báo cáo"),
+  q: z.string().trim().max(200).optional(),
+});
+export type TCompletenessQuery = z.infer<typeof ZCompletenessQuery>;
+
+/**
+ * What the page shows: the totals and every indicator, one page of the units matching the search, and only the
+ * slots of those units that are late or missing (their expandable rows). The Excel export has them all.
+ */
+export const ZCompletenessPage = ZCompleteness.extend({
+  unitsTotal: z.number().int(),
+  /** Units the viewer may chase now, over every page ("đôn đốc tất cả"). */
+  chaseableUnits: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type TCompletenessPage = z.infer<typeof ZCompletenessPage>;
 
 export const ZChaseRequest = z.object({
   periodId: z.uuid("Vui lòng chọn kỳ báo cáo"),

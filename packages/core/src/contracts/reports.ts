@@ -2,6 +2,7 @@ import { z } from "zod";
 import { REPORTING_PERIOD_KINDS } from "../calendar/periods.ts";
 import { ZReportAction, ZReportStatus } from "../reporting/workflow.ts";
 import { ZIndicator } from "./frameworks.ts";
+import { ZPageQuery, zPage } from "./paging.ts";
 
 const isoInstant = z.iso.datetime({ offset: true, message: "Thời điểm không hợp lệ" });
 const isoDate = z.iso.date("Ngày không hợp lệ");
@@ -146,6 +147,17 @@ export const ZReportSave = z.object({
 });
 export type TReportSave = z.infer<typeof ZReportSave>;
 
+/** What a draft save answers: only what the save changed (the page keeps the rest of the report it has). */
+export const ZReportSaved = z.object({
+  id: z.uuid(),
+  version: z.number().int(),
+  status: ZReportStatus,
+  selfPoints: z.number().nullable(),
+  selfExplanation: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type TReportSaved = z.infer<typeof ZReportSaved>;
+
 export const ZReportActionRequest = z.object({
   action: ZReportAction,
   comment: z.string().trim().max(4000).optional(),
@@ -180,3 +192,15 @@ export const ZReportSummary = z.object({
   explanationDueAt: z.string().nullable(),
 });
 export type TReportSummary = z.infer<typeof ZReportSummary>;
+
+/** The review table's query: a period, optional filters (a search over code, name and unit), a page. */
+export const ZReportListQuery = ZPageQuery.extend({
+  periodId: z.uuid(),
+  unitId: z.uuid().optional(),
+  indicatorId: z.uuid().optional(),
+  role: z.enum(["lead", "cooperate"]).optional(),
+  status: ZReportStatus.optional(),
+  q: z.string().trim().max(200).optional(),
+});
+export type TReportListQuery = z.infer<typeof ZReportListQuery>;
+export const ZReportPage = zPage(ZReportSummary);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldVietnamese, matchesSearch } from "./fold.ts";
+import { foldTranslation, foldVietnamese, matchesSearch } from "./fold.ts";
 
 describe("foldVietnamese", () => {
   it.each([
@@ -50,4 +50,23 @@ describe("matchesSearch", () => {
     expect(matchesSearch("Sở Giáo dục và Đào tạo", "dao tao")).toBe(true);
     expect(matchesSearch("Sở Giáo dục và Dao tạo", "đào")).toBe(true);
   });
+});
+
+describe("foldTranslation", () => {
+  const { from, to } = foldTranslation();
+  const translate = (text: string) => [...text].map((c) => to[from.indexOf(c)] ?? c).join("");
+
+  it("pairs each marked letter with its folded letter, one character each", () => {
+    expect([...from]).toHaveLength(to.length);
+    expect(from).toContain("ự");
+    expect(from).toContain("Đ");
+    for (const [i, letter] of [...from].entries()) expect(to[i]).toBe(foldVietnamese(letter));
+  });
+
+  it.each(["Sở Khoa học và Công nghệ", "PHƯỜNG BẮC NHA TRANG", "Đặc khu Trường Sa", "Ủy ban nhân dân"])(
+    "translating then lower-casing %s gives what foldVietnamese gives",
+    (text) => {
+      expect(translate(text).toLowerCase()).toBe(foldVietnamese(text));
+    },
+  );
 });

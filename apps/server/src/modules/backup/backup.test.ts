@@ -79,7 +79,7 @@ async function appOn(database: TDatabase, filesDir: string) {
 
 /** What a user sees of the period: every report in full (values, points, documents, history, thread). */
 async function snapshot(app: TApp, cookie: string) {
-  const list = (await call(app, cookie, "GET", `/api/reports?periodId=${periodId}`)).json();
+  const list = (await call(app, cookie, "GET", `/api/reports?periodId=${periodId}&pageSize=500`)).json();
   const details = [];
   for (const id of reportIds) {
     const { window: _window, ...detail } = (await call(app, cookie, "GET", `/api/reports/${id}`)).json();

@@ -1,4 +1,4 @@
-import type { TChaseResult, TCompleteness, TFrameworkDetail, TReportDetail } from "@chiso/core";
+import type { TChaseResult, TCompletenessPage, TFrameworkDetail, TReportDetail } from "@chiso/core";
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,8 +18,8 @@ let periodId: string;
 
 const call: TAppInstance["call"] = (...args) => server.call(...args);
 const codeOf = (indicatorId: string) => framework.indicators.find((i) => i.id === indicatorId)!.code;
-const get = async (who: string): Promise<TCompleteness> => {
-  const res = await call(who, "GET", `/api/completeness?periodId=${periodId}`);
+const get = async (who: string, query = "pageSize=500"): Promise<TCompletenessPage> => {
+  const res = await call(who, "GET", `/api/completeness?periodId=${periodId}&${query}`);
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 };
@@ -105,11 +105,29 @@ describe("completeness and timeliness of a period (tỷ lệ báo cáo)", () => 
     expect(north.counts).toMatchObject({ submitted: 1, onTime: 0, late: 1, overdue: 0 });
     expect(north.counts.missing).toBeGreaterThan(0);
 
-    const slot = data.slots.find((s) => s.unitId === ward.unitId && codeOf(s.indicatorId) === "4.2")!;
-    expect(slot).toMatchObject({ status: "on_time", reportStatus: "submitted", evidenceCount: 1, role: "cooperate" });
+    // The page sends the slots its expandable rows show: late and missing ones, not those on time.
+    expect(data.slots.find((s) => s.unitId === ward.unitId && codeOf(s.indicatorId) === "4.2")).toBeUndefined();
+    const late = data.slots.find((s) => s.unitId === north.unitId && s.status === "late")!;
+    expect(late).toMatchObject({ reportStatus: "submitted", evidenceCount: 1, role: "cooperate" });
     const sum = data.units.reduce((n, u) => n + u.counts.expected, 0);
     expect(data.totals.expected).toBe(sum);
-    expect(data.slots).toHaveLength(sum);
+    expect(data.slots).toHaveLength(sum - data.totals.onTime);
+    expect(data.unitsTotal).toBe(data.units.length);
+  });
+
+  it("pages the unit table on the server and searches unit names without accents", async () => {
+    const all = await get("admin");
+    const first = await get("admin", "pageSize=5");
+    const second = await get("admin", "pageSize=5&page=2");
+    expect(first).toMatchObject({ unitsTotal: all.units.length, page: 1, pageSize: 5, totals: all.totals });
+    expect(first.units.map((u) => u.unitId)).toEqual(all.units.slice(0, 5).map((u) => u.unitId));
+    expect(second.units.map((u) => u.unitId)).toEqual(all.units.slice(5, 10).map((u) => u.unitId));
+    expect(first.indicators).toEqual(all.indicators);
+    const shown = new Set(first.units.map((u) => u.unitId));
+    expect(first.slots.every((s) => shown.has(s.unitId))).toBe(true);
+    const found = await get("admin", "q=phuong%20nha%20trang");
+    expect(found.units.map((u) => u.unitName).sort()).toEqual(["Phường Bắc Nha Trang", "Phường Nha Trang"]);
+    expect(found.unitsTotal).toBe(2);
   });
 
   it("a unit's missing reports become overdue once its own (extended) deadline passes", async () => {

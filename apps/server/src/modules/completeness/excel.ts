@@ -7,7 +7,8 @@ import {
   type TCompletenessCounts,
   vietnamWallClock,
 } from "@chiso/core";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcel } from "../../excel.ts";
 
 /**
  * Tỷ lệ báo cáo as a workbook: by unit, by indicator, and every expected report. Headers are Vietnamese and frozen,
@@ -76,7 +77,7 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, columns: TColumn[], 
 }
 
 export async function writeCompletenessWorkbook(data: TCompleteness, now: Date): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = "Chỉ số";
   workbook.title = `Tỷ lệ báo cáo ${data.period.label}`;
 

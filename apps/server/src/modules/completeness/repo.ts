@@ -30,7 +30,11 @@ export interface TSlotRow {
 export function listSlots(db: TDbOrTx, periodId: string, leadUnitId?: string) {
   return queryRows<TSlotRow>(
     db,
-    sql`select a.unit_id, u.name as unit_name, a.indicator_id, i.code as indicator_code, i.name as indicator_name,
+    sql`with rs as (
+          -- the period's reports, from reports_period_state_idx
+          select r.id, r.indicator_id, r.unit_id, r.status, r.submitted_at from reports r where r.period_id = ${periodId}
+        )
+        select a.unit_id, u.name as unit_name, a.indicator_id, i.code as indicator_code, i.name as indicator_name,
                a.role, lead.unit_id as lead_unit_id, lu.name as lead_unit_name,
                r.id as report_id, r.status,
                ${isoUtc("least(r.submitted_at, fs.first_at)")} as first_submitted_at,
@@ -44,7 +48,9 @@ export function listSlots(db: TDbOrTx, periodId: string, leadUnitId?: string) {
         left join assignments lead on lead.indicator_id = a.indicator_id and lead.role = 'lead'
         left join units lu on lu.id = lead.unit_id
         left join period_extensions x on x.period_id = p.id and x.unit_id = a.unit_id
-        left join reports r on r.period_id = p.id and r.indicator_id = a.indicator_id and r.unit_id = a.unit_id
+        left join rs r on r.indicator_id = a.indicator_id and r.unit_id = a.unit_id
+        -- One index probe per report (report_events_submit_idx, the evidence key): joining the whole tables
+        -- would read every event and citation of every period.
         left join lateral (
           select min(e.at) as first_at from report_events e where e.report_id = r.id and e.action = 'submit'
         ) fs on true

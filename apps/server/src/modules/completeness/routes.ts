@@ -1,4 +1,4 @@
-import { foldVietnamese, ZChaseRequest, ZChaseResult, ZCompleteness } from "@chiso/core";
+import { foldVietnamese, ZChaseRequest, ZChaseResult, ZCompletenessPage, ZCompletenessQuery } from "@chiso/core";
 import { z } from "zod";
 import type { TApp } from "../../http/app-types.ts";
 import { authorize, currentUser, serviceContext } from "../../http/auth.ts";
@@ -19,13 +19,13 @@ export function completenessRoutes(app: TApp, deps: TAppDeps) {
       schema: {
         tags,
         summary: "Tỷ lệ báo cáo của một kỳ: theo đơn vị, theo chỉ số (phải nộp, đã nộp, đúng hạn, muộn, chưa nộp)",
-        querystring: ZQuery,
-        response: { 200: ZCompleteness },
+        querystring: ZCompletenessQuery,
+        response: { 200: ZCompletenessPage },
       },
     },
     async (request) => {
       const actor = currentUser(request);
-      return service.getCompleteness(serviceContext(request, deps, actor), request.query.periodId);
+      return service.getCompletenessPage(serviceContext(request, deps, actor), request.query);
     },
   );
 

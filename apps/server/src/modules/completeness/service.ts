@@ -5,6 +5,7 @@ import {
   emptyCounts,
   isPastDeadline,
   leadsUnit,
+  matchesSearch,
   oversees,
   slotStatus,
   type TActor,
@@ -12,6 +13,8 @@ import {
   type TChaseResult,
   type TCompleteness,
   type TCompletenessIndicator,
+  type TCompletenessPage,
+  type TCompletenessQuery,
   type TCompletenessSlot,
   type TCompletenessUnit,
   type TScopeRef,
@@ -133,6 +136,23 @@ function compareCodes(a: string, b: string): number {
 
 export async function getCompleteness(ctx: TServiceContext, periodId: string): Promise<TCompleteness> {
   return (await load(ctx, periodId)).data;
+}
+
+/** The page: totals and indicators, one page of the units matching the search, and those units' open slots. */
+export async function getCompletenessPage(ctx: TServiceContext, query: TCompletenessQuery): Promise<TCompletenessPage> {
+  const { data } = await load(ctx, query.periodId);
+  const matching = query.q ? data.units.filter((u) => matchesSearch(u.unitName, query.q ?? "")) : data.units;
+  const units = matching.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+  const shown = new Set(units.map((u) => u.unitId));
+  return {
+    ...data,
+    units,
+    slots: data.slots.filter((s) => shown.has(s.unitId) && s.status !== "on_time"),
+    unitsTotal: matching.length,
+    chaseableUnits: data.units.filter((u) => u.chaseable).length,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 /**

@@ -125,21 +125,50 @@ describe("province dashboard", () => {
     expect(dashboard.totals.pointsLost).toBeCloseTo(1000 - dashboard.totals.total, 2);
   });
 
-  it("shows who has submitted what: units × indicators, late in red", async () => {
-    const heatmap: THeatmap = (await call("lanhdao", "GET", `/api/dashboard/heatmap?periodId=${periodId}`)).json();
+  it("shows who has submitted what: unit groups × indicators, then a group's units, late in red", async () => {
+    const grouped: THeatmap = (await call("lanhdao", "GET", `/api/dashboard/heatmap?periodId=${periodId}`)).json();
+    expect(grouped).toMatchObject({ kind: null, units: [], cells: [] });
+    const departments = grouped.groups.find((g) => g.kind === "department")!;
+    expect(departments.cells.find((c) => c.indicatorId === indicatorId("6.6"))).toMatchObject({
+      submitted: 1,
+      late: 0,
+    });
+    const communes = grouped.groups.find((g) => g.kind === "commune")!;
+    expect(communes.cells.find((c) => c.indicatorId === indicatorId("4.2"))).toMatchObject({ submitted: 0 });
+
+    const heatmap: THeatmap = (
+      await call("lanhdao", "GET", `/api/dashboard/heatmap?periodId=${periodId}&kind=department`)
+    ).json();
+    expect(heatmap.units.every((u) => u.kind === "department")).toBe(true);
+    expect(heatmap.unitsTotal).toBe(departments.unitCount);
+    const communePage: THeatmap = (
+      await call("lanhdao", "GET", `/api/dashboard/heatmap?periodId=${periodId}&kind=commune&pageSize=2&page=1`)
+    ).json();
+    expect(communePage.units).toHaveLength(2);
+    expect(communePage.unitsTotal).toBe(communes.unitCount);
+    const communes2: THeatmap = (
+      await call("lanhdao", "GET", `/api/dashboard/heatmap?periodId=${periodId}&kind=commune&pageSize=500`)
+    ).json();
     const cell = (unit: string, code: string) =>
-      heatmap.cells.find((c) => c.unitId === unitIds[unit] && c.indicatorId === indicatorId(code));
+      [...heatmap.cells, ...communes2.cells].find(
+        (c) => c.unitId === unitIds[unit] && c.indicatorId === indicatorId(code),
+      );
     expect(cell("Văn phòng UBND tỉnh", "6.6")).toMatchObject({ state: "submitted", late: false, role: "lead" });
     expect(cell("Văn phòng UBND tỉnh", "5.8")).toMatchObject({ state: "draft", late: false });
     expect(cell("Phường Nha Trang", "4.2")).toMatchObject({ state: "not_started", role: "cooperate", reportId: null });
     t.clock.advanceMinutes(60 * 24 * 30);
     cookies.lanhdao = await t.login("lanhdao");
-    const later: THeatmap = (await call("lanhdao", "GET", `/api/dashboard/heatmap?periodId=${periodId}`)).json();
+    const later: THeatmap = (
+      await call("lanhdao", "GET", `/api/dashboard/heatmap?periodId=${periodId}&kind=commune&pageSize=500`)
+    ).json();
     const lateCell = later.cells.find(
       (c) => c.unitId === unitIds["Phường Nha Trang"] && c.indicatorId === indicatorId("4.2"),
     );
     expect(lateCell?.late).toBe(true);
-    const onTime = later.cells.find(
+    const laterDepartments: THeatmap = (
+      await call("lanhdao", "GET", `/api/dashboard/heatmap?periodId=${periodId}&kind=department&pageSize=500`)
+    ).json();
+    const onTime = laterDepartments.cells.find(
       (c) => c.unitId === unitIds["Văn phòng UBND tỉnh"] && c.indicatorId === indicatorId("6.6"),
     );
     expect(onTime?.late).toBe(false);

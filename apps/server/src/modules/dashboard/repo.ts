@@ -63,8 +63,52 @@ export function listTrend(
   );
 }
 
-/** Every assigned unit × indicator of a period with its report state and lateness (one query). */
-export function listHeatmapCells(db: TDbOrTx, periodId: string, now: Date) {
+/** Whether a slot is late: submitted after its unit's deadline, or not submitted once that passed. */
+const lateSql = (now: Date) => sql`(case
+             when r.submitted_at is not null then r.submitted_at > coalesce(x.deadline, p.deadline)
+             else ${now.toISOString()}::timestamptz > coalesce(x.deadline, p.deadline)
+           end)`;
+
+/** Reports of a period counted by unit group (kind) × indicator: expected, left draft, late (one query). */
+export function listHeatmapGroups(db: TDbOrTx, periodId: string, now: Date) {
+  return queryRows<{
+    kind: string;
+    indicator_id: string;
+    expected: number;
+    submitted: number;
+    late: number;
+    unit_count: number;
+  }>(
+    db,
+    sql`with cells as (
+          select u.kind, a.indicator_id, a.unit_id,
+            r.status is not null and r.status <> 'draft' as submitted, ${lateSql(now)} as late
+          from periods p
+          join assignments a on a.framework_id = p.framework_id
+          join units u on u.id = a.unit_id
+          left join period_extensions x on x.period_id = p.id and x.unit_id = a.unit_id
+          left join reports r on r.period_id = p.id and r.indicator_id = a.indicator_id and r.unit_id = a.unit_id
+          where p.id = ${periodId}
+        ),
+        group_sizes as (select kind, count(distinct unit_id)::int as unit_count from cells group by kind)
+        select c.kind, c.indicator_id, count(*)::int as expected,
+          count(*) filter (where c.submitted)::int as submitted,
+          count(*) filter (where c.late)::int as late,
+          g.unit_count
+        from cells c join group_sizes g on g.kind = c.kind
+        group by c.kind, c.indicator_id, g.unit_count`,
+  );
+}
+
+/**
+ * One page of a unit group's units (by name) × the indicators they are assigned, with each report's state and
+ * lateness, and how many units the group has (one query).
+ */
+export function listHeatmapCells(
+  db: TDbOrTx,
+  filter: { periodId: string; kind: string; limit: number; offset: number },
+  now: Date,
+) {
   return queryRows<{
     unit_id: string;
     unit_name: string;
@@ -77,23 +121,40 @@ export function listHeatmapCells(db: TDbOrTx, periodId: string, now: Date) {
     report_id: string | null;
     status: string | null;
     late: boolean;
+    units_total: number;
   }>(
     db,
-    sql`select u.id as unit_id, u.name as unit_name, u.kind as unit_kind,
+    sql`with group_units as (
+          select u.id, u.name, count(*) over ()::int as total
+          from units u
+          where u.kind = ${filter.kind} and exists (
+            select 1 from assignments a join periods p on p.framework_id = a.framework_id
+            where p.id = ${filter.periodId} and a.unit_id = u.id)
+          order by u.name, u.id
+          limit ${filter.limit} offset ${filter.offset}
+        )
+        select u.id as unit_id, u.name as unit_name, u.kind as unit_kind,
           i.id as indicator_id, i.code, i.name, i.sort_order, a.role,
-          r.id as report_id, r.status,
-          (case
-             when r.submitted_at is not null then r.submitted_at > coalesce(x.deadline, p.deadline)
-             else ${now.toISOString()}::timestamptz > coalesce(x.deadline, p.deadline)
-           end) as late
-        from periods p
-        join assignments a on a.framework_id = p.framework_id
+          r.id as report_id, r.status, ${lateSql(now)} as late, g.total as units_total
+        from group_units g
+        join units u on u.id = g.id
+        join periods p on p.id = ${filter.periodId}
+        join assignments a on a.framework_id = p.framework_id and a.unit_id = u.id
         join indicators i on i.id = a.indicator_id
-        join units u on u.id = a.unit_id
         left join period_extensions x on x.period_id = p.id and x.unit_id = a.unit_id
         left join reports r on r.period_id = p.id and r.indicator_id = a.indicator_id and r.unit_id = a.unit_id
-        where p.id = ${periodId}
-        order by u.kind, u.name, i.sort_order`,
+        order by u.name, u.id, i.sort_order`,
+  );
+}
+
+/** The indicators a period's framework assigns, in order (the heatmap's columns). */
+export function listAssignedIndicators(db: TDbOrTx, periodId: string) {
+  return queryRows<{ id: string; code: string; name: string }>(
+    db,
+    sql`select i.id, i.code, i.name from indicators i
+        join periods p on p.framework_id = i.framework_id
+        where p.id = ${periodId} and exists (select 1 from assignments a where a.indicator_id = i.id)
+        order by i.sort_order, i.code`,
   );
 }
 
@@ -124,22 +185,41 @@ export function listUnitActivity(db: TDbOrTx, periodIds: readonly string[]) {
           join assignments a on a.framework_id = p.framework_id
           join indicators i on i.id = a.indicator_id
           where p.id in (${ids})
+        ),
+        -- Returns grouped once (a partial index holds them) instead of a count per report.
+        returned as (
+          select e.report_id, count(*) as n from report_events e
+          join reports r on r.id = e.report_id
+          where r.period_id in (${ids}) and e.action in ('return', 'request_explanation')
+          group by e.report_id
+        ),
+        lead_points as (
+          select r.unit_id, sum(coalesce(r.appraised_points, r.self_points)) as points
+          from reports r where r.period_id in (${ids}) and r.role = 'lead'
+          group by r.unit_id
+        ),
+        -- Only the columns of reports_period_state_idx: the reports are read from the index, not the table.
+        activity as (
+          select o.unit_id,
+            count(*)::int as expected,
+            count(*) filter (where r.submitted_at is not null and r.submitted_at <= coalesce(x.deadline, o.deadline))::int as on_time,
+            count(*) filter (where r.status is not null and r.status <> 'draft'
+                               and (not o.evidence_required
+                                    -- one probe of the evidence index per report (a join would read them all)
+                                    or exists (select 1 from report_documents rd where rd.report_id = r.id)))::int as complete,
+            coalesce(sum(rt.n), 0)::int as returns,
+            coalesce(sum(o.max_score) filter (where o.role = 'lead'), 0) as lead_max
+          from owed o
+          left join period_extensions x on x.period_id = o.period_id and x.unit_id = o.unit_id
+          left join reports r on r.period_id = o.period_id and r.indicator_id = o.indicator_id and r.unit_id = o.unit_id
+          left join returned rt on rt.report_id = r.id
+          group by o.unit_id
         )
-        select u.id as unit_id, u.name as unit_name,
-          count(*)::int as expected,
-          count(*) filter (where r.submitted_at is not null and r.submitted_at <= coalesce(x.deadline, o.deadline))::int as on_time,
-          count(*) filter (where r.status is not null and r.status <> 'draft'
-                             and (not o.evidence_required
-                                  or exists (select 1 from report_documents rd where rd.report_id = r.id)))::int as complete,
-          coalesce(sum((select count(*) from report_events e where e.report_id = r.id
-                          and e.action in ('return', 'request_explanation'))), 0)::int as returns,
-          coalesce(sum(coalesce(r.appraised_points, r.self_points)) filter (where o.role = 'lead'), 0) as lead_points,
-          coalesce(sum(o.max_score) filter (where o.role = 'lead'), 0) as lead_max
-        from owed o
-        join units u on u.id = o.unit_id
-        left join period_extensions x on x.period_id = o.period_id and x.unit_id = o.unit_id
-        left join reports r on r.period_id = o.period_id and r.indicator_id = o.indicator_id and r.unit_id = o.unit_id
-        group by u.id, u.name`,
+        select u.id as unit_id, u.name as unit_name, a.expected, a.on_time, a.complete, a.returns,
+          coalesce(lp.points, 0) as lead_points, a.lead_max
+        from activity a
+        join units u on u.id = a.unit_id
+        left join lead_points lp on lp.unit_id = a.unit_id`,
   );
 }
 

@@ -1,4 +1,4 @@
-import { ZDashboard, ZHeatmap, ZUnitRanking } from "@chiso/core";
+import { ZDashboard, ZHeatmap, ZHeatmapQuery, ZUnitRanking } from "@chiso/core";
 import { z } from "zod";
 import type { TApp } from "../../http/app-types.ts";
 import { serviceContext } from "../../http/auth.ts";
@@ -36,13 +36,13 @@ export function dashboardRoutes(app: TApp, deps: TAppDeps) {
     {
       schema: {
         tags,
-        summary: "Tình trạng nộp báo cáo: đơn vị × chỉ số",
-        querystring: z.object({ periodId: z.uuid() }),
+        summary: "Tình trạng nộp báo cáo: nhóm đơn vị × chỉ số; với một nhóm, từng đơn vị (phân trang)",
+        querystring: ZHeatmapQuery,
         response: { 200: ZHeatmap },
       },
     },
     async (request) => {
-      return buildHeatmap(serviceContext(request, deps), request.query.periodId);
+      return buildHeatmap(serviceContext(request, deps), request.query);
     },
   );
 

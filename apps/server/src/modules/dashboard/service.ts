@@ -11,6 +11,8 @@ import {
   type TDashboard,
   type TDashboardIndicator,
   type TFrameworkDetail,
+  type THeatmap,
+  type THeatmapQuery,
   type TIndicator,
   type TIndicatorNode,
   type TIndicatorScore,
@@ -18,6 +20,8 @@ import {
   type TReportStatus,
   type TReportVisibility,
   type TTree,
+  type TUnitKind,
+  UNIT_KINDS,
   UNIT_RANKING_FORMULA_VI,
   visibleScopes,
 } from "@chiso/core";
@@ -209,23 +213,49 @@ export async function dashboardFor(
   };
 }
 
-export async function buildHeatmap(ctx: TServiceContext, periodId: string) {
-  ensureCan(ctx.actor, "dashboard.view", await periodScope(ctx.db, periodId));
-  const rows = await repo.listHeatmapCells(ctx.db, periodId, ctx.clock());
-  const units = new Map<string, { id: string; name: string; kind: string }>();
-  const indicators = new Map<string, { id: string; code: string; name: string; sort: number }>();
-  for (const r of rows) {
-    units.set(r.unit_id, { id: r.unit_id, name: r.unit_name, kind: r.unit_kind });
-    indicators.set(r.indicator_id, { id: r.indicator_id, code: r.code, name: r.name, sort: r.sort_order });
+/** The heatmap: unit groups × indicators, and one page of the group drilled into, unit by unit. */
+export async function buildHeatmap(ctx: TServiceContext, query: THeatmapQuery): Promise<THeatmap> {
+  const { db } = ctx;
+  ensureCan(ctx.actor, "dashboard.view", await periodScope(db, query.periodId));
+  const now = ctx.clock();
+  const [indicators, groupRows, cellRows] = await Promise.all([
+    repo.listAssignedIndicators(db, query.periodId),
+    repo.listHeatmapGroups(db, query.periodId, now),
+    query.kind
+      ? repo.listHeatmapCells(
+          db,
+          {
+            periodId: query.periodId,
+            kind: query.kind,
+            limit: query.pageSize,
+            offset: (query.page - 1) * query.pageSize,
+          },
+          now,
+        )
+      : Promise.resolve([]),
+  ]);
+  const groups = new Map<TUnitKind, THeatmap["groups"][number]>();
+  for (const r of groupRows) {
+    const kind = r.kind as TUnitKind;
+    const group = groups.get(kind) ?? { kind, unitCount: r.unit_count, cells: [] };
+    group.cells.push({ indicatorId: r.indicator_id, expected: r.expected, submitted: r.submitted, late: r.late });
+    groups.set(kind, group);
   }
+  const units = new Map<string, { id: string; name: string; kind: string }>();
+  for (const r of cellRows) units.set(r.unit_id, { id: r.unit_id, name: r.unit_name, kind: r.unit_kind });
   return {
+    groups: UNIT_KINDS.flatMap((kind) => groups.get(kind) ?? []),
+    kind: query.kind ?? null,
+    unitsTotal: query.kind ? (cellRows[0]?.units_total ?? groups.get(query.kind)?.unitCount ?? 0) : 0,
+    page: query.page,
+    pageSize: query.pageSize,
     units: [...units.values()],
-    indicators: [...indicators.values()].sort((a, b) => a.sort - b.sort).map(({ sort: _s, ...i }) => i),
-    cells: rows.map((r) => ({
+    indicators,
+    cells: cellRows.map((r) => ({
       unitId: r.unit_id,
       indicatorId: r.indicator_id,
       role: r.role,
-      state: (r.status ?? "not_started") as "not_started",
+      state: (r.status ?? "not_started") as THeatmap["cells"][number]["state"],
       // Submitted after the deadline that applied to the unit, or still not submitted once it passed.
       late: r.late,
       reportId: r.report_id,

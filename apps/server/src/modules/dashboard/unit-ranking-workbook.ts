@@ -1,9 +1,9 @@
 import type { TUnitRanking } from "@chiso/core";
-import ExcelJS from "exceljs";
+import { loadExcel } from "../../excel.ts";
 
 /** The ranking as an Excel sheet with the formula written above the table. */
 export async function writeUnitRankingWorkbook(ranking: TUnitRanking): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   const sheet = workbook.addWorksheet("Xếp hạng đơn vị", { views: [{ state: "frozen", ySplit: 3 }] });
   sheet.mergeCells("A1:K1");
   sheet.getCell("A1").value = ranking.formula;

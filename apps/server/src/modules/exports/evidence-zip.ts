@@ -151,7 +151,7 @@ export async function buildZipIndex(plan: TZipPlan): Promise<Buffer> {
   const collector = new PassThrough();
   const chunks: Buffer[] = [];
   collector.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const workbook = openStreamingWorkbook(collector);
+  const workbook = await openStreamingWorkbook(collector);
   writeTableSheet(
     workbook,
     "Danh mục tài liệu",

@@ -261,7 +261,8 @@ describe("the period workbook", () => {
 
   it("has the dashboard's numbers, which are the reports' own numbers added up with core aggregateScores", async () => {
     // Independently: the lead agencies' reports as the API lists them, summed with the core engine.
-    const list: TReportSummary[] = (await call("admin", "GET", `/api/reports?periodId=${periodId}`)).json();
+    const list: TReportSummary[] = (await call("admin", "GET", `/api/reports?periodId=${periodId}&pageSize=500`)).json()
+      .items;
     const leads = list.filter((r) => r.role === "lead");
     const toNodes = (nodes: TTree<TIndicator>[]): TIndicatorNode[] =>
       nodes.map((n) => ({ code: n.code, maxScore: n.maxScore, children: toNodes(n.children) }));

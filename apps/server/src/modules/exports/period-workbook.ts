@@ -119,7 +119,7 @@ type TEvidenceKey = (typeof EVIDENCE_COLUMNS)[number]["key"];
 
 /** Streams the workbook into `output`; resolves once the last byte is written. */
 export async function writePeriodWorkbook(data: TPeriodWorkbook, output: Writable): Promise<void> {
-  const workbook = openStreamingWorkbook(output);
+  const workbook = await openStreamingWorkbook(output);
   if (data.scores)
     writeTableSheet(workbook, SUMMARY_SHEET, SUMMARY_COLUMNS, summaryRows(data.scores), { indentColumn: "name" });
   writeTableSheet(workbook, REPORTS_SHEET, REPORT_COLUMNS, data.reports.map(reportRow));

@@ -69,7 +69,7 @@ const TASK_COLUMNS = [
 type TTaskKey = (typeof TASK_COLUMNS)[number]["key"];
 
 export async function writeTasksWorkbook(data: TTasksWorkbook, output: Writable): Promise<void> {
-  const workbook = openStreamingWorkbook(output);
+  const workbook = await openStreamingWorkbook(output);
   writeTableSheet(workbook, "Nhiệm vụ", TASK_COLUMNS, data.tasks.map(taskRow), { indentColumn: "content" });
   writeInfoSheet(workbook, "Thông tin", [
     ["Kế hoạch", data.planCode],

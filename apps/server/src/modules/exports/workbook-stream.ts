@@ -1,5 +1,6 @@
 import type { Writable } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcel } from "../../excel.ts";
 import { styleHeader } from "../frameworks/excel.ts";
 
 /*
@@ -35,8 +36,12 @@ export interface TSheetRow<K extends string> {
   indent?: number;
 }
 
-export function openStreamingWorkbook(output: Writable): ExcelJS.stream.xlsx.WorkbookWriter {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+export async function openStreamingWorkbook(output: Writable): Promise<ExcelJS.stream.xlsx.WorkbookWriter> {
+  const workbook = new (await loadExcel()).stream.xlsx.WorkbookWriter({
+    stream: output,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   workbook.creator = "Chỉ số";
   return workbook;
 }

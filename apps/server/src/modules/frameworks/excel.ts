@@ -21,8 +21,9 @@ import {
   ZScoringRule,
   ZTransferIndicator,
 } from "@chiso/core";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { z } from "zod";
+import { loadExcel } from "../../excel.ts";
 
 /*
  * A framework with its assignment as an Excel workbook, for coordinators who prepare frameworks in Excel.
@@ -140,7 +141,7 @@ const REQUIRED_INFO: readonly TInfoKey[] = ["code", "name", "year", "level"];
 
 /** The workbook a coordinator downloads; `readFrameworkWorkbook` reads it back to the same transfer. */
 export async function writeFrameworkWorkbook(transfer: TFrameworkTransfer): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   addIndicatorSheet(workbook, transfer.indicators);
   addInfoSheet(workbook, transfer.framework);
   if (transfer.framework.adjustments.length) addAdjustmentSheet(workbook, transfer.framework.adjustments);
@@ -266,7 +267,7 @@ export async function readFrameworkWorkbook(buffer: Buffer): Promise<TTransferRe
 }
 
 async function loadWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook | null> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     // A fresh ArrayBuffer: what exceljs's typings ask for, and it copes with any Buffer offset.
     await workbook.xlsx.load(new Uint8Array(buffer).buffer);

@@ -59,6 +59,24 @@ export async function findFrameworkByCode(db: TDbOrTx, code: string) {
   return row ?? null;
 }
 
+/**
+ * What a framework's detail depends on, as one text: status, last edit of the framework and its indicators,
+ * its assignment rows (count and newest) and the newest unit change. Null when there is no such framework.
+ */
+export async function findDetailStamp(db: TDbOrTx, id: string) {
+  const [row] = await db
+    .select({
+      status: frameworks.status,
+      key: sql<string>`concat_ws('|', ${frameworks.updatedAt}::text,
+        (select count(*) || ':' || coalesce(max(a.created_at)::text, '') from assignments a where a.framework_id = ${id}),
+        (select max(i.updated_at)::text from indicators i where i.framework_id = ${id}),
+        (select max(u.updated_at)::text from units u))`,
+    })
+    .from(frameworks)
+    .where(eq(frameworks.id, id));
+  return row ? { published: row.status === "published", key: `${row.status}|${row.key}` } : null;
+}
+
 export function listIndicators(db: TDbOrTx, frameworkId: string) {
   return db.select().from(indicators).where(eq(indicators.frameworkId, frameworkId)).orderBy(asc(indicators.sortOrder));
 }

@@ -29,7 +29,18 @@ import { presentFramework, presentIndicator } from "./present.ts";
 import * as repo from "./repo.ts";
 
 /** A framework with its indicators (flat, ordered) and each indicator's lead and cooperating units. */
+/**
+ * Details of published frameworks, kept while their stamp (status, last edit, assignment rows, unit names) is
+ * unchanged: a published tree is fixed and the dashboard and exports read it on every load. The stamp is read
+ * from the database on each call, so an assignment changed through another instance is seen at once.
+ */
+const publishedDetails = new Map<string, { stamp: string; detail: TFrameworkDetail }>();
+
 export async function getFrameworkDetail(db: TDbOrTx, id: string): Promise<TFrameworkDetail> {
+  const stamp = await repo.findDetailStamp(db, id);
+  if (!stamp) throw notFound("bộ chỉ số");
+  const cached = stamp.published ? publishedDetails.get(id) : undefined;
+  if (cached?.stamp === stamp.key) return cached.detail;
   const framework = await repo.findFramework(db, id);
   if (!framework) throw notFound("bộ chỉ số");
   const [indicators, assignments] = await Promise.all([repo.listIndicators(db, id), repo.listAssignments(db, id)]);
@@ -38,12 +49,19 @@ export async function getFrameworkDetail(db: TDbOrTx, id: string): Promise<TFram
   for (const a of assignments) {
     const unit = { unitId: a.unitId, unitName: a.unitName, shortName: a.shortName };
     if (a.role === "lead") leads.set(a.indicatorId, unit);
-    else cooperating.set(a.indicatorId, [...(cooperating.get(a.indicatorId) ?? []), unit]);
+    else {
+      const list = cooperating.get(a.indicatorId);
+      if (list) list.push(unit);
+      else cooperating.set(a.indicatorId, [unit]);
+    }
   }
-  return {
+  const detail = {
     ...presentFramework(framework),
     indicators: indicators.map((i) => presentIndicator(i, leads.get(i.id) ?? null, cooperating.get(i.id) ?? [])),
   };
+  if (stamp.published) publishedDetails.set(id, { stamp: stamp.key, detail });
+  else publishedDetails.delete(id);
+  return detail;
 }
 
 /** The frameworks of the scopes the actor sees. */

@@ -1,5 +1,6 @@
 import type { TRawTable } from "@chiso/core";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcel } from "../../excel.ts";
 import { damagedFile } from "./file-errors.ts";
 
 const MAX_ROWS = 5000;
@@ -36,7 +37,7 @@ function cellText(sheet: ExcelJS.Worksheet, row: number, col: number): string {
 
 /** Each visible sheet as a table (the sheet name as its title); the importer finds the task tables inside. */
 export async function readWorkbook(content: Buffer, fileName: string): Promise<TRawTable[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(new Uint8Array(content).buffer);
   } catch {

@@ -2,6 +2,8 @@ import {
   reportVisibility,
   submissionWindow,
   type TMissing,
+  type TPage,
+  type TReportListQuery,
   type TReportStatus,
   type TReportSummary,
   type TWorkItem,
@@ -68,36 +70,50 @@ export async function listWorkItems(ctx: TServiceContext, unitId: string): Promi
 }
 
 /**
- * Reports of a period for review. The coordinator, the council and leadership see every submitted report;
- * a unit sees its own and, for indicators it leads, its cooperating units' submitted reports.
+ * One page of a period's reports for review. The coordinator, the council and leadership see every submitted
+ * report; a unit sees its own and, for indicators it leads, its cooperating units' submitted reports. Drafts
+ * stay with their unit (and the coordinator). Filtered, ordered and paged in SQL.
  */
 export async function listReportsForReview(
   ctx: TServiceContext,
-  filter: { periodId: string; unitId?: string; indicatorId?: string },
-): Promise<TReportSummary[]> {
-  const period = await repo.findPeriodForReport(ctx.db, filter.periodId);
+  query: TReportListQuery,
+): Promise<TPage<TReportSummary>> {
+  const period = await repo.findPeriodForReport(ctx.db, query.periodId);
   if (!period) throw notFound("kỳ báo cáo");
-  const rows = await repo.listReports(ctx.db, { ...filter, visibility: reportVisibility(ctx.actor, period.scopePath) });
-  return rows.map((r) => ({
-    id: r.id,
-    periodId: r.period_id,
-    indicatorId: r.indicator_id,
-    indicatorCode: r.indicator_code,
-    indicatorName: r.indicator_name,
-    unitId: r.unit_id,
-    unitName: r.unit_name,
-    role: r.role,
-    status: r.status as TReportStatus,
-    values: r.values,
-    selfPoints: num(r.self_points),
-    appraisedPoints: num(r.appraised_points),
-    maxScore: Number(r.max_score),
-    evidenceCount: r.evidence_count,
-    docsWithoutMetadata: r.docs_without_metadata,
-    evidenceRequired: r.evidence_required,
-    submittedAt: r.submitted_at,
-    explanationDueAt: r.explanation_due_at,
-  }));
+  const { page, pageSize, ...filter } = query;
+  const where: repo.TReportFilter = {
+    ...filter,
+    visibility: reportVisibility(ctx.actor, period.scopePath),
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  };
+  const rows = await repo.listReports(ctx.db, where);
+  const total = rows[0]?.total ?? (page > 1 ? await repo.countReports(ctx.db, where) : 0);
+  return {
+    page,
+    pageSize,
+    total,
+    items: rows.map((r) => ({
+      id: r.id,
+      periodId: r.period_id,
+      indicatorId: r.indicator_id,
+      indicatorCode: r.indicator_code,
+      indicatorName: r.indicator_name,
+      unitId: r.unit_id,
+      unitName: r.unit_name,
+      role: r.role,
+      status: r.status as TReportStatus,
+      values: r.values,
+      selfPoints: num(r.self_points),
+      appraisedPoints: num(r.appraised_points),
+      maxScore: Number(r.max_score),
+      evidenceCount: r.evidence_count,
+      docsWithoutMetadata: r.docs_without_metadata,
+      evidenceRequired: r.evidence_required,
+      submittedAt: r.submitted_at,
+      explanationDueAt: r.explanation_due_at,
+    })),
+  };
 }
 
 /** The latest values lead agencies reported on a framework (the what-if's starting point), as the reader may see them. */

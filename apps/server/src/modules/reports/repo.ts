@@ -1,6 +1,7 @@
-import type { TReportVisibility } from "@chiso/core";
+import type { TReportStatus, TReportVisibility } from "@chiso/core";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { isoUtc, queryRows, type TDbOrTx } from "../../db/client.ts";
+import { alias } from "drizzle-orm/pg-core";
+import { isoUtc, queryRows, searchCondition, type TDbOrTx } from "../../db/client.ts";
 import {
   assignments,
   documents,
@@ -38,19 +39,133 @@ export async function insertReport(db: TDbOrTx, values: typeof reports.$inferIns
   return findReportBySlot(db, values.periodId, values.indicatorId, values.unitId);
 }
 
-/** Updates only if nobody saved since `version`; returns false when the version was stale. */
+/** Updates only if nobody saved since `version`; answers what changed, or null when the version was stale. */
 export async function updateReportIfVersion(
   db: TDbOrTx,
   id: string,
   version: number,
   values: Partial<typeof reports.$inferInsert>,
-): Promise<boolean> {
-  const rows = await db
+) {
+  const [row] = await db
     .update(reports)
     .set({ ...values, version: version + 1, updatedAt: new Date() })
     .where(and(eq(reports.id, id), eq(reports.version, version)))
-    .returning({ id: reports.id });
-  return rows.length === 1;
+    .returning({
+      id: reports.id,
+      version: reports.version,
+      status: reports.status,
+      selfPoints: reports.selfPoints,
+      selfExplanation: reports.selfExplanation,
+      updatedAt: reports.updatedAt,
+    });
+  return row ?? null;
+}
+
+/**
+ * The deadline-day write: a draft's values, score and note, only if nobody saved since `version`, and its audit
+ * row — one statement, so one round trip and one transaction. Null when the version was stale (nothing written).
+ */
+export async function saveDraftIfVersion(
+  db: TDbOrTx,
+  save: {
+    reportId: string;
+    version: number;
+    values: Record<string, unknown>;
+    /** undefined keeps the note as it is. */
+    note: string | null | undefined;
+    selfPoints: number | null;
+    selfExplanation: string | null;
+    actorId: string;
+    ip: string | null;
+    before: unknown;
+    after: unknown;
+  },
+) {
+  const [row] = await queryRows<{
+    id: string;
+    version: number;
+    status: TReportStatus;
+    self_points: string | null;
+    self_explanation: string | null;
+    updated_at: string;
+  }>(
+    db,
+    sql`with saved as (
+          update reports set values = ${JSON.stringify(save.values)}::jsonb,
+            note = ${save.note === undefined ? sql`note` : sql`${save.note}`},
+            self_points = ${save.selfPoints}, self_explanation = ${save.selfExplanation},
+            updated_by = ${save.actorId}, version = version + 1, updated_at = now()
+          where id = ${save.reportId} and version = ${save.version}
+          returning id, version, status, self_points, self_explanation, updated_at
+        ),
+        -- the audit row of recordAudit (modules/audit), written by the same statement
+        audit as (
+          insert into audit_log (actor_id, action, entity_type, entity_id, before, after, ip)
+          select ${save.actorId}, 'report.save', 'report', saved.id::text, ${JSON.stringify(save.before)}::jsonb,
+                 ${JSON.stringify(save.after)}::jsonb, ${save.ip} from saved
+        )
+        select id, version, status, self_points, self_explanation, ${isoUtc("updated_at")} as updated_at from saved`,
+  );
+  if (!row) return null;
+  return {
+    id: row.id,
+    version: row.version,
+    status: row.status,
+    selfPoints: row.self_points === null ? null : Number(row.self_points),
+    selfExplanation: row.self_explanation,
+    updatedAt: row.updated_at,
+  };
+}
+
+const leadAssignment = alias(assignments, "lead_assignment");
+
+/**
+ * What the rules of a draft save need, in one query: the report, its period's deadline, the indicator's
+ * inputs and rule, its lead unit and the unit's extension. (Not the other units' assignment rows.)
+ */
+export async function findSaveContext(db: TDbOrTx, reportId: string) {
+  const [row] = await db
+    .select({
+      report: {
+        id: reports.id,
+        unitId: reports.unitId,
+        status: reports.status,
+        values: reports.values,
+        note: reports.note,
+        explanationDueAt: reports.explanationDueAt,
+      },
+      period: {
+        deadline: periods.deadline,
+        isClosed: periods.isClosed,
+        /** The path of the scope running the cycle ([] for the province). */
+        scopePath: sql<string[]>`coalesce((select u.path from units u join frameworks f on f.owner_unit_id = u.id
+          where f.id = ${periods.frameworkId}), '{}'::uuid[])`,
+      },
+      /** The reporting unit's place in the tree, for the policy. */
+      unitPath: sql<readonly string[]>`(select u.path from units u where u.id = ${reports.unitId})`,
+      indicator: {
+        code: indicators.code,
+        maxScore: indicators.maxScore,
+        rule: indicators.rule,
+        valueKind: indicators.valueKind,
+        inputs: indicators.inputs,
+        evidenceRequired: indicators.evidenceRequired,
+        unitOfMeasure: indicators.unitOfMeasure,
+      },
+      leadUnitId: leadAssignment.unitId,
+      extension: periodExtensions.deadline,
+      evidenceCount: sql<number>`(select count(*)::int from ${reportDocuments} rd where rd.report_id = ${reports.id})`,
+    })
+    .from(reports)
+    .innerJoin(periods, eq(periods.id, reports.periodId))
+    .innerJoin(indicators, eq(indicators.id, reports.indicatorId))
+    .leftJoin(leadAssignment, and(eq(leadAssignment.indicatorId, reports.indicatorId), eq(leadAssignment.role, "lead")))
+    .leftJoin(
+      periodExtensions,
+      and(eq(periodExtensions.periodId, reports.periodId), eq(periodExtensions.unitId, reports.unitId)),
+    )
+    .where(eq(reports.id, reportId));
+  return row ?? null;
 }
 
 export async function updateReport(db: TDbOrTx, id: string, values: Partial<typeof reports.$inferInsert>) {
@@ -279,13 +394,21 @@ export interface TReportFilter {
   periodId: string;
   unitId?: string;
   indicatorId?: string;
+  role?: "lead" | "cooperate";
+  status?: TReportStatus;
+  q?: string;
   /** Which reports the reader may see (core reportVisibility). */
   visibility: TReportVisibility;
+  limit: number;
+  offset: number;
 }
 
-/** Reports of a period for reviewers, with evidence counts aggregated in SQL (one round trip). */
-export function listReports(db: TDbOrTx, filter: TReportFilter) {
-  return queryRows<{
+/**
+ * One page of a period's reports for reviewers, filtered and counted in SQL, with evidence counts grouped for
+ * the page's rows only (one round trip).
+ */
+export async function listReports(db: TDbOrTx, filter: TReportFilter) {
+  const rows = await queryRows<{
     id: string;
     period_id: string;
     indicator_id: string;
@@ -304,25 +427,46 @@ export function listReports(db: TDbOrTx, filter: TReportFilter) {
     explanation_due_at: string | null;
     evidence_count: number;
     docs_without_metadata: number;
+    total: number;
   }>(
     db,
     sql`
+    with page as (
+      select r.id, i.sort_order, i.code, r.role, u.name, count(*) over ()::int as total
+      from reports r
+      join indicators i on i.id = r.indicator_id
+      join units u on u.id = r.unit_id
+      where r.period_id = ${filter.periodId}
+        ${filter.unitId ? sql`and r.unit_id = ${filter.unitId}` : sql``}
+        ${filter.indicatorId ? sql`and r.indicator_id = ${filter.indicatorId}` : sql``}
+        ${filter.role ? sql`and r.role = ${filter.role}` : sql``}
+        ${filter.status ? sql`and r.status = ${filter.status}` : sql``}
+        and ${reportsVisible(filter.visibility)}
+        and ${searchCondition(sql`i.code || ' ' || i.name || ' ' || u.name`, filter.q)}
+      order by i.sort_order, i.code, r.role, u.name, r.id
+      limit ${filter.limit} offset ${filter.offset}
+    )
     select r.id, r.period_id, r.indicator_id, i.code as indicator_code, i.name as indicator_name,
            r.unit_id, u.name as unit_name, r.role, r.status, r.values, r.self_points, r.appraised_points,
            i.max_score, i.evidence_required, ${isoUtc("r.submitted_at")} as submitted_at,
            ${isoUtc("r.explanation_due_at")} as explanation_due_at,
-           coalesce(ev.total, 0)::int as evidence_count, coalesce(ev.without_metadata, 0)::int as docs_without_metadata
-    from reports r
+           coalesce(ev.total, 0)::int as evidence_count, coalesce(ev.without_metadata, 0)::int as docs_without_metadata,
+           page.total
+    from page
+    join reports r on r.id = page.id
     join indicators i on i.id = r.indicator_id
     join units u on u.id = r.unit_id
     ${evidenceCounts}
-    where r.period_id = ${filter.periodId}
-      ${filter.unitId ? sql`and r.unit_id = ${filter.unitId}` : sql``}
-      ${filter.indicatorId ? sql`and r.indicator_id = ${filter.indicatorId}` : sql``}
-      and ${reportsVisible(filter.visibility)}
-    order by i.sort_order, i.code, r.role, u.name
+    order by page.sort_order, page.code, page.role, page.name, page.id
   `,
   );
+  return rows;
+}
+
+/** How many reports match when the page asked for is past the end (the page is empty, the count is not). */
+export async function countReports(db: TDbOrTx, filter: TReportFilter) {
+  const rows = await listReports(db, { ...filter, limit: 1, offset: 0 });
+  return rows[0]?.total ?? 0;
 }
 
 /** Documents other units cited for the same indicator and period: the lead agency may reuse them. */

@@ -135,7 +135,17 @@ describe("a cooperating commune's report, through review, consolidation and appr
       version: report.version,
     });
     expect(saved.statusCode, saved.body).toBe(200);
-    report = saved.json();
+    // The deadline-day path answers only what the save changed, not the whole report.
+    expect(Object.keys(saved.json()).sort()).toEqual([
+      "id",
+      "selfExplanation",
+      "selfPoints",
+      "status",
+      "updatedAt",
+      "version",
+    ]);
+    expect(saved.json()).toMatchObject({ id: report.id, status: "draft", version: report.version + 1 });
+    report = { ...report, ...saved.json() };
     expect(report.selfPoints).toBe(0);
     expect(report.selfExplanation).toContain("thiếu tài liệu kiểm chứng");
     const refused = await act("nhatrang", report, "submit");
@@ -176,7 +186,7 @@ describe("a cooperating commune's report, through review, consolidation and appr
     expect(
       (await call("vpubnd", "PATCH", `/api/reports/${report.id}`, { values: {}, version: report.version })).statusCode,
     ).toBe(403);
-    const list = (await call("noivu", "GET", `/api/reports?periodId=${periodId}`)).json();
+    const list = (await call("noivu", "GET", `/api/reports?periodId=${periodId}`)).json().items;
     expect(list.some((r: { id: string }) => r.id === report.id)).toBe(false);
   });
 
@@ -217,7 +227,7 @@ describe("a cooperating commune's report, through review, consolidation and appr
   it("the lead consolidates with the commune's evidence; coordinator verifies; the council appraises; the coordinator closes it", async () => {
     const review = (
       await call("noivu", "GET", `/api/reports?periodId=${periodId}&indicatorId=${indicatorId("4.2")}`)
-    ).json();
+    ).json().items;
     expect(review.map((r: { unitName: string; status: string }) => [r.unitName, r.status])).toEqual([
       ["Phường Nha Trang", "accepted"],
     ]);

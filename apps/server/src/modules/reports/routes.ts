@@ -4,9 +4,11 @@ import {
   ZReportActionRequest,
   ZReportDetail,
   ZReportDocument,
+  ZReportListQuery,
   ZReportOpen,
+  ZReportPage,
   ZReportSave,
-  ZReportSummary,
+  ZReportSaved,
   ZWorkItem,
 } from "@chiso/core";
 import { z } from "zod";
@@ -65,9 +67,9 @@ export function reportRoutes(app: TApp, deps: TAppDeps) {
     {
       schema: {
         tags,
-        summary: "Báo cáo của một kỳ để xem xét (lọc theo đơn vị, chỉ số)",
-        querystring: z.object({ periodId: z.uuid(), unitId: z.uuid().optional(), indicatorId: z.uuid().optional() }),
-        response: { 200: z.array(ZReportSummary) },
+        summary: "Báo cáo của một kỳ để xem xét: lọc theo đơn vị, chỉ số, vai trò, trạng thái, từ khóa; phân trang",
+        querystring: ZReportListQuery,
+        response: { 200: ZReportPage },
       },
     },
     async (request) => listReportsForReview(ctx(request), request.query),
@@ -104,16 +106,14 @@ export function reportRoutes(app: TApp, deps: TAppDeps) {
     {
       schema: {
         tags,
-        summary: "Lưu số liệu (bản nháp); 409 nếu người khác đã lưu trước",
+        summary:
+          "Lưu số liệu (bản nháp); trả về phiên bản, điểm tự đánh giá, trạng thái; 409 nếu người khác đã lưu trước",
         params: ZParams,
         body: ZReportSave,
-        response: { 200: ZReportDetail },
+        response: { 200: ZReportSaved },
       },
     },
-    async (request) => {
-      await service.saveReport(ctx(request), request.params.id, request.body);
-      return detail(request, request.params.id);
-    },
+    async (request) => service.saveReport(ctx(request), request.params.id, request.body),
   );
 
   app.post(

@@ -16,6 +16,7 @@ import {
   type TReportOpen,
   type TReportRef,
   type TReportSave,
+  type TReportSaved,
 } from "@chiso/core";
 import type { TDbOrTx } from "../../db/client.ts";
 import type { TServiceContext } from "../../http/context.ts";
@@ -42,23 +43,25 @@ async function loadContext(db: TDbOrTx, reportId: string) {
   ]);
   if (!period || !indicator || !unitPath) throw notFound("báo cáo");
   const lead = assignment.find((a) => a.role === "lead") ?? null;
-  return { report, period, indicator, assignment, lead, extension, unitPath };
+  return { report, period, indicator, assignment, lead, leadUnitId: lead?.unitId ?? null, extension, unitPath };
 }
 
 type TContext = Awaited<ReturnType<typeof loadContext>>;
+/** The part of a report's context the rules read: a full context or the save's one-query context. */
+type TRuleContext = Omit<NonNullable<Awaited<ReturnType<typeof repo.findSaveContext>>>, "evidenceCount">;
 
 /** The report as the policy sees it. */
-function access(c: TContext): TReportRef {
+function access(c: TRuleContext): TReportRef {
   return {
     unitId: c.report.unitId,
     unitPath: c.unitPath,
     status: c.report.status,
-    leadUnitId: c.lead?.unitId ?? null,
+    leadUnitId: c.leadUnitId,
     scopePath: c.period.scopePath,
   };
 }
 
-function windowOf(c: TContext, now: Date) {
+function windowOf(c: TRuleContext, now: Date) {
   return submissionWindow(
     {
       periodDeadline: c.period.deadline,
@@ -70,7 +73,11 @@ function windowOf(c: TContext, now: Date) {
   );
 }
 
-function score(c: TContext, values: TReportedValues, evidenceCount: number): TIndicatorScore | null {
+function score(
+  c: Pick<TRuleContext, "indicator">,
+  values: TReportedValues,
+  evidenceCount: number,
+): TIndicatorScore | null {
   const rule = c.indicator.rule;
   if (!rule) return null;
   return scoreIndicator({
@@ -180,7 +187,7 @@ export async function openReport(ctx: TServiceContext, input: TReportOpen): Prom
   });
 }
 
-function assertEditable(ctx: TServiceContext, c: TContext) {
+function assertEditable(ctx: TServiceContext, c: TRuleContext) {
   ensureCan(ctx.actor, "report.actFor", access(c));
   if (!isEditable(c.report.status)) {
     throw new AppError(
@@ -201,33 +208,32 @@ function staleVersion() {
   );
 }
 
-/** Saves the values and note of a draft; the self-assessed score is recomputed from them and the evidence. */
-export async function saveReport(ctx: TServiceContext, reportId: string, input: TReportSave) {
-  const c = await loadContext(ctx.db, reportId);
+/**
+ * Saves the values and note of a draft; the self-assessed score is recomputed from them and the evidence.
+ * The deadline-day path: one query for the context (with the evidence count), then one statement that writes
+ * the draft under its version check together with its audit row; it answers only what changed.
+ */
+export async function saveReport(ctx: TServiceContext, reportId: string, input: TReportSave): Promise<TReportSaved> {
+  const c = await repo.findSaveContext(ctx.db, reportId);
+  if (!c) throw notFound("báo cáo");
   assertEditable(ctx, c);
   const problems = checkReportedValues(c.indicator, input.values);
   if (problems.length) throw new AppError("VALIDATION_FAILED", problems.join(" "));
-  await ctx.db.transaction(async (tx) => {
-    const evidence = await repo.countEvidence(tx, reportId);
-    const scored = score(c, input.values, evidence);
-    const saved = await repo.updateReportIfVersion(tx, reportId, input.version, {
-      values: input.values,
-      ...(input.note !== undefined && { note: input.note }),
-      selfPoints: scored?.points ?? null,
-      selfExplanation: scored?.explanation ?? null,
-      updatedBy: ctx.actor.id,
-    });
-    if (!saved) throw staleVersion();
-    await recordAudit(tx, {
-      actorId: ctx.actor.id,
-      action: "report.save",
-      entityType: "report",
-      entityId: reportId,
-      before: { values: c.report.values, note: c.report.note },
-      after: { values: input.values, note: input.note },
-      ip: ctx.ip,
-    });
+  const scored = score(c, input.values, c.evidenceCount);
+  const saved = await repo.saveDraftIfVersion(ctx.db, {
+    reportId,
+    version: input.version,
+    values: input.values,
+    note: input.note,
+    selfPoints: scored?.points ?? null,
+    selfExplanation: scored?.explanation ?? null,
+    actorId: ctx.actor.id,
+    ip: ctx.ip,
+    before: { values: c.report.values, note: c.report.note },
+    after: { values: input.values, note: input.note },
   });
+  if (!saved) throw staleVersion();
+  return saved;
 }
 
 /** Applies one workflow step, checking who acts, the deadline, the evidence guard and the version. */

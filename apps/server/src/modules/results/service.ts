@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { parseOfficialResults, type TCell, type TOfficialResult } from "@chiso/core";
-import ExcelJS from "exceljs";
 import type { TDbOrTx } from "../../db/client.ts";
+import { loadExcel } from "../../excel.ts";
 import type { TServiceContext } from "../../http/context.ts";
 import { AppError } from "../../http/errors.ts";
 import { recordAudit } from "../audit/repo.ts";
@@ -29,7 +29,7 @@ export async function listOfficialResults(db: TDbOrTx, year?: number) {
 
 /** Cells of the first sheet of an .xlsx, or of a .csv, as plain values. */
 async function readTable(fileName: string, content: Buffer): Promise<TCell[][]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     if (/\.csv$/i.test(fileName))
       await workbook.csv.read(Readable.from(content.toString("utf8").replace(/^\uFEFF/, "")));

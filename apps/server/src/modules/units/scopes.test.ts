@@ -269,12 +269,12 @@ describe("a department runs its own cycle for its offices", () => {
     const communeFrameworks = (await call("nhatrang", "GET", "/api/frameworks")).json() as { id: string }[];
     expect(communeFrameworks.map((f) => f.id)).not.toContain(departmentFramework.id);
     expect((await call("noivu", "GET", `/api/periods?frameworkId=${departmentFramework.id}`)).json()).toEqual([]);
-    expect((await call("noivu", "GET", `/api/reports?periodId=${departmentPeriodId}`)).json()).toEqual([]);
+    expect((await call("noivu", "GET", `/api/reports?periodId=${departmentPeriodId}`)).json().items).toEqual([]);
 
     // The province's coordinator sees the department's progress.
     const provinceView = await call("admin", "GET", `/api/dashboard?frameworkId=${departmentFramework.id}`);
     expect(provinceView.statusCode).toBe(200);
-    const reports = (await call("admin", "GET", `/api/reports?periodId=${departmentPeriodId}`)).json();
+    const reports = (await call("admin", "GET", `/api/reports?periodId=${departmentPeriodId}`)).json().items;
     expect(reports).toEqual([expect.objectContaining({ status: "verified", unitId: officeIds.trade })]);
   });
 

@@ -1,13 +1,33 @@
-import type { TCompleteness } from "@chiso/core";
-import { queryOptions, useQuery } from "@tanstack/react-query";
+import type { TCompletenessPage } from "@chiso/core";
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "../../../lib/api.ts";
 
-export const getCompleteness = (periodId: string) =>
-  api<TCompleteness>("GET", `/api/completeness?periodId=${periodId}`);
-export const completenessQuery = (periodId: string) =>
-  queryOptions({ queryKey: ["completeness", periodId], queryFn: () => getCompleteness(periodId) });
-export const useCompleteness = (periodId: string | undefined) =>
-  useQuery({ ...completenessQuery(periodId ?? ""), enabled: Boolean(periodId) });
+/** One page of the unit table (searched by unit name on the server), with the period's totals and indicators. */
+export interface TCompletenessView {
+  periodId: string;
+  page: number;
+  pageSize: number;
+  q?: string;
+}
+
+const searchOf = (v: TCompletenessView) =>
+  new URLSearchParams({
+    periodId: v.periodId,
+    page: String(v.page),
+    pageSize: String(v.pageSize),
+    ...(v.q ? { q: v.q } : {}),
+  }).toString();
+
+export const getCompleteness = (view: TCompletenessView) =>
+  api<TCompletenessPage>("GET", `/api/completeness?${searchOf(view)}`);
+export const completenessQuery = (view: TCompletenessView) =>
+  queryOptions({
+    queryKey: ["completeness", view.periodId, view],
+    queryFn: () => getCompleteness(view),
+    placeholderData: keepPreviousData,
+  });
+export const useCompleteness = (view: TCompletenessView | undefined) =>
+  useQuery({ ...completenessQuery(view ?? { periodId: "", page: 1, pageSize: 1 }), enabled: Boolean(view?.periodId) });
 
 /** The same data as a workbook, downloaded by the browser (the session cookie goes with the link). */
 export const completenessExportUrl = (periodId: string) => `/api/completeness/export?periodId=${periodId}`;

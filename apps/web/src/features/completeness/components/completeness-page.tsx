@@ -5,9 +5,9 @@ import {
   formatPercentVi,
   ratioOf,
   rolesHeld,
-  type TCompleteness,
   type TCompletenessCounts,
   type TCompletenessIndicator,
+  type TCompletenessPage,
   type TCompletenessUnit,
 } from "@chiso/core";
 import {
@@ -16,6 +16,7 @@ import {
   Card,
   Col,
   Flex,
+  Input,
   Popconfirm,
   Row,
   Select,
@@ -26,6 +27,7 @@ import {
   Tag,
   Typography,
 } from "antd";
+import { useDeferredValue, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
@@ -45,7 +47,19 @@ export function CompletenessPage() {
   const periods = usePeriods();
   const [params, setParams] = useSearchParams();
   const periodId = params.get("periodId") ?? periods.data?.[0]?.id;
-  const data = useCompleteness(periodId);
+  const [page, setPage] = useState(1);
+  const [query, setQuery] = useState("");
+  const q = useDeferredValue(query.trim());
+  const data = useCompleteness(periodId ? { periodId, page, pageSize: PAGE_SIZE, q: q || undefined } : undefined);
+  const table: TUnitPaging = {
+    page,
+    setPage,
+    query,
+    setQuery: (next) => {
+      setQuery(next);
+      setPage(1);
+    },
+  };
 
   return (
     <Flex vertical gap={16}>
@@ -61,7 +75,10 @@ export function CompletenessPage() {
             loading={periods.isPending}
             placeholder={t("notifications.completeness.period")}
             notFoundContent={t("notifications.completeness.noPeriods")}
-            onChange={(id) => setParams({ periodId: id })}
+            onChange={(id) => {
+              setParams({ periodId: id });
+              setPage(1);
+            }}
             options={(periods.data ?? []).map((p) => ({ value: p.id, label: `${p.label} — ${p.frameworkName}` }))}
           />
           {periodId && (
@@ -75,7 +92,7 @@ export function CompletenessPage() {
         </Flex>
       </Flex>
       <ErrorAlert error={periods.error ?? data.error} onRetry={() => data.refetch()} />
-      {data.data && <CompletenessBody data={data.data} />}
+      {data.data && <CompletenessBody data={data.data} table={table} />}
       {!periods.isPending && !periods.data?.length && (
         <Typography.Text type="secondary">{t("notifications.completeness.noPeriods")}</Typography.Text>
       )}
@@ -102,10 +119,10 @@ function useChase(periodId: string) {
   return { run, pending: chase.isPending };
 }
 
-function ChaseAllButton({ data }: { data: TCompleteness }) {
+function ChaseAllButton({ data }: { data: TCompletenessPage }) {
   const { t } = useTranslation();
   const chase = useChase(data.period.id);
-  const count = data.units.filter((u) => u.chaseable).length;
+  const count = data.chaseableUnits;
   return (
     <Popconfirm
       title={t("notifications.completeness.chaseConfirm", { count })}
@@ -128,7 +145,17 @@ function ChaseAllButton({ data }: { data: TCompleteness }) {
   );
 }
 
-function CompletenessBody({ data }: { data: TCompleteness }) {
+const PAGE_SIZE = 50;
+
+/** The unit table's page and search, kept by the page so a new period starts again at page 1. */
+interface TUnitPaging {
+  page: number;
+  setPage(page: number): void;
+  query: string;
+  setQuery(query: string): void;
+}
+
+function CompletenessBody({ data, table }: { data: TCompletenessPage; table: TUnitPaging }) {
   const { t } = useTranslation();
   const c = data.totals;
   return (
@@ -162,7 +189,11 @@ function CompletenessBody({ data }: { data: TCompleteness }) {
       <Typography.Text type="secondary">{t("notifications.completeness.how")}</Typography.Text>
       <Tabs
         items={[
-          { key: "units", label: t("notifications.completeness.byUnit"), children: <UnitTable data={data} /> },
+          {
+            key: "units",
+            label: t("notifications.completeness.byUnit"),
+            children: <UnitTable data={data} table={table} />,
+          },
           {
             key: "indicators",
             label: t("notifications.completeness.byIndicator"),
@@ -242,7 +273,7 @@ function DeadlineCell({ unit }: { unit: TCompletenessUnit }) {
   );
 }
 
-function UnitTable({ data }: { data: TCompleteness }) {
+function UnitTable({ data, table }: { data: TCompletenessPage; table: TUnitPaging }) {
   const { t } = useTranslation();
   const chase = useChase(data.period.id);
   const indicators = new Map(data.indicators.map((i) => [i.indicatorId, i]));
@@ -297,47 +328,64 @@ function UnitTable({ data }: { data: TCompleteness }) {
     },
   ];
   return (
-    <Table<TCompletenessUnit>
-      rowKey="unitId"
-      size="small"
-      dataSource={data.units}
-      columns={columns}
-      pagination={{ pageSize: 50, hideOnSinglePage: true }}
-      scroll={{ x: 1500 }}
-      expandable={{
-        rowExpandable: (unit) => unit.counts.missing + unit.counts.late > 0,
-        expandedRowRender: (unit) => (
-          <Flex vertical gap={4}>
-            <Typography.Text strong>{t("notifications.completeness.missingReports")}</Typography.Text>
-            {data.slots
-              .filter((s) => s.unitId === unit.unitId && s.status !== "on_time")
-              .map((s) => {
-                const indicator = indicators.get(s.indicatorId);
-                return (
-                  <Flex key={s.indicatorId} gap={8} align="center">
-                    <Tag color={s.status === "late" ? "orange" : "red"}>
-                      {t(`notifications.completeness.status.${s.status}`)}
-                    </Tag>
-                    {s.reportId ? (
-                      <Link to={`/reports/${s.reportId}`}>
-                        {indicator?.code}. {indicator?.name}
-                      </Link>
-                    ) : (
-                      <span>
-                        {indicator?.code}. {indicator?.name}
-                      </span>
-                    )}
-                  </Flex>
-                );
-              })}
-          </Flex>
-        ),
-      }}
-    />
+    <Flex vertical gap={8}>
+      <Input.Search
+        allowClear
+        placeholder={t("common.search")}
+        aria-label={t("common.search")}
+        style={{ width: 300 }}
+        value={table.query}
+        onChange={(e) => table.setQuery(e.target.value)}
+      />
+      <Table<TCompletenessUnit>
+        rowKey="unitId"
+        size="small"
+        dataSource={data.units}
+        columns={columns}
+        pagination={{
+          current: table.page,
+          pageSize: PAGE_SIZE,
+          total: data.unitsTotal,
+          showSizeChanger: false,
+          hideOnSinglePage: true,
+          onChange: table.setPage,
+        }}
+        scroll={{ x: 1500 }}
+        expandable={{
+          rowExpandable: (unit) => unit.counts.missing + unit.counts.late > 0,
+          expandedRowRender: (unit) => (
+            <Flex vertical gap={4}>
+              <Typography.Text strong>{t("notifications.completeness.missingReports")}</Typography.Text>
+              {data.slots
+                .filter((s) => s.unitId === unit.unitId && s.status !== "on_time")
+                .map((s) => {
+                  const indicator = indicators.get(s.indicatorId);
+                  return (
+                    <Flex key={s.indicatorId} gap={8} align="center">
+                      <Tag color={s.status === "late" ? "orange" : "red"}>
+                        {t(`notifications.completeness.status.${s.status}`)}
+                      </Tag>
+                      {s.reportId ? (
+                        <Link to={`/reports/${s.reportId}`}>
+                          {indicator?.code}. {indicator?.name}
+                        </Link>
+                      ) : (
+                        <span>
+                          {indicator?.code}. {indicator?.name}
+                        </span>
+                      )}
+                    </Flex>
+                  );
+                })}
+            </Flex>
+          ),
+        }}
+      />
+    </Flex>
   );
 }
 
-function IndicatorTable({ data }: { data: TCompleteness }) {
+function IndicatorTable({ data }: { data: TCompletenessPage }) {
   const { t } = useTranslation();
   const columns: TableColumnsType<TCompletenessIndicator> = [
     { title: t("frameworks.code"), dataIndex: "code", width: 70 },

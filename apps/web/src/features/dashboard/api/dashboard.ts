@@ -1,5 +1,5 @@
-import type { TDashboard, THeatmap, TOfficialResult, TProvinceSettings, TUnitRanking } from "@chiso/core";
-import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { TDashboard, THeatmap, TOfficialResult, TProvinceSettings, TUnitKind, TUnitRanking } from "@chiso/core";
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api.ts";
 
 const qs = (params: Record<string, string | number | undefined>) =>
@@ -15,12 +15,19 @@ export const dashboardQuery = (frameworkId?: string, periodId?: string) =>
 export const useDashboard = (frameworkId?: string, periodId?: string) =>
   useQuery(dashboardQuery(frameworkId, periodId));
 
-export const useHeatmap = (periodId: string | undefined) =>
+/** Unit groups × indicators; with a group (kind), one page of its units cell by cell. */
+export const useHeatmap = (periodId: string | undefined, kind: TUnitKind | undefined, page: number) =>
   useQuery({
-    queryKey: ["dashboard", "heatmap", periodId],
-    queryFn: () => api<THeatmap>("GET", `/api/dashboard/heatmap?periodId=${periodId}`),
+    queryKey: ["dashboard", "heatmap", periodId, kind ?? "groups", page],
+    queryFn: () =>
+      api<THeatmap>(
+        "GET",
+        `/api/dashboard/heatmap?${qs({ periodId, kind, page: kind && page, pageSize: kind && HEATMAP_PAGE_SIZE })}`,
+      ),
     enabled: Boolean(periodId),
+    placeholderData: keepPreviousData,
   });
+export const HEATMAP_PAGE_SIZE = 50;
 
 export const useUnitRanking = (periodId: string | undefined) =>
   useQuery({

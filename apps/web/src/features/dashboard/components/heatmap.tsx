@@ -6,12 +6,12 @@ import {
   UNIT_KIND_LABELS,
   UNIT_KINDS,
 } from "@chiso/core";
-import { Empty, Flex, Select, Skeleton, Tag, Tooltip, Typography } from "antd";
+import { Button, Empty, Flex, Pagination, Select, Skeleton, Tag, Tooltip, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
-import { useHeatmap } from "../api/dashboard.ts";
+import { HEATMAP_PAGE_SIZE, useHeatmap } from "../api/dashboard.ts";
 
 const COLORS: Record<string, string> = {
   not_started: "#f0f0f0",
@@ -26,13 +26,21 @@ const COLORS: Record<string, string> = {
 
 type TCell = THeatmap["cells"][number];
 
-/** Units × indicators for a period: the state of every report, late ones outlined in red. */
+/**
+ * Reports of a period: unit groups × indicators (share submitted, late ones outlined in red); choosing a group
+ * shows its units × indicators a page at a time, the state of every report.
+ */
 export function SubmissionHeatmap({ periodId }: { periodId: string | undefined }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
   const navigate = useNavigate();
-  const heatmap = useHeatmap(periodId);
-  const [kind, setKind] = useState<TUnitKind>();
+  const [kind, setKindState] = useState<TUnitKind>();
+  const [page, setPage] = useState(1);
+  const setKind = (next: TUnitKind | undefined) => {
+    setKindState(next);
+    setPage(1);
+  };
+  const heatmap = useHeatmap(periodId, kind, page);
   const cells = useMemo(
     () => new Map((heatmap.data?.cells ?? []).map((c) => [`${c.unitId}:${c.indicatorId}`, c])),
     [heatmap.data],
@@ -40,7 +48,7 @@ export function SubmissionHeatmap({ periodId }: { periodId: string | undefined }
   if (!periodId) return <Empty description={t("reports.noPeriods")} />;
   if (heatmap.error) return <ErrorAlert error={heatmap.error} onRetry={() => heatmap.refetch()} />;
   if (!heatmap.data) return <Skeleton active />;
-  const units = heatmap.data.units.filter((u) => !kind || u.kind === kind);
+  const units = heatmap.data.units;
   const label = (c: TCell) =>
     c.state === "not_started" ? t("reports.notStarted") : REPORT_STATUS_LABELS[c.state as TReportStatus][lang];
 
@@ -63,69 +71,154 @@ export function SubmissionHeatmap({ periodId }: { periodId: string | undefined }
         ))}
         <Tag style={{ border: "2px solid #cf1322" }}>{t("dashboard.lateLegend")}</Tag>
       </Flex>
-      <div style={{ overflowX: "auto" }}>
-        <table style={{ borderCollapse: "collapse", fontSize: 12 }} aria-label={t("dashboard.heatmap")}>
-          <thead>
-            <tr>
-              <th style={{ textAlign: "left", position: "sticky", left: 0, background: "#fff", minWidth: 200 }}>
-                {t("reports.unit")}
-              </th>
-              {heatmap.data.indicators.map((i) => (
-                <th key={i.id} title={i.name} style={{ padding: "2px 4px", writingMode: "vertical-rl" }}>
-                  {i.code}
+      {!kind && <GroupGrid data={heatmap.data} lang={lang} onOpen={setKind} />}
+      {kind && (
+        <div style={{ overflowX: "auto" }}>
+          <table style={{ borderCollapse: "collapse", fontSize: 12 }} aria-label={t("dashboard.heatmap")}>
+            <thead>
+              <tr>
+                <th style={{ textAlign: "left", position: "sticky", left: 0, background: "#fff", minWidth: 200 }}>
+                  {t("reports.unit")}
                 </th>
+                {heatmap.data.indicators.map((i) => (
+                  <th key={i.id} title={i.name} style={{ padding: "2px 4px", writingMode: "vertical-rl" }}>
+                    {i.code}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {units.map((u) => (
+                <tr key={u.id}>
+                  <th
+                    scope="row"
+                    style={{
+                      textAlign: "left",
+                      position: "sticky",
+                      left: 0,
+                      background: "#fff",
+                      fontWeight: 400,
+                      paddingRight: 8,
+                    }}
+                  >
+                    {u.name}
+                  </th>
+                  {heatmap.data.indicators.map((i) => {
+                    const c = cells.get(`${u.id}:${i.id}`);
+                    if (!c) return <td key={i.id} />;
+                    return (
+                      <td key={i.id} style={{ padding: 1 }}>
+                        <Tooltip
+                          title={`${u.name} · ${i.code}: ${label(c)}${c.late ? ` · ${t("dashboard.late")}` : ""}`}
+                        >
+                          <button
+                            type="button"
+                            aria-label={`${u.name} ${i.code} ${label(c)}${c.late ? ` ${t("dashboard.late")}` : ""}`}
+                            onClick={() => c.reportId && navigate(`/reports/${c.reportId}`)}
+                            style={{
+                              width: 22,
+                              height: 22,
+                              cursor: c.reportId ? "pointer" : "default",
+                              background: COLORS[c.state],
+                              border: c.late ? "2px solid #cf1322" : "1px solid #fff",
+                              borderRadius: 3,
+                              fontSize: 9,
+                              padding: 0,
+                            }}
+                          >
+                            {c.role === "lead" ? "●" : ""}
+                          </button>
+                        </Tooltip>
+                      </td>
+                    );
+                  })}
+                </tr>
               ))}
-            </tr>
-          </thead>
-          <tbody>
-            {units.map((u) => (
-              <tr key={u.id}>
-                <th
-                  scope="row"
-                  style={{
-                    textAlign: "left",
-                    position: "sticky",
-                    left: 0,
-                    background: "#fff",
-                    fontWeight: 400,
-                    paddingRight: 8,
-                  }}
-                >
-                  {u.name}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {kind && (
+        <Pagination
+          size="small"
+          current={page}
+          pageSize={HEATMAP_PAGE_SIZE}
+          total={heatmap.data.unitsTotal}
+          showSizeChanger={false}
+          hideOnSinglePage
+          onChange={setPage}
+        />
+      )}
+      <Typography.Text type="secondary">
+        {kind ? t("dashboard.heatmapHint") : t("dashboard.heatmapGroupHint")}
+      </Typography.Text>
+    </Flex>
+  );
+}
+
+/** One row per unit group: each indicator's submitted share as a shade of green, red outline when any is late. */
+function GroupGrid({ data, lang, onOpen }: { data: THeatmap; lang: "vi" | "en"; onOpen(kind: TUnitKind): void }) {
+  const { t } = useTranslation();
+  return (
+    <div style={{ overflowX: "auto" }}>
+      <table style={{ borderCollapse: "collapse", fontSize: 12 }} aria-label={t("dashboard.heatmap")}>
+        <thead>
+          <tr>
+            <th style={{ textAlign: "left", position: "sticky", left: 0, background: "#fff", minWidth: 200 }}>
+              {t("units.filterKind")}
+            </th>
+            {data.indicators.map((i) => (
+              <th key={i.id} title={i.name} style={{ padding: "2px 4px", writingMode: "vertical-rl" }}>
+                {i.code}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {data.groups.map((g) => {
+            const cells = new Map(g.cells.map((c) => [c.indicatorId, c]));
+            const name = UNIT_KIND_LABELS[g.kind][lang];
+            return (
+              <tr key={g.kind}>
+                <th scope="row" style={{ textAlign: "left", position: "sticky", left: 0, background: "#fff" }}>
+                  <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onOpen(g.kind)}>
+                    {name}
+                  </Button>{" "}
+                  <Typography.Text type="secondary">
+                    {t("dashboard.heatmapGroupUnits", { count: g.unitCount })}
+                  </Typography.Text>
                 </th>
-                {heatmap.data.indicators.map((i) => {
-                  const c = cells.get(`${u.id}:${i.id}`);
+                {data.indicators.map((i) => {
+                  const c = cells.get(i.id);
                   if (!c) return <td key={i.id} />;
+                  const share = c.expected ? c.submitted / c.expected : 0;
+                  const title = t("dashboard.heatmapGroupCell", { group: name, code: i.code, ...c });
                   return (
                     <td key={i.id} style={{ padding: 1 }}>
-                      <Tooltip title={`${u.name} · ${i.code}: ${label(c)}${c.late ? ` · ${t("dashboard.late")}` : ""}`}>
+                      <Tooltip title={title}>
                         <button
                           type="button"
-                          aria-label={`${u.name} ${i.code} ${label(c)}${c.late ? ` ${t("dashboard.late")}` : ""}`}
-                          onClick={() => c.reportId && navigate(`/reports/${c.reportId}`)}
+                          aria-label={title}
+                          onClick={() => onOpen(g.kind)}
                           style={{
                             width: 22,
                             height: 22,
-                            cursor: c.reportId ? "pointer" : "default",
-                            background: COLORS[c.state],
+                            cursor: "pointer",
+                            background: `rgba(56, 158, 13, ${0.1 + 0.9 * share})`,
                             border: c.late ? "2px solid #cf1322" : "1px solid #fff",
                             borderRadius: 3,
-                            fontSize: 9,
                             padding: 0,
                           }}
-                        >
-                          {c.role === "lead" ? "●" : ""}
-                        </button>
+                        />
                       </Tooltip>
                     </td>
                   );
                 })}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <Typography.Text type="secondary">{t("dashboard.heatmapHint")}</Typography.Text>
-    </Flex>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -1,4 +1,11 @@
-import type { TAttachDocument, TReportActionRequest, TReportDetail, TReportOpen, TReportSave } from "@chiso/core";
+import type {
+  TAttachDocument,
+  TReportActionRequest,
+  TReportDetail,
+  TReportOpen,
+  TReportSave,
+  TReportSaved,
+} from "@chiso/core";
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api.ts";
 
@@ -23,10 +30,23 @@ function useReportMutation<TInput>(mutationFn: (input: TInput) => Promise<TRepor
   });
 }
 
-export const useSaveReport = () =>
-  useReportMutation(({ id, ...body }: TReportSave & { id: string }) =>
-    api<TReportDetail>("PATCH", `/api/reports/${id}`, body),
-  );
+/** A draft save answers only what it changed (version, score, status); the cached report takes it in. */
+export const useSaveReport = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: TReportSave & { id: string }) =>
+      api<TReportSaved>("PATCH", `/api/reports/${id}`, body),
+    onSuccess: (saved, input) => {
+      queryClient.setQueryData(reportQuery(saved.id).queryKey, (report) =>
+        report
+          ? { ...report, ...saved, values: input.values, note: input.note === undefined ? report.note : input.note }
+          : report,
+      );
+      void queryClient.invalidateQueries({ queryKey: ["worklist"] });
+      void queryClient.invalidateQueries({ queryKey: ["reports", "list"] });
+    },
+  });
+};
 export const useReportAction = () =>
   useReportMutation(({ id, ...body }: TReportActionRequest & { id: string }) =>
     api<TReportDetail>("POST", `/api/reports/${id}/actions`, body),

@@ -1,13 +1,25 @@
-import type { TReportSummary } from "@chiso/core";
-import { queryOptions, useQuery } from "@tanstack/react-query";
+import type { TPage, TReportListQuery, TReportSummary } from "@chiso/core";
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "../../../lib/api.ts";
 
-export const listReports = (periodId: string, indicatorId?: string) =>
-  api<TReportSummary[]>("GET", `/api/reports?periodId=${periodId}${indicatorId ? `&indicatorId=${indicatorId}` : ""}`);
-export const reviewListQuery = (periodId: string, indicatorId?: string) =>
+/** The review table's filters: the server filters, orders and pages (a period has up to ~40,000 reports). */
+export type TReviewFilter = Partial<Omit<TReportListQuery, "periodId">> & { periodId: string };
+
+function searchOf(filter: TReviewFilter): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filter))
+    if (value !== undefined && value !== "") params.set(key, String(value));
+  return params.toString();
+}
+
+export const listReports = (filter: TReviewFilter) =>
+  api<TPage<TReportSummary>>("GET", `/api/reports?${searchOf(filter)}`);
+export const reviewListQuery = (filter: TReviewFilter) =>
   queryOptions({
-    queryKey: ["reports", "list", periodId, indicatorId ?? "all"],
-    queryFn: () => listReports(periodId, indicatorId),
+    queryKey: ["reports", "list", filter],
+    queryFn: () => listReports(filter),
+    // The current page stays on screen while the next one loads.
+    placeholderData: keepPreviousData,
   });
-export const useReviewList = (periodId: string | undefined, indicatorId?: string) =>
-  useQuery({ ...reviewListQuery(periodId ?? "", indicatorId), enabled: Boolean(periodId) });
+export const useReviewList = (filter: TReviewFilter | undefined) =>
+  useQuery({ ...reviewListQuery(filter ?? { periodId: "" }), enabled: Boolean(filter?.periodId) });

@@ -8,8 +8,14 @@ import { ReportStatusTag } from "./report-status-tag.tsx";
 /** For the lead agency: its cooperating units' reports on the same indicator and period, side by side. */
 export function ConsolidationPanel({ report }: { report: TReportDetail }) {
   const { t } = useTranslation();
-  const list = useReviewList(report.period.id, report.indicator.id);
-  const rows = (list.data ?? []).filter((r) => r.role === "cooperate");
+  // Up to 500 cooperating units side by side (the server's largest page).
+  const list = useReviewList({
+    periodId: report.period.id,
+    indicatorId: report.indicator.id,
+    role: "cooperate",
+    pageSize: 500,
+  });
+  const rows = list.data?.items ?? [];
   const inputs = report.indicator.inputs.length
     ? report.indicator.inputs
     : [{ key: "value", label: t("values.value") }];

@@ -1,6 +1,6 @@
-import { compareCodes, formatNumberVi, matchesSearch, type TReportStatus, type TReportSummary } from "@chiso/core";
+import { formatNumberVi, type TReportStatus, type TReportSummary } from "@chiso/core";
 import { Empty, Flex, Input, Select, Space, Table, Tag } from "antd";
-import { useMemo, useState } from "react";
+import { useDeferredValue, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
@@ -9,24 +9,25 @@ import { usePeriods } from "../../periods/api/periods.ts";
 import { useReviewList } from "../api/review-list.ts";
 import { ReportStatusTag } from "./report-status-tag.tsx";
 
-/** Reports of a period for reviewers, with evidence problems visible at a glance. */
+const PAGE_SIZE = 50;
+
+/**
+ * Reports of a period for reviewers, with evidence problems visible at a glance. The server filters (status,
+ * search without accents), orders (indicator, role, unit) and pages: a province's period has tens of thousands.
+ */
 export function ReviewTable() {
   const { t } = useTranslation();
   const periods = usePeriods();
   const [periodId, setPeriodId] = useState<string>();
   const [query, setQuery] = useState("");
   const [status, setStatus] = useState<TReportStatus>();
+  const [page, setPage] = useState(1);
   const selected = periodId ?? periods.data?.[0]?.id;
-  const list = useReviewList(selected);
-  const rows = useMemo(
-    () =>
-      (list.data ?? []).filter(
-        (r) =>
-          (!status || r.status === status) &&
-          matchesSearch(`${r.indicatorCode} ${r.indicatorName} ${r.unitName}`, query),
-      ),
-    [list.data, status, query],
+  const q = useDeferredValue(query.trim());
+  const list = useReviewList(
+    selected ? { periodId: selected, status, q: q || undefined, page, pageSize: PAGE_SIZE } : undefined,
   );
+  const rows = list.data?.items ?? [];
 
   return (
     <Flex vertical gap={12}>
@@ -35,7 +36,10 @@ export function ReviewTable() {
           aria-label={t("reports.period")}
           style={{ minWidth: 280 }}
           value={selected}
-          onChange={setPeriodId}
+          onChange={(id) => {
+            setPeriodId(id);
+            setPage(1);
+          }}
           loading={periods.isPending}
           options={(periods.data ?? []).map((p) => ({ value: p.id, label: `${p.label} — ${p.frameworkName}` }))}
         />
@@ -46,7 +50,10 @@ export function ReviewTable() {
           placeholder={t("reports.status")}
           style={{ width: 200 }}
           value={status}
-          onChange={setStatus}
+          onChange={(next) => {
+            setStatus(next);
+            setPage(1);
+          }}
           options={(["draft", "submitted", "returned", "accepted", "verified", "appraised", "final"] as const).map(
             (s) => ({ value: s, label: <ReportStatusTag status={s} /> }),
           )}
@@ -56,7 +63,10 @@ export function ReviewTable() {
           placeholder={t("common.search")}
           aria-label={t("common.search")}
           style={{ width: 300 }}
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setPage(1);
+          }}
         />
       </Space>
       <ErrorAlert error={periods.error ?? list.error} />
@@ -65,14 +75,20 @@ export function ReviewTable() {
         size="small"
         loading={list.isPending && Boolean(selected)}
         dataSource={rows}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: list.data?.total ?? 0,
+          showSizeChanger: false,
+          hideOnSinglePage: true,
+          onChange: setPage,
+        }}
         locale={{ emptyText: <Empty description={selected ? t("reports.noReports") : t("reports.noPeriods")} /> }}
         columns={[
           {
             title: t("frameworks.code"),
             dataIndex: "indicatorCode",
             width: 70,
-            sorter: (a, b) => compareCodes(a.indicatorCode, b.indicatorCode),
           },
           {
             title: t("frameworks.name"),
