@@ -6,6 +6,8 @@ export const ZAccount = z.object({
   id: z.uuid(),
   username: z.string(),
   fullName: z.string(),
+  /** Chức vụ, as the accounts sheet gives it. */
+  position: z.string().nullable(),
   email: z.string().nullable(),
   unitId: z.uuid(),
   unitName: z.string(),
