@@ -31,6 +31,7 @@ export const ZUsername = z
 export const ZAccountCreate = z.object({
   username: ZUsername,
   fullName: z.string().trim().min(2, "Vui lòng nhập họ và tên").max(200),
+  position: z.string().trim().max(200, "Chức vụ tối đa 200 ký tự").nullish(),
   email: z
     .email("Địa chỉ email không hợp lệ")
     .nullish()

@@ -3,7 +3,10 @@ import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, units, users } from "../../db/schema.ts";
+import { DEMO_PASSWORD } from "../../seed/demo.ts";
+import { startAppOn } from "../../test/app-on-database.ts";
 import { multipartBody } from "../../test/multipart.ts";
+import { startSmtpSink } from "../../test/smtp-sink.ts";
 import { createTestApp, type TTestApp } from "../../test/test-app.ts";
 
 /*
@@ -280,5 +283,46 @@ describe("a department's coordinator", () => {
     const [office] = await t.database.db.select().from(units).where(eq(units.name, "Phòng Quản lý năng lượng"));
     expect(office!.path).toEqual([unitIds["Sở Công Thương"], office!.id]);
     expect((await preview("vpsct", content)).counts).toMatchObject({ newAccounts: 0, unchanged: 3 });
+  });
+});
+
+describe("with a mail server", () => {
+  it("e-mails each one-time password to rows with an e-mail, when asked; the list still shows them all", async () => {
+    const sink = await startSmtpSink();
+    const server = await startAppOn(t.database, t.clock, sink.mailer("https://chiso.example.vn"));
+    try {
+      const content = await sheet([
+        { unit: "Sở Tài chính", fullName: "Võ Thư", email: "vo.thu@example.vn", username: "tc.thu", roles: "Xem" },
+        { unit: "Sở Tài chính", fullName: "Không Email", username: "tc.khongthu", roles: "Cán bộ báo cáo" },
+      ]);
+      const body = multipartBody({ name: "ds.xlsx", content }, { sendEmail: "true" });
+      const login = await server.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { username: "admin", password: DEMO_PASSWORD },
+      });
+      const cookie = `chiso_session=${login.cookies.find((c) => c.name === "chiso_session")!.value}`;
+      const res = await server.app.inject({
+        method: "POST",
+        url: "/api/accounts/import",
+        headers: { cookie, ...body.headers },
+        payload: body.payload,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const issued = (res.json() as TAccountImportResult).issued;
+      expect(issued.map((p) => [p.username, p.emailed])).toEqual([
+        ["tc.thu", true],
+        ["tc.khongthu", false],
+      ]);
+      const [mail] = await sink.waitFor(1);
+      expect(mail!.to).toEqual(["vo.thu@example.vn"]);
+      expect(mail!.subject).toBe("Tài khoản Chỉ số (DTI) của bạn");
+      expect(mail!.text).toContain("Tên đăng nhập: tc.thu");
+      expect(mail!.text).toContain(`Mật khẩu ban đầu: ${issued[0]!.initialPassword}`);
+      expect(mail!.text).toContain("https://chiso.example.vn");
+    } finally {
+      await server.close();
+      await sink.close();
+    }
   });
 });
