@@ -213,8 +213,11 @@ async function planSheet(ctx: TServiceContext, db: TDbOrTx, sheet: TAccountSheet
       const want = grants.map((g) => `${g.role}@${g.scopeUnitId ?? ""}`).sort();
       const has = held.grants.map((g) => `${g.role}@${g.scopeUnitId ?? ""}`).sort();
       if (held.unitId !== unit.id || want.join() !== has.join()) {
+        // Another scope's account is named only by its username: its unit is not the actor's to know.
         errors.push(
-          `Tên đăng nhập "${r.username}" đã có (đơn vị "${held.unitName}") với đơn vị hoặc vai trò khác; hãy sửa tài khoản này trên trang Tài khoản.`,
+          can(actor, "account.manage", { unitPath: held.unitPath })
+            ? `Tên đăng nhập "${r.username}" đã có (đơn vị "${held.unitName}") với đơn vị hoặc vai trò khác; hãy sửa tài khoản này trên trang Tài khoản.`
+            : `Tên đăng nhập "${r.username}" đã được dùng.`,
         );
       } else action = "unchanged";
     }
