@@ -111,7 +111,7 @@ export async function buildApp(options: TBuildAppOptions): Promise<TApp> {
   healthRoutes(app, deps);
   authRoutes(app, deps);
   unitRoutes(app, deps);
-  accountRoutes(app, deps);
+  accountRoutes(app, deps, { mailer: options.mailer ?? null });
   auditRoutes(app, deps);
   frameworkRoutes(app, deps);
   documentRoutes(app, deps);

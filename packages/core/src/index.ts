@@ -1,3 +1,4 @@
+export * from "./accounts/sheet.ts";
 export * from "./calendar/dates.ts";
 export * from "./calendar/deadlines.ts";
 export * from "./calendar/periods.ts";

@@ -60,6 +60,8 @@ export const users = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     username: text("username").notNull(),
     fullName: text("full_name").notNull(),
+    /** Chức vụ ("Chánh Văn phòng"), as the accounts sheet gives it. */
+    position: text("position"),
     email: text("email"),
     unitId: uuid("unit_id")
       .notNull()

@@ -441,6 +441,37 @@ export const en: TDeepStrings<TMessages> = {
     scopeHelp:
       "Coordinator, appraiser and viewer roles are held over the whole province or over one agency and its units.",
     emailInvalid: "Invalid e-mail address",
+    importer: {
+      open: "Import from Excel",
+      title: "Issue accounts from Excel",
+      template: "Download the template (.xlsx)",
+      drop: "Drop the accounts Excel file (.xlsx) here or click to choose",
+      dropHint:
+        "Columns: Đơn vị, Đơn vị cấp trên, Loại đơn vị, Họ và tên, Chức vụ, Email, Tên đăng nhập, Vai trò, Phạm vi. Unknown units are created; importing the same file again changes nothing.",
+      sendEmail: "E-mail the initial password to people with an e-mail address (when the server can send mail)",
+      summary:
+        "{{newUnits}} new units, {{newAccounts}} new accounts, {{unchanged}} accounts unchanged, {{errors}} rows with errors",
+      hasErrors: "The file has rows with errors: fix them in Excel and choose the file again. Nothing was saved.",
+      nothingNew: "Every account in the file already exists as written: nothing to create.",
+      row: "Row",
+      action: "Result",
+      errors: "Errors",
+      newUnit: "new unit",
+      create: "Create",
+      unchanged: "Unchanged",
+      error: "Error",
+      otherFile: "Choose another file",
+      confirm: "Issue {{count}} accounts",
+      done: "Created {{newUnits}} units and {{newAccounts}} accounts.",
+      listTitle: "Initial passwords",
+      listText:
+        "Initial passwords are shown once, now: print the list or hand each one over. Users must change the password at first sign-in.",
+      print: "Print the list",
+      emailed: "E-mailed",
+      password: "Initial password",
+      position: "Position",
+      closeList: "Close (the passwords will not be shown again)",
+    },
   },
   audit: { title: "Audit log", at: "When", actor: "Who", action: "Action", entity: "Object" },
   placeholder: {

@@ -443,6 +443,37 @@ export const vi = {
     scopeHelp:
       "Quản trị, thẩm định và chỉ xem được giao trên toàn tỉnh hoặc trên một cơ quan và các đơn vị trực thuộc.",
     emailInvalid: "Email không hợp lệ",
+    importer: {
+      open: "Nhập từ Excel",
+      title: "Cấp tài khoản từ Excel",
+      template: "Tải tệp mẫu (.xlsx)",
+      drop: "Kéo tệp Excel (.xlsx) danh sách tài khoản vào đây hoặc bấm để chọn",
+      dropHint:
+        "Các cột: Đơn vị, Đơn vị cấp trên, Loại đơn vị, Họ và tên, Chức vụ, Email, Tên đăng nhập, Vai trò, Phạm vi. Đơn vị chưa có sẽ được tạo; nhập lại cùng tệp không thay đổi gì.",
+      sendEmail: "Gửi mật khẩu ban đầu qua email cho người có email (khi máy chủ đã cấu hình gửi thư)",
+      summary:
+        "{{newUnits}} đơn vị mới, {{newAccounts}} tài khoản mới, {{unchanged}} tài khoản giữ nguyên, {{errors}} dòng lỗi",
+      hasErrors: "Tệp có dòng lỗi: sửa trong Excel rồi chọn lại tệp. Không có gì được lưu.",
+      nothingNew: "Tất cả tài khoản trong tệp đã có đúng như vậy: không có gì để tạo.",
+      row: "Dòng",
+      action: "Kết quả",
+      errors: "Lỗi",
+      newUnit: "đơn vị mới",
+      create: "Tạo mới",
+      unchanged: "Giữ nguyên",
+      error: "Lỗi",
+      otherFile: "Chọn tệp khác",
+      confirm: "Cấp {{count}} tài khoản",
+      done: "Đã tạo {{newUnits}} đơn vị và {{newAccounts}} tài khoản.",
+      listTitle: "Danh sách mật khẩu ban đầu",
+      listText:
+        "Mật khẩu ban đầu chỉ hiển thị một lần, ngay bây giờ: hãy in danh sách hoặc chuyển cho từng người. Người dùng phải đổi mật khẩu khi đăng nhập lần đầu.",
+      print: "In danh sách",
+      emailed: "Đã gửi email",
+      password: "Mật khẩu ban đầu",
+      position: "Chức vụ",
+      closeList: "Đóng (mật khẩu sẽ không hiển thị lại)",
+    },
   },
   audit: {
     title: "Nhật ký thay đổi",

@@ -6,6 +6,8 @@ export const ZAccount = z.object({
   id: z.uuid(),
   username: z.string(),
   fullName: z.string(),
+  /** Chức vụ, as the accounts sheet gives it. */
+  position: z.string().nullable(),
   email: z.string().nullable(),
   unitId: z.uuid(),
   unitName: z.string(),
@@ -29,6 +31,7 @@ export const ZUsername = z
 export const ZAccountCreate = z.object({
   username: ZUsername,
   fullName: z.string().trim().min(2, "Vui lòng nhập họ và tên").max(200),
+  position: z.string().trim().max(200, "Chức vụ tối đa 200 ký tự").nullish(),
   email: z
     .email("Địa chỉ email không hợp lệ")
     .nullish()

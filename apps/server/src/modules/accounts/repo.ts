@@ -8,6 +8,7 @@ const accountColumns = {
   id: users.id,
   username: users.username,
   fullName: users.fullName,
+  position: users.position,
   email: users.email,
   unitId: users.unitId,
   unitName: units.name,
@@ -108,4 +109,15 @@ export async function replaceGrants(
 ) {
   await db.delete(userRoles).where(eq(userRoles.userId, userId));
   if (grants.length > 0) await db.insert(userRoles).values(grants.map((g) => ({ ...g, userId })));
+}
+
+/** The accounts with these usernames, with their unit and roles (to compare a sheet's rows against). */
+export async function findAccountsByUsername(db: TDbOrTx, usernames: string[]) {
+  if (usernames.length === 0) return [];
+  const rows = await db
+    .select(accountColumns)
+    .from(users)
+    .innerJoin(units, eq(units.id, users.unitId))
+    .where(inArray(users.username, usernames));
+  return withGrants(db, rows);
 }

@@ -62,6 +62,7 @@ export async function createAccount(ctx: TServiceContext, input: TAccountCreate)
       {
         username: input.username,
         fullName: input.fullName,
+        position: input.position || null,
         email: input.email ?? null,
         unitId: input.unitId,
         passwordHash,
@@ -107,6 +108,7 @@ export async function updateAccount(ctx: TServiceContext, id: string, input: TAc
     }
     await repo.updateAccount(tx, id, {
       ...(input.fullName !== undefined && { fullName: input.fullName }),
+      ...(input.position !== undefined && { position: input.position || null }),
       ...(input.email !== undefined && { email: input.email ?? null }),
       ...(input.unitId !== undefined && { unitId: input.unitId }),
       ...(input.isDisabled !== undefined && { isDisabled: input.isDisabled }),

@@ -1,5 +1,12 @@
-import { PlusOutlined } from "@ant-design/icons";
-import { formatDateTimeVi, matchesSearch, type TAccount, type TIssuedPassword, type TRole } from "@chiso/core";
+import { FileExcelOutlined, PlusOutlined } from "@ant-design/icons";
+import {
+  formatDateTimeVi,
+  matchesSearch,
+  type TAccount,
+  type TAccountImportResult,
+  type TIssuedPassword,
+  type TRole,
+} from "@chiso/core";
 import { App, Button, Flex, Input, Popconfirm, Space, Table, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +16,8 @@ import { useAccounts } from "../api/list-accounts.ts";
 import { useResetPassword } from "../api/reset-password.ts";
 import { useUpdateAccount } from "../api/update-account.ts";
 import { AccountFormModal } from "./account-form-modal.tsx";
+import { AccountImportModal } from "./account-import-modal.tsx";
+import { IssuedPasswordList } from "./issued-password-list.tsx";
 import { IssuedPasswordModal } from "./issued-password-modal.tsx";
 
 export function AccountsPage() {
@@ -20,6 +29,8 @@ export function AccountsPage() {
   const [query, setQuery] = useState("");
   const [editing, setEditing] = useState<TAccount | null | undefined>(undefined);
   const [issued, setIssued] = useState<TIssuedPassword | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [issuedList, setIssuedList] = useState<TAccountImportResult | null>(null);
 
   const rows = useMemo(
     () => (accounts.data ?? []).filter((a) => matchesSearch(`${a.username} ${a.fullName} ${a.unitName}`, query)),
@@ -34,15 +45,22 @@ export function AccountsPage() {
   const resetPassword = (account: TAccount) =>
     reset.mutate(account.id, { onSuccess: setIssued, onError: (e) => void message.error(errorMessage(e)) });
 
+  if (issuedList) return <IssuedPasswordList result={issuedList} onClose={() => setIssuedList(null)} />;
+
   return (
     <Flex vertical gap={16}>
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t("accounts.title")}
         </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
-          {t("accounts.createTitle")}
-        </Button>
+        <Space wrap>
+          <Button icon={<FileExcelOutlined />} onClick={() => setImporting(true)}>
+            {t("accounts.importer.open")}
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
+            {t("accounts.createTitle")}
+          </Button>
+        </Space>
       </Flex>
       <Input.Search
         allowClear
@@ -135,6 +153,7 @@ export function AccountsPage() {
         onIssued={setIssued}
       />
       <IssuedPasswordModal issued={issued} onClose={() => setIssued(null)} />
+      <AccountImportModal open={importing} onClose={() => setImporting(false)} onIssued={setIssuedList} />
     </Flex>
   );
 }
