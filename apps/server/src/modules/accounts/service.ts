@@ -3,7 +3,7 @@ import type { TServiceContext } from "../../http/context.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import { recordAudit } from "../audit/repo.ts";
 import { generatePassword, hashPassword } from "../auth/passwords.ts";
-import { deleteSessionsOfUser } from "../auth/repo.ts";
+import { deleteAccountThrottles, deleteSessionsOfUser } from "../auth/repo.ts";
 import { findUnit } from "../units/repo.ts";
 import * as repo from "./repo.ts";
 
@@ -80,13 +80,10 @@ export async function resetPassword(ctx: TServiceContext, id: string) {
   const initialPassword = generatePassword();
   const passwordHash = await hashPassword(initialPassword);
   const account = await ctx.db.transaction(async (tx) => {
-    if (!(await repo.findAccount(tx, id))) throw notFound("tài khoản");
-    await repo.updateAccount(tx, id, {
-      passwordHash,
-      mustChangePassword: true,
-      failedLoginCount: 0,
-      lockedUntil: null,
-    });
+    const account = await repo.findAccount(tx, id);
+    if (!account) throw notFound("tài khoản");
+    await repo.updateAccount(tx, id, { passwordHash, mustChangePassword: true });
+    await deleteAccountThrottles(tx, account.username, ctx.clock());
     await deleteSessionsOfUser(tx, id);
     await recordAudit(tx, {
       actorId: ctx.actor.id,
@@ -98,4 +95,22 @@ export async function resetPassword(ctx: TServiceContext, id: string) {
     return (await repo.findAccount(tx, id))!;
   });
   return { account, initialPassword };
+}
+
+/** Lifts the sign-in blocks of an account (from every address) that wrong passwords caused. */
+export async function unlockLogin(ctx: TServiceContext, id: string) {
+  return ctx.db.transaction(async (tx) => {
+    const account = await repo.findAccount(tx, id);
+    if (!account) throw notFound("tài khoản");
+    const lifted = await deleteAccountThrottles(tx, account.username, ctx.clock());
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: "account.unlock_login",
+      entityType: "user",
+      entityId: id,
+      after: { blocksLifted: lifted },
+      ip: ctx.ip,
+    });
+    return { account, lifted };
+  });
 }
