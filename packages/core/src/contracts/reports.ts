@@ -156,7 +156,13 @@ export const ZReportActionRequest = z.object({
 export type TReportActionRequest = z.infer<typeof ZReportActionRequest>;
 
 export const ZCommentCreate = z.object({ body: z.string().trim().min(1, "Vui lòng nhập nội dung").max(4000) });
-export const ZAttachDocument = z.object({ documentId: z.uuid(), citation: z.string().trim().max(200).nullish() });
+/** `version`, when sent, must be the report's current one (409 otherwise), like saves and workflow steps. */
+export const ZAttachDocument = z.object({
+  documentId: z.uuid(),
+  citation: z.string().trim().max(200).nullish(),
+  version: z.number().int().min(1).optional(),
+});
+export const ZDetachDocumentQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
 export type TAttachDocument = z.infer<typeof ZAttachDocument>;
 
 export const ZReportSummary = z.object({
