@@ -23,6 +23,7 @@ import {
 } from "@chiso/core";
 import ExcelJS from "exceljs";
 import { z } from "zod";
+import { inspectOfficeFile, isDamagedArchive } from "../../storage/office-file.ts";
 
 /*
  * A framework with its assignment as an Excel workbook, for coordinators who prepare frameworks in Excel.
@@ -253,8 +254,8 @@ function addAdjustmentSheet(workbook: ExcelJS.Workbook, adjustments: readonly TF
  * including the framework checks. Never throws on a bad file. With issues, `transfer` may still be given
  * (the rows that could be read) for a preview; it must not be saved.
  */
-export async function readFrameworkWorkbook(buffer: Buffer): Promise<TTransferRead> {
-  const workbook = await loadWorkbook(buffer);
+export async function readFrameworkWorkbook(buffer: Buffer, fileName = "bo-chi-so.xlsx"): Promise<TTransferRead> {
+  const workbook = await loadWorkbook(buffer, fileName);
   if (!workbook) return { transfer: null, issues: [fileIssue(NOT_XLSX)] };
   const info = readInfoSheet(workbook);
   const table = readIndicatorSheet(workbook);
@@ -265,8 +266,15 @@ export async function readFrameworkWorkbook(buffer: Buffer): Promise<TTransferRe
   return { transfer: { format: FRAMEWORK_TRANSFER_FORMAT, framework, indicators: table.indicators }, issues };
 }
 
-async function loadWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook | null> {
+async function loadWorkbook(buffer: Buffer, fileName: string): Promise<ExcelJS.Workbook | null> {
   const workbook = new ExcelJS.Workbook();
+  try {
+    // Limits first (size, entries, ratio, rows, cells): a hostile workbook is refused before exceljs inflates it.
+    await inspectOfficeFile(buffer, fileName);
+  } catch (err) {
+    if (isDamagedArchive(err)) return null;
+    throw err;
+  }
   try {
     // A fresh ArrayBuffer: what exceljs's typings ask for, and it copes with any Buffer offset.
     await workbook.xlsx.load(new Uint8Array(buffer).buffer);

@@ -32,7 +32,7 @@ export async function exportFramework(db: TDbOrTx, id: string, format: TExportFo
 export async function previewImport(db: TDbOrTx, fileName: string, content: Buffer): Promise<TImportPreview> {
   const read = /\.json$/i.test(fileName)
     ? parseTransferJson(content.toString("utf8"))
-    : await readFrameworkWorkbook(content);
+    : await readFrameworkWorkbook(content, fileName);
   const issues = [...read.issues];
   if (read.transfer && (await repo.findFrameworkByCode(db, read.transfer.framework.code))) {
     issues.push({
