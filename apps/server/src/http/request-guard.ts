@@ -62,7 +62,7 @@ function checkOrigin(request: FastifyRequest, allowed: Set<string>) {
   const referer = request.headers.referer;
   const claimed = origin ?? (referer ? originOf(referer) : undefined);
   if (claimed === undefined) return;
-  if (claimed !== null && (allowed.has(claimed) || hostOf(claimed) === request.host)) return;
+  if (claimed !== null && (allowed.has(claimed) || sameHost(claimed, request.host))) return;
   throw new AppError("FORBIDDEN", "Yêu cầu bị từ chối: chỉ chấp nhận thao tác gửi từ chính trang của hệ thống.");
 }
 
@@ -91,10 +91,12 @@ function originOf(url: string): string | null {
   }
 }
 
-function hostOf(origin: string): string | null {
+/** The origin names the host the request was sent to (default ports compared as the browser writes them). */
+function sameHost(origin: string, requestHost: string): boolean {
   try {
-    return new URL(origin).host;
+    const claimed = new URL(origin);
+    return claimed.host === new URL(`${claimed.protocol}//${requestHost}`).host;
   } catch {
-    return null;
+    return false;
   }
 }

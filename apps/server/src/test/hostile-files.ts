@@ -120,10 +120,32 @@ export function mutate(content: Buffer, seed: number): Buffer {
     }
     case 3: {
       const start = at();
-      copy.fill(0, start, start + at(2048));
+      copy.fill(0, start, Math.min(copy.length, start + at(2048)));
       return copy;
     }
     default:
       return Buffer.from(Array.from({ length: 10 + at(4000) }, () => at(256)));
   }
+}
+
+/** A valid zip whose main XML part (sheet or document body) is cut, repeated or spiked: what a parser must survive. */
+export async function mutateXmlInside(content: Buffer, seed: number): Promise<Buffer> {
+  const JSZip = (await import("jszip")).default;
+  const zip = await JSZip.loadAsync(content);
+  const name = ["word/document.xml", "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/workbook.xml"].find((n) =>
+    zip.file(n),
+  );
+  if (!name) return content;
+  const xml = await zip.file(name)!.async("string");
+  const random = seeded(seed);
+  const at = () => Math.floor(random() * xml.length);
+  const [a, b] = [at(), at()].sort((x, y) => x - y) as [number, number];
+  const spikes = ["<", "&#0;", "\u0000", "]]>", '<c r="XFD1048576"><v>1</v></c>', '<row r="1048576">', "&lt;"];
+  const mutated = [
+    xml.slice(0, a) + xml.slice(b),
+    xml.slice(0, b) + xml.slice(a, b) + xml.slice(b),
+    xml.slice(0, a) + spikes[seed % spikes.length] + xml.slice(a),
+  ][seed % 3]!;
+  zip.file(name, mutated);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
