@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZRole } from "../auth/roles.ts";
+import { zLine } from "../text/clean.ts";
 
 export const ZAccount = z.object({
   id: z.uuid(),
@@ -26,7 +27,7 @@ export const ZUsername = z
 
 export const ZAccountCreate = z.object({
   username: ZUsername,
-  fullName: z.string().trim().min(2, "Vui lòng nhập họ và tên").max(200),
+  fullName: zLine().min(2, "Vui lòng nhập họ và tên").max(200),
   email: z
     .email("Địa chỉ email không hợp lệ")
     .nullish()

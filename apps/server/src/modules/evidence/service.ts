@@ -1,4 +1,4 @@
-import { matchesSearch, type TDocument, type TDocumentUpdate, ZDocumentUploadFields } from "@chiso/core";
+import { cleanFileName, matchesSearch, type TDocument, type TDocumentUpdate, ZDocumentUploadFields } from "@chiso/core";
 import type { TDbOrTx } from "../../db/client.ts";
 import type { TServiceContext } from "../../http/context.ts";
 import { AppError, forbidden, notFound } from "../../http/errors.ts";
@@ -28,7 +28,7 @@ export async function createDocument(ctx: TServiceContext, files: TFileStore, up
       throw forbidden("Bạn chỉ được tải tài liệu kiểm chứng lên cho đơn vị của mình.");
     }
     if (!(await repo.unitExists(ctx.db, unitId))) throw notFound("đơn vị");
-    const fileName = cleanFileName(upload.fileName);
+    const fileName = cleanFileName(upload.fileName, "tai-lieu-kiem-chung");
     const { stored } = upload;
     const { mimeType } = await detectEvidenceType(stored.head, () => files.open(stored.sha256), fileName);
     const row = { ...metadata, unitId, fileName, mimeType, sha256: stored.sha256, size: stored.size };
@@ -158,15 +158,6 @@ function parseUploadFields(fields: Record<string, string>) {
 }
 
 /** The last segment of what the browser sent (old browsers send a full path), without control characters. */
-function cleanFileName(raw: string): string {
-  const base = raw.normalize("NFC").split(/[\\/]/).pop() ?? "";
-  const cleaned = base
-    .replace(/\p{Cc}/gu, "")
-    .trim()
-    .slice(0, 255);
-  return cleaned || "tai-lieu-kiem-chung";
-}
-
 function definedOnly<T extends object>(input: T): Partial<T> {
   return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
