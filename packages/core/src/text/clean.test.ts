@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isCommonPassword } from "../contracts/common-passwords.ts";
 import { ZUnitCreate } from "../contracts/units.ts";
-import { cleanFileName, cleanLine, cleanMultiline } from "./clean.ts";
+import { cleanFileName, cleanLine, cleanMultiline, fromSpreadsheet, spreadsheetSafe } from "./clean.ts";
 
 describe("cleanLine", () => {
   it.each([
@@ -49,4 +49,18 @@ describe("isCommonPassword", () => {
   it.each(["MatKhauMoi123", "Thamdinh#2025x", "Hoa-sen-no-7", "ChiSo@2025"])("accepts %s", (p) =>
     expect(isCommonPassword(p)).toBe(false),
   );
+});
+
+describe("spreadsheetSafe", () => {
+  it.each([
+    ['=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'],
+    ["+84 258 3822 000", "'+84 258 3822 000"],
+    ["-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"],
+    ["@SUM(A1)", "'@SUM(A1)"],
+    ["\t=1", "'\t=1"],
+    ["Sở KH&CN", "Sở KH&CN"],
+  ])("%j is exported as %j and read back as it was", (text, exported) => {
+    expect(spreadsheetSafe(text)).toBe(exported);
+    expect(fromSpreadsheet(exported)).toBe(text);
+  });
 });

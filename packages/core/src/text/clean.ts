@@ -33,3 +33,19 @@ export const zLine = () => z.string().overwrite(cleanLine);
 
 /** A free-text field (notes, comments, reasons). */
 export const zText = () => z.string().overwrite(cleanMultiline);
+
+// What a spreadsheet reads as the start of a formula (or of a DDE payload) when the cell is opened or re-entered.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Text as an Excel/CSV export writes it: a leading apostrophe before `=`, `+`, `-`, `@`, tab or CR, the way Excel
+ * itself marks "this is text", so "=HYPERLINK(…)" or "-2+3+cmd|…" typed into a name is shown, never run.
+ */
+export function spreadsheetSafe(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** The inverse, for files this system exported and a user imports back. */
+export function fromSpreadsheet(text: string): string {
+  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+}

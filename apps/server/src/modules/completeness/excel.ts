@@ -8,6 +8,7 @@ import {
   vietnamWallClock,
 } from "@chiso/core";
 import ExcelJS from "exceljs";
+import { neutraliseFormulaText } from "../exports/safe-cells.ts";
 
 /**
  * Tỷ lệ báo cáo as a workbook: by unit, by indicator, and every expected report. Headers are Vietnamese and frozen,
@@ -165,5 +166,6 @@ export async function writeCompletenessWorkbook(data: TCompleteness, now: Date):
   ]) {
     info.addRow(row).getCell(1).font = { bold: true };
   }
+  neutraliseFormulaText(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -2,6 +2,7 @@ import {
   FRAMEWORK_TRANSFER_FORMAT,
   foldVietnamese,
   formatIssuePath,
+  fromSpreadsheet,
   safeParseVi,
   splitUnitList,
   type TFrameworkAdjustment,
@@ -24,6 +25,7 @@ import {
 import ExcelJS from "exceljs";
 import { z } from "zod";
 import { inspectOfficeFile, isDamagedArchive } from "../../storage/office-file.ts";
+import { neutraliseFormulaText } from "../exports/safe-cells.ts";
 
 /*
  * A framework with its assignment as an Excel workbook, for coordinators who prepare frameworks in Excel.
@@ -145,6 +147,7 @@ export async function writeFrameworkWorkbook(transfer: TFrameworkTransfer): Prom
   addIndicatorSheet(workbook, transfer.indicators);
   addInfoSheet(workbook, transfer.framework);
   if (transfer.framework.adjustments.length) addAdjustmentSheet(workbook, transfer.framework.adjustments);
+  neutraliseFormulaText(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -306,7 +309,7 @@ function cellText(value: ExcelJS.CellValue): string {
   const plain = plainValue(value);
   if (plain === null) return "";
   if (plain instanceof Date) return plain.toISOString().slice(0, 10);
-  return String(plain).trim();
+  return fromSpreadsheet(String(plain).trim());
 }
 
 /** Accents, case, spacing and punctuation ignored: "Điểm tối đa", "diem toi da" and "ĐIỂM TỐI ĐA:" meet. */
