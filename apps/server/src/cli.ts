@@ -11,6 +11,7 @@ import { recordAudit } from "./modules/audit/repo.ts";
 import { generatePassword, hashPassword } from "./modules/auth/passwords.ts";
 import { createBackup } from "./modules/backup/backup.ts";
 import { restoreBackup } from "./modules/backup/restore.ts";
+import { SWEEP_GRACE_HOURS, sweepOrphans } from "./modules/evidence/sweep.ts";
 import { exportPeriod, type TExportFormat } from "./modules/exports/service.ts";
 import { installBuiltinFrameworks } from "./modules/frameworks/builtin.ts";
 import { commitImport, previewImport } from "./modules/frameworks/transfer-service.ts";
@@ -43,6 +44,10 @@ const USAGE = `Chỉ số — công cụ dòng lệnh cho người vận hành
   npm run cli -- restore --from <thư mục sao lưu>
       Khôi phục vào cơ sở dữ liệu TRỐNG và FILES_DIR trống; kiểm tra mã băm từng tệp, lỗi thì không đổi gì.
       Với PGlite hãy dừng máy chủ trước khi sao lưu hoặc khôi phục.
+
+  npm run cli -- sweep-files [--grace-hours 24]
+      Xóa tệp tải lên dở dang (.part) và tệp trong kho không còn văn bản nào trỏ tới, cũ hơn thời gian chờ;
+      in ra từng tệp đã xóa. Máy chủ cũng tự làm việc này mỗi lần khởi động.
 `;
 
 async function createCoordinator(args: string[]) {
@@ -326,6 +331,31 @@ async function restoreCommand(args: string[]) {
   }
 }
 
+async function sweepCommand(args: string[]) {
+  const { values } = parseArgs({ args, options: { "grace-hours": { type: "string" } } });
+  const graceHours = values["grace-hours"] === undefined ? SWEEP_GRACE_HOURS : Number(values["grace-hours"]);
+  if (!Number.isFinite(graceHours) || graceHours < 0) {
+    console.error("--grace-hours phải là một số giờ không âm.");
+    return 2;
+  }
+  const env = loadEnv();
+  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  try {
+    const result = await sweepOrphans(database.db, createLocalFileStore(env.FILES_DIR), {
+      now: new Date(),
+      graceHours,
+    });
+    for (const name of result.tempFiles) console.log(`Đã xóa tệp tải lên dở dang: tmp/${name}`);
+    for (const sha256 of result.objects) console.log(`Đã xóa tệp không còn văn bản nào dùng: ${sha256}`);
+    console.log(
+      `Xong: ${result.tempFiles.length} tệp tải dở, ${result.objects.length} tệp mồ côi, ${result.loginCounters} bộ đếm đăng nhập cũ (cũ hơn ${graceHours} giờ).`,
+    );
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
 const [command, ...rest] = process.argv.slice(2);
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   "create-coordinator": createCoordinator,
@@ -335,6 +365,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   "import-plan": importPlanCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  "sweep-files": sweepCommand,
 };
 const handler = command ? commands[command] : undefined;
 if (!handler) {
