@@ -92,7 +92,6 @@ export async function buildApp(options: TBuildAppOptions): Promise<TApp> {
 
   await app.register(helmet, securityHeaders(deps.config.cookieSecure));
   await app.register(cookie);
-  registerRequestGuard(app, { allowedOrigins: options.allowedOrigins ?? [] });
   await app.register(multipart, { limits: { files: 1, fileSize: maxUploadMb * 1024 * 1024 } });
   await app.register(swagger, {
     openapi: {
@@ -115,6 +114,7 @@ export async function buildApp(options: TBuildAppOptions): Promise<TApp> {
 
   registerErrorHandler(app);
   registerAuth(app, deps);
+  registerRequestGuard(app, { allowedOrigins: options.allowedOrigins ?? [] });
 
   healthRoutes(app, deps);
   authRoutes(app, deps);

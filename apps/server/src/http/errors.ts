@@ -45,6 +45,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
         .status(413)
         .send({ error: { code: "PAYLOAD_TOO_LARGE", message: ERROR_MESSAGES.PAYLOAD_TOO_LARGE.vi } });
     }
+    if (err.statusCode === 415) {
+      return reply.status(415).send({
+        error: { code: "UNSUPPORTED_CONTENT_TYPE", message: ERROR_MESSAGES.UNSUPPORTED_CONTENT_TYPE.vi },
+      });
+    }
     if (err.statusCode === 429) {
       return reply
         .status(429)

@@ -9,7 +9,7 @@ export interface TRequestGuardOptions {
 }
 
 /**
- * Two checks on every request that changes something, before its body is read:
+ * Two checks on every request that changes something (register after registerAuth):
  * - it comes from the application's own pages: the browser's Origin (or, without one, Referer) names this host or
  *   a configured origin. A page on another site can make the user's browser post a form here with the session
  *   cookie; it cannot make the browser lie about Origin. Calls without either header (scripts, curl) are not
@@ -20,9 +20,11 @@ export interface TRequestGuardOptions {
 export function registerRequestGuard(app: FastifyInstance, options: TRequestGuardOptions): void {
   const allowed = new Set(options.allowedOrigins.map((o) => new URL(o).origin));
   app.addHook("onRequest", async (request) => {
-    if (SAFE_METHODS.has(request.method)) return;
-    checkOrigin(request, allowed);
-    checkContentType(request);
+    if (!SAFE_METHODS.has(request.method)) checkOrigin(request, allowed);
+  });
+  // After the session check (registered after registerAuth): an anonymous caller learns nothing about the route.
+  app.addHook("preValidation", async (request) => {
+    if (!SAFE_METHODS.has(request.method)) checkContentType(request);
   });
   // Text the database cannot store (NUL) or that is not Unicode (a lone surrogate) is the client's error: a 400
   // naming the field, never a 500 with the text and the SQL in the log.
