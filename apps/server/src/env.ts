@@ -29,7 +29,12 @@ const ZTrustProxy = z
   });
 
 const ZEnv = z.object({
-  PORT: z.coerce.number(whole("port")).int(whole("port")).min(1).max(65535).default(3000),
+  PORT: z.coerce
+    .number("must be a port number (1–65535)")
+    .int("must be a port number (1–65535)")
+    .min(1, "must be a port number (1–65535)")
+    .max(65535, "must be a port number (1–65535)")
+    .default(3000),
   HOST: z.string().default("0.0.0.0"),
   /** PostgreSQL server; when absent the embedded PGlite database in DATA_DIR is used. */
   DATABASE_URL: z
