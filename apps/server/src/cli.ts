@@ -9,6 +9,8 @@ import { runScheduledReminders } from "./jobs/scheduler.ts";
 import { insertAccount, listAccounts, usernameTaken } from "./modules/accounts/repo.ts";
 import { recordAudit } from "./modules/audit/repo.ts";
 import { generatePassword, hashPassword } from "./modules/auth/passwords.ts";
+import { deleteAccountThrottles } from "./modules/auth/repo.ts";
+import { loginName } from "./modules/auth/service.ts";
 import { createBackup } from "./modules/backup/backup.ts";
 import { restoreBackup } from "./modules/backup/restore.ts";
 import { SWEEP_GRACE_HOURS, sweepOrphans } from "./modules/evidence/sweep.ts";
@@ -44,6 +46,9 @@ const USAGE = `Chỉ số — công cụ dòng lệnh cho người vận hành
   npm run cli -- restore --from <thư mục sao lưu>
       Khôi phục vào cơ sở dữ liệu TRỐNG và FILES_DIR trống; kiểm tra mã băm từng tệp, lỗi thì không đổi gì.
       Với PGlite hãy dừng máy chủ trước khi sao lưu hoặc khôi phục.
+
+  npm run cli -- unlock-login --username <tên>
+      Mở chặn đăng nhập của một tài khoản (sau nhiều lần nhập sai mật khẩu), kể cả khi chính quản trị bị chặn.
 
   npm run cli -- sweep-files [--grace-hours 24]
       Xóa tệp tải lên dở dang (.part) và tệp trong kho không còn văn bản nào trỏ tới, cũ hơn thời gian chờ;
@@ -356,6 +361,34 @@ async function sweepCommand(args: string[]) {
   }
 }
 
+async function unlockLoginCommand(args: string[]) {
+  const { values } = parseArgs({ args, options: { username: { type: "string" } } });
+  if (!values.username) {
+    console.error(USAGE);
+    return 2;
+  }
+  const env = loadEnv();
+  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  try {
+    const username = loginName(values.username);
+    const lifted = await database.db.transaction(async (tx) => {
+      const count = await deleteAccountThrottles(tx, username, new Date());
+      await recordAudit(tx, {
+        actorId: null,
+        action: "account.unlock_login",
+        entityType: "user",
+        entityId: null,
+        after: { username, blocksLifted: count, by: "cli" },
+      });
+      return count;
+    });
+    console.log(`Đã mở chặn đăng nhập cho "${username}" (${lifted} lượt chặn đang có hiệu lực).`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
 const [command, ...rest] = process.argv.slice(2);
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   "create-coordinator": createCoordinator,
@@ -366,6 +399,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   backup: backupCommand,
   restore: restoreCommand,
   "sweep-files": sweepCommand,
+  "unlock-login": unlockLoginCommand,
 };
 const handler = command ? commands[command] : undefined;
 if (!handler) {
