@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
-import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -19,6 +19,8 @@ import type { TApp } from "./http/app-types.ts";
 import { registerAuth } from "./http/auth.ts";
 import type { TAppDeps, TClock } from "./http/context.ts";
 import { registerErrorHandler } from "./http/errors.ts";
+import { registerRequestGuard } from "./http/request-guard.ts";
+import { securityHeaders } from "./http/security-headers.ts";
 import { accountRoutes } from "./modules/accounts/routes.ts";
 import { auditRoutes } from "./modules/audit/routes.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
@@ -48,6 +50,10 @@ export interface TBuildAppOptions {
   sessionTtlHours?: number;
   /** Login attempts per IP address per minute, on top of the per-account lock. */
   loginAttemptsPerMinute?: number;
+  /** Proxies trusted to tell the client's address (X-Forwarded-For); off by default (env TRUST_PROXY). */
+  trustProxy?: boolean | number | string[];
+  /** Origins besides the request's own host allowed to send changes (PUBLIC_URL, ALLOWED_ORIGINS). */
+  allowedOrigins?: string[];
   /** Largest accepted upload (evidence, imported files), in MB. */
   maxUploadMb?: number;
   /** Where evidence files live (main.ts: FILES_DIR); defaults to ./data/files like the env defaults. */
@@ -55,18 +61,19 @@ export interface TBuildAppOptions {
   /** Built web UI to serve at / (SPA: unknown non-API paths get index.html). */
   webDist?: string | null;
   logger?: FastifyServerOptions["logger"];
-  /** Proxies whose forwarded headers are believed (main.ts: TRUST_PROXY); default any. */
-  trustProxy?: boolean | string;
   /** E-mail for notifications (main.ts: SMTP_URL); without one, notifications stay in the app. */
   mailer?: TMailer | null;
 }
 
 /** The whole HTTP application; tests build it the same way main.ts does. */
 export async function buildApp(options: TBuildAppOptions): Promise<TApp> {
-  const app = Fastify({
+  const proxies = options.trustProxy ?? false;
+  const serverOptions: FastifyServerOptions = {
     logger: options.logger ?? false,
-    trustProxy: options.trustProxy ?? true,
-  }).withTypeProvider<ZodTypeProvider>();
+    // A number is how many proxies in front of the app are trusted (hops counted from the socket).
+    trustProxy: typeof proxies === "number" ? (_address: string, hop: number) => hop < proxies : proxies,
+  };
+  const app = Fastify(serverOptions).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -83,8 +90,8 @@ export async function buildApp(options: TBuildAppOptions): Promise<TApp> {
     },
   };
 
+  await app.register(helmet, securityHeaders(deps.config.cookieSecure));
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { files: 1, fileSize: maxUploadMb * 1024 * 1024 } });
   await app.register(swagger, {
     openapi: {
@@ -107,6 +114,7 @@ export async function buildApp(options: TBuildAppOptions): Promise<TApp> {
 
   registerErrorHandler(app);
   registerAuth(app, deps);
+  registerRequestGuard(app, { allowedOrigins: options.allowedOrigins ?? [] });
 
   healthRoutes(app, deps);
   authRoutes(app, deps);

@@ -9,8 +9,11 @@ import { runScheduledReminders } from "./jobs/scheduler.ts";
 import { insertAccount, listAccounts, usernameTaken } from "./modules/accounts/repo.ts";
 import { recordAudit } from "./modules/audit/repo.ts";
 import { generatePassword, hashPassword } from "./modules/auth/passwords.ts";
+import { deleteAccountThrottles } from "./modules/auth/repo.ts";
+import { loginName } from "./modules/auth/service.ts";
 import { createBackup } from "./modules/backup/backup.ts";
 import { restoreBackup } from "./modules/backup/restore.ts";
+import { SWEEP_GRACE_HOURS, sweepOrphans } from "./modules/evidence/sweep.ts";
 import { exportPeriod, type TExportFormat } from "./modules/exports/service.ts";
 import { installBuiltinFrameworks } from "./modules/frameworks/builtin.ts";
 import { commitImport, previewImport } from "./modules/frameworks/transfer-service.ts";
@@ -43,6 +46,13 @@ const USAGE = `Chỉ số — công cụ dòng lệnh cho người vận hành
   npm run cli -- restore --from <thư mục sao lưu>
       Khôi phục vào cơ sở dữ liệu TRỐNG và FILES_DIR trống; kiểm tra mã băm từng tệp, lỗi thì không đổi gì.
       Với PGlite hãy dừng máy chủ trước khi sao lưu hoặc khôi phục.
+
+  npm run cli -- unlock-login --username <tên>
+      Mở chặn đăng nhập của một tài khoản (sau nhiều lần nhập sai mật khẩu), kể cả khi chính quản trị bị chặn.
+
+  npm run cli -- sweep-files [--grace-hours 24]
+      Xóa tệp tải lên dở dang (.part) và tệp trong kho không còn văn bản nào trỏ tới, cũ hơn thời gian chờ;
+      in ra từng tệp đã xóa. Máy chủ cũng tự làm việc này mỗi lần khởi động.
 `;
 
 async function createCoordinator(args: string[]) {
@@ -326,6 +336,59 @@ async function restoreCommand(args: string[]) {
   }
 }
 
+async function sweepCommand(args: string[]) {
+  const { values } = parseArgs({ args, options: { "grace-hours": { type: "string" } } });
+  const graceHours = values["grace-hours"] === undefined ? SWEEP_GRACE_HOURS : Number(values["grace-hours"]);
+  if (!Number.isFinite(graceHours) || graceHours < 0) {
+    console.error("--grace-hours phải là một số giờ không âm.");
+    return 2;
+  }
+  const env = loadEnv();
+  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  try {
+    const result = await sweepOrphans(database.db, createLocalFileStore(env.FILES_DIR), {
+      now: new Date(),
+      graceHours,
+    });
+    for (const name of result.tempFiles) console.log(`Đã xóa tệp tải lên dở dang: tmp/${name}`);
+    for (const sha256 of result.objects) console.log(`Đã xóa tệp không còn văn bản nào dùng: ${sha256}`);
+    console.log(
+      `Xong: ${result.tempFiles.length} tệp tải dở, ${result.objects.length} tệp mồ côi, ${result.loginCounters} bộ đếm đăng nhập cũ (cũ hơn ${graceHours} giờ).`,
+    );
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+async function unlockLoginCommand(args: string[]) {
+  const { values } = parseArgs({ args, options: { username: { type: "string" } } });
+  if (!values.username) {
+    console.error(USAGE);
+    return 2;
+  }
+  const env = loadEnv();
+  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  try {
+    const username = loginName(values.username);
+    const lifted = await database.db.transaction(async (tx) => {
+      const count = await deleteAccountThrottles(tx, username, new Date());
+      await recordAudit(tx, {
+        actorId: null,
+        action: "account.unlock_login",
+        entityType: "user",
+        entityId: null,
+        after: { username, blocksLifted: count, by: "cli" },
+      });
+      return count;
+    });
+    console.log(`Đã mở chặn đăng nhập cho "${username}" (${lifted} lượt chặn đang có hiệu lực).`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
 const [command, ...rest] = process.argv.slice(2);
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   "create-coordinator": createCoordinator,
@@ -335,6 +398,8 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   "import-plan": importPlanCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  "sweep-files": sweepCommand,
+  "unlock-login": unlockLoginCommand,
 };
 const handler = command ? commands[command] : undefined;
 if (!handler) {

@@ -1,8 +1,40 @@
 import path from "node:path";
 import { z } from "zod";
 
+const whole = (what: string) => `must be a whole number of ${what}`;
+
+/**
+ * Which proxies may tell the client's address in X-Forwarded-For (Fastify's trustProxy). Off by default: without a
+ * proxy anyone can write that header, and the per-address login limit would count whatever they write.
+ */
+const ZTrustProxy = z
+  .string()
+  .default("false")
+  .transform((value, ctx): boolean | number | string[] => {
+    const v = value.trim().toLowerCase();
+    if (v === "false" || v === "0") return false;
+    if (v === "true") return true;
+    if (/^\d+$/.test(v)) return Number(v);
+    const entries = v
+      .split(",")
+      .map((e) => e.trim())
+      .filter(Boolean);
+    const address = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]+|loopback|linklocal|uniquelocal)(\/\d{1,3})?$/;
+    if (entries.length && entries.every((e) => address.test(e))) return entries;
+    ctx.addIssue({
+      code: "custom",
+      message: "must be false, true, a number of proxies, or a comma-separated list of proxy addresses/CIDRs",
+    });
+    return z.NEVER;
+  });
+
 const ZEnv = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce
+    .number("must be a port number (1–65535)")
+    .int("must be a port number (1–65535)")
+    .min(1, "must be a port number (1–65535)")
+    .max(65535, "must be a port number (1–65535)")
+    .default(3000),
   HOST: z.string().default("0.0.0.0"),
   /** PostgreSQL server; when absent the embedded PGlite database in DATA_DIR is used. */
   DATABASE_URL: z
@@ -27,17 +59,23 @@ const ZEnv = z.object({
     .enum(["true", "false", "1", "0"])
     .default("false")
     .transform((v) => v === "true" || v === "1"),
-  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
-  /**
-   * Which proxies' X-Forwarded-For/-Proto to believe (client IP for audit and rate limits): "true" (any — the
-   * default, for a server reachable only through its proxy), "false", or addresses/CIDRs "10.0.0.5,10.0.1.0/24".
-   */
-  TRUST_PROXY: z
+  SESSION_TTL_HOURS: z.coerce
+    .number(whole("hours"))
+    .int(whole("hours, e.g. 12"))
+    .min(1, "must be at least 1 hour")
+    .max(24 * 30, "must be at most 720 hours (30 days)")
+    .default(12),
+  /** Sign-in attempts from one address per minute, whatever the username (on top of the per-account back-off). */
+  LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number(whole("attempts")).int(whole("attempts")).min(1).max(10_000).default(30),
+  TRUST_PROXY: ZTrustProxy,
+  /** More origins allowed to send changes besides PUBLIC_URL and the request's own host (e.g. the Vite dev server). */
+  ALLOWED_ORIGINS: z
     .string()
-    .default("true")
-    .transform((v): boolean | string => (v === "true" ? true : v === "false" ? false : v)),
+    .optional()
+    .transform((v) => (v ? v.split(",").map((o) => o.trim()) : []))
+    .pipe(z.array(z.url({ protocol: /^https?$/, message: "must be comma-separated http(s):// origins" }))),
   /** Largest accepted upload (evidence files, imported frameworks and plans), in MB. */
-  MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
+  MAX_UPLOAD_MB: z.coerce.number("must be a number of megabytes").positive().max(1024).default(20),
   /** Mail server for notifications, e.g. smtp://user:pass@mail.example.vn:587; absent = notifications in the app only. */
   SMTP_URL: z
     .string()
@@ -48,7 +86,7 @@ const ZEnv = z.object({
   /** Address users open the system at, for links in e-mails; default http://localhost:PORT. */
   PUBLIC_URL: z.url({ protocol: /^https?$/, message: "must be an http(s):// URL" }).optional(),
   /** Minutes between reminder runs of the built-in scheduler; 0 turns it off (run the CLI from cron instead). */
-  SCHEDULER_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
+  SCHEDULER_MINUTES: z.coerce.number(whole("minutes")).int(whole("minutes")).min(0).max(1440).default(15),
 });
 
 /** FILES_DIR and PUBLIC_URL are always set once loaded: their defaults depend on DATA_DIR and PORT. */
@@ -56,18 +94,36 @@ export type TEnv = z.infer<typeof ZEnv> & { FILES_DIR: string; PUBLIC_URL: strin
 
 /** Parses the environment once at start; lists every bad variable, then exits. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): TEnv {
-  const parsed = ZEnv.safeParse(withoutEmpty(source));
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    console.error(`Invalid configuration:\n${lines.join("\n")}`);
+  const parsed = parseEnv(source);
+  if (!parsed.ok) {
+    console.error(`Invalid configuration:\n${parsed.problems.map((line) => `  ${line}`).join("\n")}`);
     process.exit(1);
+  }
+  return parsed.env;
+}
+
+/** The configuration, or one readable line per bad variable (`NAME: problem (was "value")`). */
+export function parseEnv(source: NodeJS.ProcessEnv): { ok: true; env: TEnv } | { ok: false; problems: string[] } {
+  const cleaned = withoutEmpty(source);
+  const parsed = ZEnv.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => {
+      const name = String(i.path[0] ?? "");
+      const value = cleaned[name];
+      const shown = value === undefined ? "" : ` (was ${JSON.stringify(name.endsWith("_URL") ? "…" : value)})`;
+      return `${name}: ${i.message}${shown}`;
+    });
+    return { ok: false, problems };
   }
   const dataDir = path.resolve(parsed.data.DATA_DIR);
   return {
-    ...parsed.data,
-    DATA_DIR: dataDir,
-    FILES_DIR: path.resolve(parsed.data.FILES_DIR ?? path.join(dataDir, "files")),
-    PUBLIC_URL: parsed.data.PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}`,
+    ok: true,
+    env: {
+      ...parsed.data,
+      DATA_DIR: dataDir,
+      FILES_DIR: path.resolve(parsed.data.FILES_DIR ?? path.join(dataDir, "files")),
+      PUBLIC_URL: parsed.data.PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}`,
+    },
   };
 }
 

@@ -4,6 +4,7 @@ import { buildApp } from "./app.ts";
 import { openDatabase } from "./db/client.ts";
 import { loadEnv } from "./env.ts";
 import { startScheduler } from "./jobs/scheduler.ts";
+import { sweepOrphans } from "./modules/evidence/sweep.ts";
 import { installBuiltinFrameworks } from "./modules/frameworks/builtin.ts";
 import { mailerFromEnv } from "./modules/notifications/mailer.ts";
 import { seedDemo } from "./seed/demo.ts";
@@ -21,21 +22,31 @@ await installBuiltinFrameworks(database.db);
 const seeded = env.SEED_DEMO ? await seedDemo(database.db) : false;
 
 const mailer = mailerFromEnv(env);
+const fileStore = createLocalFileStore(env.FILES_DIR);
 const app = await buildApp({
   db: database.db,
   mailer,
   cookieSecure: env.COOKIE_SECURE,
   sessionTtlHours: env.SESSION_TTL_HOURS,
+  loginAttemptsPerMinute: env.LOGIN_ATTEMPTS_PER_MINUTE,
+  trustProxy: env.TRUST_PROXY,
+  allowedOrigins: [env.PUBLIC_URL, ...env.ALLOWED_ORIGINS],
   maxUploadMb: env.MAX_UPLOAD_MB,
-  fileStore: createLocalFileStore(env.FILES_DIR),
+  fileStore,
   webDist: env.WEB_DIST ?? path.resolve(here, "../../web/dist"),
   logger: { level: env.LOG_LEVEL },
-  trustProxy: env.TRUST_PROXY,
 });
 
 app.log.info(
   { engine: database.engine, dataDir: database.engine === "pglite" ? env.DATA_DIR : undefined, demoSeeded: seeded },
   "database ready",
+);
+
+// What a crash left behind (unfinished uploads, files no document points to), older than a day: removed and logged.
+const swept = await sweepOrphans(database.db, fileStore, { now: new Date() });
+app.log.info(
+  { tempFiles: swept.tempFiles, objects: swept.objects, loginCounters: swept.loginCounters },
+  `orphan sweep: removed ${swept.tempFiles.length} unfinished uploads and ${swept.objects.length} unreferenced files`,
 );
 
 // In the server process, not in buildApp: tests drive reminders themselves, with their own clock.

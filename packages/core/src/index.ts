@@ -47,6 +47,7 @@ export * from "./reporting/workflow.ts";
 export * from "./scoring/aggregate.ts";
 export * from "./scoring/round.ts";
 export * from "./scoring/score-indicator.ts";
+export * from "./text/clean.ts";
 export * from "./text/fold.ts";
 export * from "./text/format.ts";
 export * from "./text/unit-names.ts";

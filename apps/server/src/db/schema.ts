@@ -69,8 +69,6 @@ export const users = pgTable(
     passwordHash: text("password_hash").notNull(),
     mustChangePassword: boolean("must_change_password").notNull().default(true),
     isDisabled: boolean("is_disabled").notNull().default(false),
-    failedLoginCount: integer("failed_login_count").notNull().default(0),
-    lockedUntil: timestamp("locked_until", { withTimezone: true }),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -113,6 +111,26 @@ export const sessions = pgTable(
     userAgent: text("user_agent"),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/**
+ * Login back-off counters (modules/auth/throttle.ts): one row per account, per account and address, and per
+ * address. Keyed by the name typed, so an unknown username is throttled exactly like a real one.
+ */
+export const loginThrottles = pgTable(
+  "login_throttles",
+  {
+    /** "account:<username>", "account-address:<username>|<ip>" or "address:<ip>". */
+    key: text("key").primaryKey(),
+    /** The username of an account counter, so the coordinator can lift every block of an account at once. */
+    username: text("username"),
+    attempts: integer("attempts").notNull().default(0),
+    windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
+    blockedUntil: timestamp("blocked_until", { withTimezone: true }),
+    blocks: integer("blocks").notNull().default(0),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("login_throttles_username_idx").on(t.username), index("login_throttles_updated_idx").on(t.updatedAt)],
 );
 
 export const auditLog = pgTable(

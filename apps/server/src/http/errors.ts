@@ -45,6 +45,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
         .status(413)
         .send({ error: { code: "PAYLOAD_TOO_LARGE", message: ERROR_MESSAGES.PAYLOAD_TOO_LARGE.vi } });
     }
+    if (err.statusCode === 415) {
+      return reply.status(415).send({
+        error: { code: "UNSUPPORTED_CONTENT_TYPE", message: ERROR_MESSAGES.UNSUPPORTED_CONTENT_TYPE.vi },
+      });
+    }
     if (err.statusCode === 429) {
       return reply
         .status(429)
@@ -56,7 +61,22 @@ export function registerErrorHandler(app: FastifyInstance): void {
         error: { code: "VALIDATION_FAILED", message: `Yêu cầu không hợp lệ (${err.message}).` },
       });
     }
-    request.log.error({ err }, "unhandled error");
+    request.log.error({ err: loggable(err), route: request.routeOptions.url }, "unhandled error");
     return reply.status(500).send({ error: { code: "INTERNAL", message: ERROR_MESSAGES.INTERNAL.vi } });
   });
+}
+
+/**
+ * What of an unexpected error goes to the log: its kind, codes and where it was thrown — not its message, which for
+ * a database error repeats the SQL and every parameter (the user's text, names, sometimes a password hash).
+ */
+export function loggable(err: unknown): Record<string, unknown> {
+  const error = err as { name?: string; code?: unknown; stack?: string; cause?: { name?: string; code?: unknown } };
+  const frames = (error.stack ?? "").split("\n").filter((line) => line.trimStart().startsWith("at "));
+  return {
+    type: error.name ?? typeof err,
+    code: error.code,
+    cause: error.cause ? { type: error.cause.name, code: error.cause.code } : undefined,
+    stack: frames.slice(0, 12).join("\n"),
+  };
 }

@@ -32,6 +32,10 @@ export interface TFileStore {
   open(sha256: string): NodeJS.ReadableStream;
   exists(sha256: string): Promise<boolean>;
   remove(sha256: string): Promise<void>;
+  /** Every stored object with when it was last written (for the orphan sweep). */
+  listObjects(): AsyncIterable<{ sha256: string; modifiedAt: Date }>;
+  /** Removes unfinished uploads (`.part` files a crash left behind) last written before `before`; answers their names. */
+  removeTempFiles(before: Date): Promise<string[]>;
 }
 
 /** "Tệp vượt quá 20 MB": the limit named in the user's units. */
@@ -79,6 +83,29 @@ export function createLocalFileStore(root: string): TFileStore {
     async remove(sha256) {
       await fsp.rm(objectPath(sha256), { force: true });
     },
+    async *listObjects() {
+      const objectsDir = path.join(root, "objects");
+      for (const prefix of await fsp.readdir(objectsDir).catch(() => [] as string[])) {
+        if (!/^[0-9a-f]{2}$/.test(prefix)) continue;
+        for (const rest of await fsp.readdir(path.join(objectsDir, prefix)).catch(() => [] as string[])) {
+          const sha256 = prefix + rest;
+          if (!/^[0-9a-f]{64}$/.test(sha256)) continue;
+          const stat = await fsp.stat(objectPath(sha256)).catch(() => null);
+          if (stat?.isFile()) yield { sha256, modifiedAt: stat.mtime };
+        }
+      }
+    },
+    async removeTempFiles(before) {
+      const removed: string[] = [];
+      for (const name of await fsp.readdir(tmpDir).catch(() => [] as string[])) {
+        if (!name.endsWith(".part")) continue;
+        const stat = await fsp.stat(path.join(tmpDir, name)).catch(() => null);
+        if (!stat || stat.mtime >= before) continue;
+        await fsp.rm(path.join(tmpDir, name), { force: true });
+        removed.push(name);
+      }
+      return removed;
+    },
   };
 }
 
@@ -114,7 +141,12 @@ async function linkIntoPlace(tempPath: string, finalPath: string): Promise<boole
   try {
     await fsp.link(tempPath, finalPath);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "EEXIST") return false;
+    if ((err as NodeJS.ErrnoException).code === "EEXIST") {
+      // Stored again: fresh for the orphan sweep's grace period, like a new object.
+      const now = new Date();
+      await fsp.utimes(finalPath, now, now).catch(() => undefined);
+      return false;
+    }
     throw err;
   }
   await syncDirectory(path.dirname(finalPath));

@@ -60,7 +60,13 @@ export interface TTestApp {
 }
 
 export async function createTestApp(
-  options: { demo?: boolean; department?: boolean; loginAttemptsPerMinute?: number; maxUploadMb?: number } = {},
+  options: {
+    demo?: boolean;
+    department?: boolean;
+    loginAttemptsPerMinute?: number;
+    maxUploadMb?: number;
+    trustProxy?: boolean | number | string[];
+  } = {},
 ): Promise<TTestApp> {
   const database = await openTestDatabase();
   await installBuiltinFrameworks(database.db);
@@ -75,6 +81,7 @@ export async function createTestApp(
     clock,
     loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000,
     maxUploadMb: options.maxUploadMb,
+    trustProxy: options.trustProxy,
     fileStore: createLocalFileStore(filesRoot),
   });
   await app.ready();

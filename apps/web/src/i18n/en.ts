@@ -428,6 +428,9 @@ export const en: TDeepStrings<TMessages> = {
     enable: "Enable",
     disableConfirm: "Disable {{username}}? They are signed out at once.",
     resetPassword: "Reset password",
+    unlockLogin: "Lift sign-in block",
+    unlocked: "Sign-in block lifted for {{username}}.",
+    notBlocked: "{{username}} is not blocked from signing in.",
     resetConfirm: "Reset the password of {{username}}? The old password stops working.",
     issuedTitle: "Initial password",
     issuedText:

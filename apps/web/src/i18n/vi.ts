@@ -430,6 +430,9 @@ export const vi = {
     enable: "Mở khóa",
     disableConfirm: "Khóa tài khoản {{username}}? Người dùng sẽ bị đăng xuất ngay.",
     resetPassword: "Đặt lại mật khẩu",
+    unlockLogin: "Mở chặn đăng nhập",
+    unlocked: "Đã mở chặn đăng nhập cho {{username}}.",
+    notBlocked: "Tài khoản {{username}} không bị chặn đăng nhập.",
     resetConfirm: "Đặt lại mật khẩu cho {{username}}? Mật khẩu cũ sẽ không dùng được nữa.",
     issuedTitle: "Mật khẩu ban đầu",
     issuedText:

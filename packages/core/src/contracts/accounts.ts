@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZRole } from "../policy/actor.ts";
+import { zLine } from "../text/clean.ts";
 import { ZGrant } from "./auth.ts";
 
 export const ZAccount = z.object({
@@ -30,8 +31,8 @@ export const ZUsername = z
 
 export const ZAccountCreate = z.object({
   username: ZUsername,
-  fullName: z.string().trim().min(2, "Vui lòng nhập họ và tên").max(200),
-  position: z.string().trim().max(200, "Chức vụ tối đa 200 ký tự").nullish(),
+  fullName: zLine().min(2, "Vui lòng nhập họ và tên").max(200),
+  position: zLine().max(200, "Chức vụ tối đa 200 ký tự").nullish(),
   email: z
     .email("Địa chỉ email không hợp lệ")
     .nullish()

@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { ZRole } from "../policy/actor.ts";
+import { zLine } from "../text/clean.ts";
+import { isCommonPassword } from "./common-passwords.ts";
 
 export const PASSWORD_MIN_LENGTH = 8;
 
 export const ZLoginRequest = z.object({
-  username: z.string().trim().min(1, "Vui lòng nhập tên đăng nhập").max(100),
+  username: zLine().min(1, "Vui lòng nhập tên đăng nhập").max(100),
   password: z.string().min(1, "Vui lòng nhập mật khẩu").max(200),
 });
 export type TLoginRequest = z.infer<typeof ZLoginRequest>;
@@ -15,7 +17,11 @@ export const ZChangePasswordRequest = z.object({
     .string()
     .min(PASSWORD_MIN_LENGTH, `Mật khẩu mới phải có ít nhất ${PASSWORD_MIN_LENGTH} ký tự`)
     .max(200, "Mật khẩu mới tối đa 200 ký tự")
-    .refine((p) => /[A-Za-zÀ-ỹ]/.test(p) && /\d/.test(p), "Mật khẩu mới phải có cả chữ và số"),
+    .refine((p) => /[A-Za-zÀ-ỹ]/.test(p) && /\d/.test(p), "Mật khẩu mới phải có cả chữ và số")
+    .refine(
+      (p) => !isCommonPassword(p),
+      "Mật khẩu này quá phổ biến, dễ bị đoán: hãy chọn mật khẩu khác (ví dụ một câu ngắn có chữ, số và ký hiệu)",
+    ),
 });
 export type TChangePasswordRequest = z.infer<typeof ZChangePasswordRequest>;
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LOSS_REASONS } from "../dashboard/point-loss.ts";
 import { ZReportStatus } from "../reporting/workflow.ts";
+import { zLine } from "../text/clean.ts";
 import { ZPageQuery } from "./paging.ts";
 import { ZUnitKind } from "./units.ts";
 
@@ -160,7 +161,7 @@ export type TUnitRanking = z.infer<typeof ZUnitRanking>;
 
 export const ZOfficialResult = z.object({
   year: z.number().int().min(2015).max(2100),
-  province: z.string().trim().min(2).max(100),
+  province: zLine().min(2).max(100),
   index: z.number().min(0).max(1),
   rank: z.number().int().min(1).max(100),
   mainValues: z.record(
@@ -173,7 +174,7 @@ export const ZOfficialResult = z.object({
 export type TOfficialResult = z.infer<typeof ZOfficialResult>;
 
 export const ZProvinceSettings = z.object({
-  province: z.string().trim().min(2, "Vui lòng nhập tên tỉnh").max(100),
+  province: zLine().min(2, "Vui lòng nhập tên tỉnh").max(100),
   targetTotal: z.number().min(0).max(10_000).nullable(),
   targetRank: z.number().int().min(1).max(100).nullable(),
 });

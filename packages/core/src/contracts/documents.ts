@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseIsoDate } from "../calendar/dates.ts";
+import { zLine } from "../text/clean.ts";
 import { parseDateVi } from "../text/format.ts";
 
 /** What the evidence upload accepts, as the user reads it (the server decides by content, not by name). */
@@ -34,9 +35,7 @@ export type TDocument = z.infer<typeof ZDocument>;
 
 /** Optional text: trimmed, "" clears it (null), absent leaves it unchanged. */
 const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
+  zLine()
     .max(max, `${label} tối đa ${max} ký tự`)
     .nullish()
     .transform((v) => (v === "" ? null : v));
@@ -73,9 +72,7 @@ export const ZDocumentUploadFields = ZDocumentMetadata.extend({
 export type TDocumentUploadFields = z.infer<typeof ZDocumentUploadFields>;
 
 export const ZDocumentUpdate = ZDocumentMetadata.extend({
-  fileName: z
-    .string()
-    .trim()
+  fileName: zLine()
     .min(1, "Tên tệp không được để trống")
     .max(255, "Tên tệp tối đa 255 ký tự")
     .regex(/^[^/\\]+$/, "Tên tệp không được chứa ký tự / hoặc \\")

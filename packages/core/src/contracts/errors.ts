@@ -33,6 +33,11 @@ export const ERROR_MESSAGES = {
     en: "The data was changed or already exists. Reload and try again.",
   },
   PAYLOAD_TOO_LARGE: { status: 413, vi: "Tệp quá lớn.", en: "The file is too large." },
+  UNSUPPORTED_CONTENT_TYPE: {
+    status: 415,
+    vi: "Kiểu nội dung của yêu cầu không được chấp nhận.",
+    en: "The request's content type is not accepted here.",
+  },
   UNSUPPORTED_FILE: { status: 415, vi: "Loại tệp không được hỗ trợ.", en: "This file type is not supported." },
   INTERNAL: {
     status: 500,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZIndicatorInput, ZScoringRule, ZValueKind } from "../framework/indicator.ts";
 import { ZFrameworkAdjustment } from "../scoring/aggregate.ts";
+import { zLine, zText } from "../text/clean.ts";
 
 export const FRAMEWORK_LEVELS = ["province", "department", "commune", "office"] as const;
 export const ZFrameworkLevel = z.enum(FRAMEWORK_LEVELS);
@@ -63,7 +64,7 @@ export type TFrameworkDetail = z.infer<typeof ZFrameworkDetail>;
 
 // No transform here: response schemas are encoded too, and zod cannot encode a one-way transform.
 // Blank strings become null where they are saved (see blankToNull).
-const optionalText = (max: number) => z.string().trim().max(max).nullish();
+const optionalText = (max: number) => zText().max(max).nullish();
 
 /** Optional text fields of a framework or indicator, blank → null before saving. */
 export function blankToNull<T extends object>(input: T): T {
@@ -79,7 +80,7 @@ export const ZFrameworkCode = z
 
 export const ZFrameworkCreate = z.object({
   code: ZFrameworkCode,
-  name: z.string().trim().min(3, "Vui lòng nhập tên bộ chỉ số").max(300),
+  name: zLine().min(3, "Vui lòng nhập tên bộ chỉ số").max(300),
   year: z.number().int().min(2000, "Năm không hợp lệ").max(2100, "Năm không hợp lệ"),
   level: ZFrameworkLevel,
   legalBasis: optionalText(1000),
@@ -97,7 +98,7 @@ export type TFrameworkUpdate = z.infer<typeof ZFrameworkUpdate>;
 
 export const ZFrameworkClone = z.object({
   code: ZFrameworkCode,
-  name: z.string().trim().min(3, "Vui lòng nhập tên bộ chỉ số").max(300),
+  name: zLine().min(3, "Vui lòng nhập tên bộ chỉ số").max(300),
   year: z.number().int().min(2000).max(2100),
   /** The scope of the copy; omitted keeps the original's (a province framework copied for an agency's own cycle). */
   ownerUnitId: z.uuid().nullish(),
@@ -106,13 +107,11 @@ export type TFrameworkClone = z.infer<typeof ZFrameworkClone>;
 
 /** The fields a coordinator edits on one indicator (a branch leaves value kind and rule empty). */
 export const ZIndicatorFields = z.object({
-  code: z
-    .string()
-    .trim()
+  code: zLine()
     .min(1, "Vui lòng nhập mã chỉ số")
     .max(20, "Mã chỉ số tối đa 20 ký tự")
     .regex(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/, "Mã chỉ số có dạng 6 hoặc 6.6 hoặc 6.6.a"),
-  name: z.string().trim().min(2, "Vui lòng nhập tên chỉ số").max(1000),
+  name: zLine().min(2, "Vui lòng nhập tên chỉ số").max(1000),
   maxScore: z.number().min(0, "Điểm tối đa không được âm").max(10_000),
   valueKind: ZValueKind.nullable().default(null),
   inputs: z.array(ZIndicatorInput).default([]),

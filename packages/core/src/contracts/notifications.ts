@@ -13,6 +13,7 @@ export const NOTIFICATION_KINDS = [
   "task_deadline",
   "task_overdue",
   "chase",
+  "login_blocked",
 ] as const;
 export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
 export type TNotificationKind = z.infer<typeof ZNotificationKind>;

@@ -3,6 +3,7 @@ import { ZParsedTimeframe } from "../calendar/timeframe.ts";
 import { ZTaskField } from "../plans/columns.ts";
 import { ZTaskStatus } from "../plans/progress.ts";
 import { ZTargetComparator } from "../plans/targets.ts";
+import { zLine, zText } from "../text/clean.ts";
 
 // ---------- responses (no one-way transforms: the server encodes them) ----------
 
@@ -133,12 +134,11 @@ export type TPlanDetail = z.infer<typeof ZPlanDetail>;
 
 // ---------- requests ----------
 
-const text = (max: number, label: string) =>
-  z.string().trim().max(max, `${label} tối đa ${max} ký tự`).nullable().optional();
+const text = (max: number, label: string) => zText().max(max, `${label} tối đa ${max} ký tự`).nullable().optional();
 const year = z.number().int().min(2000, "Năm không hợp lệ").max(2100, "Năm không hợp lệ").nullable().optional();
 
 export const ZTargetInput = z.object({
-  label: z.string().trim().min(1, "Vui lòng nhập chỉ tiêu").max(500, "Chỉ tiêu tối đa 500 ký tự"),
+  label: zLine().min(1, "Vui lòng nhập chỉ tiêu").max(500, "Chỉ tiêu tối đa 500 ký tự"),
   indicatorId: z.uuid("Mã chỉ số không hợp lệ").nullable().optional(),
   comparator: ZTargetComparator.default(">="),
   targetValue: z.number().finite().nullable().optional(),
@@ -147,8 +147,8 @@ export const ZTargetInput = z.object({
 export type TTargetInput = z.infer<typeof ZTargetInput>;
 
 export const ZPlanInput = z.object({
-  code: z.string().trim().min(1, "Vui lòng nhập số hiệu kế hoạch").max(100, "Số hiệu tối đa 100 ký tự"),
-  title: z.string().trim().min(1, "Vui lòng nhập tên kế hoạch").max(1000, "Tên kế hoạch tối đa 1000 ký tự"),
+  code: zLine().min(1, "Vui lòng nhập số hiệu kế hoạch").max(100, "Số hiệu tối đa 100 ký tự"),
+  title: zLine().min(1, "Vui lòng nhập tên kế hoạch").max(1000, "Tên kế hoạch tối đa 1000 ký tự"),
   issuerUnitId: z.uuid("Mã đơn vị không hợp lệ").nullable().optional(),
   issuerText: text(300, "Cơ quan ban hành"),
   issuedOn: z.iso.date("Ngày ban hành không hợp lệ").nullable().optional(),
@@ -173,7 +173,7 @@ const taskFields = {
   parentId: z.uuid().nullable(),
   number: text(20, "Số thứ tự"),
   isSection: z.boolean(),
-  content: z.string().trim().min(1, "Vui lòng nhập nội dung nhiệm vụ").max(5000, "Nội dung tối đa 5000 ký tự"),
+  content: zText().min(1, "Vui lòng nhập nội dung nhiệm vụ").max(5000, "Nội dung tối đa 5000 ký tự"),
   leadText: text(1000, "Đơn vị chủ trì"),
   cooperatingText: text(2000, "Đơn vị phối hợp"),
   outputText: text(2000, "Kết quả"),

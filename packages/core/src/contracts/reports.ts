@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { REPORTING_PERIOD_KINDS } from "../calendar/periods.ts";
 import { ZReportAction, ZReportStatus } from "../reporting/workflow.ts";
+import { zLine, zText } from "../text/clean.ts";
 import { ZIndicator } from "./frameworks.ts";
 import { ZPageQuery, zPage } from "./paging.ts";
 
@@ -48,7 +49,7 @@ export type TPeriodUpdate = z.infer<typeof ZPeriodUpdate>;
 export const ZExtensionCreate = z.object({
   unitId: z.uuid("Vui lòng chọn đơn vị"),
   deadline: isoInstant,
-  reason: z.string().trim().min(5, "Vui lòng ghi lý do gia hạn (ít nhất 5 ký tự)").max(1000),
+  reason: zText().min(5, "Vui lòng ghi lý do gia hạn (ít nhất 5 ký tự)").max(1000),
 });
 export type TExtensionCreate = z.infer<typeof ZExtensionCreate>;
 
@@ -160,15 +161,21 @@ export type TReportSaved = z.infer<typeof ZReportSaved>;
 
 export const ZReportActionRequest = z.object({
   action: ZReportAction,
-  comment: z.string().trim().max(4000).optional(),
+  comment: zText().max(4000).optional(),
   appraisedPoints: z.number().min(0).optional(),
   explanationDueAt: isoInstant.optional(),
   version: z.number().int().min(1),
 });
 export type TReportActionRequest = z.infer<typeof ZReportActionRequest>;
 
-export const ZCommentCreate = z.object({ body: z.string().trim().min(1, "Vui lòng nhập nội dung").max(4000) });
-export const ZAttachDocument = z.object({ documentId: z.uuid(), citation: z.string().trim().max(200).nullish() });
+export const ZCommentCreate = z.object({ body: zText().min(1, "Vui lòng nhập nội dung").max(4000) });
+/** `version`, when sent, must be the report's current one (409 otherwise), like saves and workflow steps. */
+export const ZAttachDocument = z.object({
+  documentId: z.uuid(),
+  citation: zLine().max(200).nullish(),
+  version: z.number().int().min(1).optional(),
+});
+export const ZDetachDocumentQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
 export type TAttachDocument = z.infer<typeof ZAttachDocument>;
 
 export const ZReportSummary = z.object({

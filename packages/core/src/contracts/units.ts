@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zLine } from "../text/clean.ts";
 
 export const UNIT_KINDS = ["department", "commune", "central_branch", "enterprise", "office", "other"] as const;
 export const ZUnitKind = z.enum(UNIT_KINDS);
@@ -27,11 +28,11 @@ export const ZUnit = z.object({
 });
 export type TUnit = z.infer<typeof ZUnit>;
 
-const name = z.string().trim().min(2, "Tên đơn vị phải có ít nhất 2 ký tự").max(200, "Tên đơn vị tối đa 200 ký tự");
+const name = zLine().min(2, "Tên đơn vị phải có ít nhất 2 ký tự").max(200, "Tên đơn vị tối đa 200 ký tự");
 
 export const ZUnitCreate = z.object({
   name,
-  shortName: z.string().trim().max(50, "Tên viết tắt tối đa 50 ký tự").nullish(),
+  shortName: zLine().max(50, "Tên viết tắt tối đa 50 ký tự").nullish(),
   kind: ZUnitKind,
   parentId: z.uuid().nullish(),
 });

@@ -48,7 +48,7 @@ describe("issuing accounts", () => {
 
     const changed = await as(cookie).post("/api/auth/change-password", {
       currentPassword: initialPassword,
-      newPassword: "TaiChinh2025",
+      newPassword: "Tai-Chinh-Moi-2025",
     });
     expect(changed.statusCode).toBe(200);
     expect((await as(cookie).get("/api/frameworks")).statusCode).toBe(200);

@@ -164,4 +164,21 @@ export function accountRoutes(app: TApp, deps: TAppDeps, options: { mailer: TMai
       return { account: presentAccount(account), initialPassword };
     },
   );
+
+  app.post(
+    "/api/accounts/:id/unlock-login",
+    {
+      schema: {
+        tags,
+        summary: "Mở chặn đăng nhập (sau nhiều lần nhập sai mật khẩu)",
+        params: ZIdParams,
+        response: { 200: z.object({ account: ZAccount, blocksLifted: z.number().int() }) },
+      },
+    },
+    async (request) => {
+      const actor = authorizeSomewhere(request, "account.manage");
+      const { account, lifted } = await service.unlockLogin(serviceContext(request, deps, actor), request.params.id);
+      return { account: presentAccount(account), blocksLifted: lifted };
+    },
+  );
 }

@@ -12,7 +12,7 @@ import { AppError, notFound } from "../../http/errors.ts";
 import { ensureCan } from "../../http/policy.ts";
 import { recordAudit } from "../audit/repo.ts";
 import { generatePassword, hashPassword } from "../auth/passwords.ts";
-import { deleteSessionsOfUser } from "../auth/repo.ts";
+import { deleteAccountThrottles, deleteSessionsOfUser } from "../auth/repo.ts";
 import { findUnit, findUnitPath } from "../units/repo.ts";
 import * as repo from "./repo.ts";
 
@@ -138,12 +138,8 @@ export async function resetPassword(ctx: TServiceContext, id: string) {
     const before = await repo.findAccount(tx, id);
     if (!before) throw notFound("tài khoản");
     ensureCan(ctx.actor, "account.manage", { unitPath: before.unitPath });
-    await repo.updateAccount(tx, id, {
-      passwordHash,
-      mustChangePassword: true,
-      failedLoginCount: 0,
-      lockedUntil: null,
-    });
+    await repo.updateAccount(tx, id, { passwordHash, mustChangePassword: true });
+    await deleteAccountThrottles(tx, before.username, ctx.clock());
     await deleteSessionsOfUser(tx, id);
     await recordAudit(tx, {
       actorId: ctx.actor.id,
@@ -155,4 +151,23 @@ export async function resetPassword(ctx: TServiceContext, id: string) {
     return (await repo.findAccount(tx, id))!;
   });
   return { account, initialPassword };
+}
+
+/** Lifts the sign-in blocks of an account (from every address) that wrong passwords caused. */
+export async function unlockLogin(ctx: TServiceContext, id: string) {
+  return ctx.db.transaction(async (tx) => {
+    const account = await repo.findAccount(tx, id);
+    if (!account) throw notFound("tài khoản");
+    ensureCan(ctx.actor, "account.manage", { unitPath: account.unitPath });
+    const lifted = await deleteAccountThrottles(tx, account.username, ctx.clock());
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: "account.unlock_login",
+      entityType: "user",
+      entityId: id,
+      after: { blocksLifted: lifted },
+      ip: ctx.ip,
+    });
+    return { account, lifted };
+  });
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../seed/demo.ts";
 import { createTestApp, type TTestApp } from "../../test/test-app.ts";
-import { LOCK_MINUTES, MAX_FAILED_LOGINS } from "./service.ts";
+import { passwordChecks } from "./passwords.ts";
+import { ACCOUNT_POLICY, LOCK_MINUTES, MAX_FAILED_LOGINS } from "./service.ts";
 
 let t: TTestApp;
 beforeAll(async () => {
@@ -130,6 +131,146 @@ describe("per-address throttling", () => {
       expect(blocked.json().error.code).toBe("TOO_MANY_ATTEMPTS");
     } finally {
       await limited.close();
+    }
+  });
+
+  it("ignores a spoofed X-Forwarded-For unless the proxy is trusted", async () => {
+    const spoofed = (app: TTestApp, i: number) =>
+      app.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        headers: { "x-forwarded-for": `203.0.113.${i}` },
+        payload: { username: `u${i}`, password: "x" },
+      });
+    const direct = await createTestApp({ loginAttemptsPerMinute: 3 });
+    const proxied = await createTestApp({ loginAttemptsPerMinute: 3, trustProxy: ["127.0.0.1"] });
+    try {
+      const directCodes = await Promise.all([1, 2, 3, 4, 5, 6].map((i) => spoofed(direct, i)));
+      expect(directCodes.filter((r) => r.statusCode === 429)).toHaveLength(3);
+      // Behind a trusted proxy each forwarded address is its own client.
+      const proxiedCodes = await Promise.all([1, 2, 3, 4, 5, 6].map((i) => spoofed(proxied, i)));
+      expect(proxiedCodes.every((r) => r.statusCode === 401)).toBe(true);
+    } finally {
+      await direct.close();
+      await proxied.close();
+    }
+  });
+});
+
+describe("parallel guessing", () => {
+  it(`N parallel wrong passwords make at most ${MAX_FAILED_LOGINS} password checks, and the right one is then refused`, async () => {
+    const before = passwordChecks.count;
+    const results = await Promise.all(Array.from({ length: 60 }, () => login("noivu", "doan-sai-1")));
+    expect(passwordChecks.count - before).toBeLessThanOrEqual(MAX_FAILED_LOGINS);
+    expect(results.filter((r) => r.statusCode === 401).length).toBeLessThan(MAX_FAILED_LOGINS);
+    expect(results.filter((r) => r.statusCode === 429).length).toBeGreaterThan(60 - MAX_FAILED_LOGINS);
+    const right = await login("noivu", DEMO_PASSWORD);
+    expect(right.statusCode).toBe(429);
+    t.clock.advanceMinutes(LOCK_MINUTES + 1);
+  });
+
+  it("from many addresses (behind a trusted proxy) the account-wide counter still caps the checks", async () => {
+    const proxied = await createTestApp({ trustProxy: true });
+    try {
+      const before = passwordChecks.count;
+      const results = await Promise.all(
+        Array.from({ length: 80 }, (_, i) =>
+          proxied.app.inject({
+            method: "POST",
+            url: "/api/auth/login",
+            headers: { "x-forwarded-for": `198.51.100.${i}` },
+            payload: { username: "vpubnd", password: "doan-sai" },
+          }),
+        ),
+      );
+      expect(passwordChecks.count - before).toBeLessThanOrEqual(ACCOUNT_POLICY.maxAttempts);
+      expect(results.filter((r) => r.statusCode === 429).length).toBeGreaterThanOrEqual(
+        80 - ACCOUNT_POLICY.maxAttempts,
+      );
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it("answers an unknown username exactly like a real one, blocking included", async () => {
+    const real = [] as number[];
+    const unknown = [] as number[];
+    for (let i = 0; i < MAX_FAILED_LOGINS + 1; i++) {
+      real.push((await login("lanhdao", "sai")).statusCode);
+      unknown.push((await login("khong-co-ai", "sai")).statusCode);
+    }
+    expect(unknown).toEqual(real);
+    t.clock.advanceMinutes(LOCK_MINUTES + 1);
+  });
+});
+
+describe("blocked sign-in", () => {
+  it("tells the user, backs off longer each time, and the coordinator lifts it at once", async () => {
+    const app = await createTestApp();
+    try {
+      const attempt = (password: string) =>
+        app.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "nhatrang", password } });
+      for (let i = 0; i < MAX_FAILED_LOGINS; i++) await attempt("sai");
+      expect((await attempt(DEMO_PASSWORD)).statusCode).toBe(429);
+      // Second block in a row: twice as long, never permanent.
+      app.clock.advanceMinutes(LOCK_MINUTES + 1);
+      for (let i = 0; i < MAX_FAILED_LOGINS; i++) await attempt("sai");
+      app.clock.advanceMinutes(LOCK_MINUTES + 1);
+      expect((await attempt(DEMO_PASSWORD)).statusCode).toBe(429);
+
+      const admin = await app.login("admin");
+      const accounts = await app.app.inject({ method: "GET", url: "/api/accounts", headers: { cookie: admin } });
+      const id = accounts.json().find((a: { username: string }) => a.username === "nhatrang").id;
+      const unlock = await app.app.inject({
+        method: "POST",
+        url: `/api/accounts/${id}/unlock-login`,
+        headers: { cookie: admin },
+      });
+      expect(unlock.statusCode).toBe(200);
+      expect(unlock.json().blocksLifted).toBeGreaterThan(0);
+      const cookie = await app.login("nhatrang");
+      const notices = await app.app.inject({ method: "GET", url: "/api/notifications", headers: { cookie } });
+      const blocked = notices.json().items.filter((n: { kind: string }) => n.kind === "login_blocked");
+      expect(blocked).toHaveLength(2);
+      expect(blocked[0].body).toContain("127.0.0.1");
+      const audit = await app.app.inject({
+        method: "GET",
+        url: `/api/audit?entityType=user&entityId=${id}`,
+        headers: { cookie: admin },
+      });
+      expect(audit.json().map((a: { action: string }) => a.action)).toEqual(
+        expect.arrayContaining(["auth.login_blocked", "account.unlock_login"]),
+      );
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe("password changes end other sessions", () => {
+  it("a change keeps the changer signed in and signs every other session out; a reset signs out all", async () => {
+    const app = await createTestApp();
+    try {
+      const first = await app.login("thamdinh");
+      const second = await app.login("thamdinh");
+      const me = (cookie: string) => app.app.inject({ method: "GET", url: "/api/auth/me", headers: { cookie } });
+      const change = await app.app.inject({
+        method: "POST",
+        url: "/api/auth/change-password",
+        headers: { cookie: first },
+        payload: { currentPassword: DEMO_PASSWORD, newPassword: "Thamdinh#2025x" },
+      });
+      expect(change.statusCode).toBe(200);
+      expect((await me(first)).statusCode).toBe(200);
+      expect((await me(second)).statusCode).toBe(401);
+
+      const admin = await app.login("admin");
+      const accounts = await app.app.inject({ method: "GET", url: "/api/accounts", headers: { cookie: admin } });
+      const id = accounts.json().find((a: { username: string }) => a.username === "thamdinh").id;
+      await app.app.inject({ method: "POST", url: `/api/accounts/${id}/reset-password`, headers: { cookie: admin } });
+      expect((await me(first)).statusCode).toBe(401);
+    } finally {
+      await app.close();
     }
   });
 });

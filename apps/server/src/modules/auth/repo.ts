@@ -1,19 +1,84 @@
-import { and, eq, gt, lt } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lt, ne, or } from "drizzle-orm";
 import type { TDbOrTx } from "../../db/client.ts";
-import { sessions, units, users } from "../../db/schema.ts";
+import { loginThrottles, sessions, units, users } from "../../db/schema.ts";
 import { listGrants } from "../accounts/repo.ts";
+import type { TThrottleState } from "./throttle.ts";
 
 export async function findUserForLogin(db: TDbOrTx, username: string) {
   const [row] = await db.select().from(users).where(eq(users.username, username)).limit(1);
   return row ?? null;
 }
 
-export async function recordFailedLogin(db: TDbOrTx, userId: string, failedCount: number, lockedUntil: Date | null) {
-  await db.update(users).set({ failedLoginCount: failedCount, lockedUntil }).where(eq(users.id, userId));
+export async function recordSuccessfulLogin(db: TDbOrTx, userId: string, at: Date) {
+  await db.update(users).set({ lastLoginAt: at }).where(eq(users.id, userId));
 }
 
-export async function recordSuccessfulLogin(db: TDbOrTx, userId: string, at: Date) {
-  await db.update(users).set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: at }).where(eq(users.id, userId));
+export interface TThrottleKey {
+  key: string;
+  username: string | null;
+}
+
+/**
+ * The login counters of `keys`, created when missing and locked (FOR UPDATE, in key order so two logins never wait
+ * on each other in a circle) until the caller's transaction ends.
+ */
+export async function lockThrottles(tx: TDbOrTx, keys: TThrottleKey[], now: Date) {
+  const sorted = [...keys].sort((a, b) => a.key.localeCompare(b.key));
+  await tx
+    .insert(loginThrottles)
+    .values(sorted.map((k) => ({ key: k.key, username: k.username, windowStartedAt: now, updatedAt: now })))
+    .onConflictDoNothing();
+  return tx
+    .select()
+    .from(loginThrottles)
+    .where(
+      inArray(
+        loginThrottles.key,
+        sorted.map((k) => k.key),
+      ),
+    )
+    .orderBy(asc(loginThrottles.key))
+    .for("update");
+}
+
+export async function saveThrottle(tx: TDbOrTx, key: string, state: TThrottleState) {
+  await tx.update(loginThrottles).set(state).where(eq(loginThrottles.key, key));
+}
+
+export async function deleteThrottles(db: TDbOrTx, keys: string[]) {
+  if (keys.length) await db.delete(loginThrottles).where(inArray(loginThrottles.key, keys));
+}
+
+/** Lifts every block of an account (whatever the address); returns how many counters were blocked. */
+export async function deleteAccountThrottles(db: TDbOrTx, username: string, now: Date): Promise<number> {
+  const removed = await db
+    .delete(loginThrottles)
+    .where(eq(loginThrottles.username, username))
+    .returning({ blockedUntil: loginThrottles.blockedUntil });
+  return removed.filter((r) => r.blockedUntil && r.blockedUntil > now).length;
+}
+
+/** When the account is blocked from signing in from anywhere (the per-account counter), else null. */
+export async function findAccountBlock(db: TDbOrTx, key: string, now: Date): Promise<Date | null> {
+  const [row] = await db
+    .select({ blockedUntil: loginThrottles.blockedUntil })
+    .from(loginThrottles)
+    .where(and(eq(loginThrottles.key, key), gt(loginThrottles.blockedUntil, now)));
+  return row?.blockedUntil ?? null;
+}
+
+/** Counters untouched for longer than `before` that are not blocked any more: forgotten by the sweep. */
+export async function deleteStaleThrottles(db: TDbOrTx, before: Date, now: Date): Promise<number> {
+  const removed = await db
+    .delete(loginThrottles)
+    .where(
+      and(
+        lt(loginThrottles.updatedAt, before),
+        or(isNull(loginThrottles.blockedUntil), lt(loginThrottles.blockedUntil, now)),
+      ),
+    )
+    .returning({ key: loginThrottles.key });
+  return removed.length;
 }
 
 export async function insertSession(
@@ -28,8 +93,10 @@ export async function deleteSession(db: TDbOrTx, id: string) {
 }
 
 /** Ends every session of a user (password reset, account disabled). */
-export async function deleteSessionsOfUser(db: TDbOrTx, userId: string) {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
+export async function deleteSessionsOfUser(db: TDbOrTx, userId: string, exceptSessionId?: string) {
+  await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), exceptSessionId ? ne(sessions.id, exceptSessionId) : undefined));
 }
 
 export async function deleteExpiredSessions(db: TDbOrTx, now: Date) {

@@ -18,13 +18,14 @@ export function authRoutes(app: TApp, deps: TAppDeps) {
     "/api/auth/login",
     {
       schema: { tags: ["auth"], summary: "Đăng nhập", body: ZLoginRequest, response: { 200: ZMe } },
-      config: { public: true, rateLimit: { max: deps.config.loginAttemptsPerMinute, timeWindow: "1 minute" } },
+      config: { public: true },
     },
     async (request, reply) => {
       const { token } = await auth.login(deps.db, deps.clock, request.body, {
         ip: request.ip ?? null,
         userAgent: request.headers["user-agent"] ?? null,
         sessionTtlHours: deps.config.sessionTtlHours,
+        attemptsPerMinute: deps.config.loginAttemptsPerMinute,
       });
       const user = await auth.findSessionUser(deps.db, deps.clock, token);
       if (!user) throw new AppError("INTERNAL");

@@ -4,11 +4,35 @@ import type { TDb } from "../../db/client.ts";
 import type { TClock, TServiceContext } from "../../http/context.ts";
 import { AppError } from "../../http/errors.ts";
 import { recordAudit } from "../audit/repo.ts";
+import { notify } from "../notifications/service.ts";
+import { loginBlocked } from "../notifications/templates.ts";
 import { hashPassword, verifyPassword } from "./passwords.ts";
 import * as repo from "./repo.ts";
+import { emptyThrottle, reserveAttempt, type TThrottlePolicy } from "./throttle.ts";
 
+/** Wrong passwords for one account from one address before it is blocked there (for 15, then 30, 60… minutes). */
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
+
+const ACCOUNT_ADDRESS: TThrottlePolicy = {
+  maxAttempts: MAX_FAILED_LOGINS,
+  windowMinutes: LOCK_MINUTES,
+  blockMinutes: LOCK_MINUTES,
+  maxBlockMinutes: 4 * 60,
+};
+/** From every address together: slows a guesser spread over many addresses; the coordinator can lift it. */
+export const ACCOUNT_POLICY: TThrottlePolicy = {
+  maxAttempts: 4 * MAX_FAILED_LOGINS,
+  windowMinutes: 60,
+  blockMinutes: LOCK_MINUTES,
+  maxBlockMinutes: 24 * 60,
+};
+const addressPolicy = (perMinute: number): TThrottlePolicy => ({
+  maxAttempts: perMinute,
+  windowMinutes: 1,
+  blockMinutes: 1,
+  maxBlockMinutes: 15,
+});
 
 // Verified against when the username is unknown, so both paths take the same time.
 let dummyHash: Promise<string> | null = null;
@@ -21,28 +45,63 @@ interface TLoginMeta {
   ip: string | null;
   userAgent: string | null;
   sessionTtlHours: number;
+  /** Attempts per address per minute, whatever the username. */
+  attemptsPerMinute: number;
 }
 
-/** Checks the password, throttles repeated failures per account, and opens a session. Returns the cookie token. */
+/** The name a user signs in with: the form's text, trimmed, lower case, NFC. */
+export function loginName(username: string): string {
+  return username.normalize("NFC").trim().toLowerCase();
+}
+
+export const accountThrottleKey = (username: string) => `account:${username}`;
+
+/**
+ * Checks the password and opens a session; returns the cookie token. Before any password check the attempt is taken
+ * from three counters in one locking transaction — the account, the account from this address, and the address —
+ * so parallel guesses cannot overtake the count. Unknown usernames are counted and answered exactly like real ones.
+ */
 export async function login(db: TDb, clock: TClock, input: TLoginRequest, meta: TLoginMeta) {
   const now = clock();
-  const user = await repo.findUserForLogin(db, input.username.trim().toLowerCase());
-  if (!user) {
-    dummyHash ??= hashPassword("chiso-dummy-password");
-    await verifyPassword(await dummyHash, input.password);
-    throw new AppError("INVALID_CREDENTIALS");
-  }
-  if (user.lockedUntil && user.lockedUntil > now) throw new AppError("TOO_MANY_ATTEMPTS");
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const failed = user.failedLoginCount + 1;
-    const locks = failed >= MAX_FAILED_LOGINS;
-    await repo.recordFailedLogin(db, user.id, locks ? 0 : failed, locks ? addMinutes(now, LOCK_MINUTES) : null);
-    throw new AppError(locks ? "TOO_MANY_ATTEMPTS" : "INVALID_CREDENTIALS");
+  const username = loginName(input.username);
+  const address = meta.ip ?? "unknown";
+  const counters = [
+    { key: accountThrottleKey(username), username, policy: ACCOUNT_POLICY },
+    { key: `account-address:${username}|${address}`, username, policy: ACCOUNT_ADDRESS },
+    { key: `address:${address}`, username: null, policy: addressPolicy(meta.attemptsPerMinute) },
+  ];
+  const reserved = await db.transaction(async (tx) => {
+    const rows = new Map((await repo.lockThrottles(tx, counters, now)).map((row) => [row.key, row]));
+    const outcomes = counters.map((c) => ({
+      ...c,
+      outcome: reserveAttempt(rows.get(c.key) ?? emptyThrottle(now), c.policy, now),
+    }));
+    if (outcomes.some((o) => !o.outcome.allowed)) return { allowed: false as const };
+    let blockedNow = false;
+    for (const o of outcomes) {
+      if (!o.outcome.allowed) continue;
+      await repo.saveThrottle(tx, o.key, o.outcome.state);
+      if (o.outcome.blockedNow && o.username) blockedNow = true;
+    }
+    return { allowed: true as const, blockedNow };
+  });
+  if (!reserved.allowed) throw new AppError("TOO_MANY_ATTEMPTS");
+
+  const user = await repo.findUserForLogin(db, username);
+  dummyHash ??= hashPassword("chiso-dummy-password");
+  const passwordOk = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await verifyPassword(await dummyHash, input.password).then(() => false);
+  if (!user || !passwordOk) {
+    if (reserved.blockedNow && user) await noticeBlocked(db, user.id, address, now);
+    throw new AppError(reserved.blockedNow ? "TOO_MANY_ATTEMPTS" : "INVALID_CREDENTIALS");
   }
   if (user.isDisabled) throw new AppError("ACCOUNT_DISABLED");
 
   const token = randomBytes(32).toString("base64url");
   await db.transaction(async (tx) => {
+    // A right password forgets this account's failures (not the address's: one valid account must not reset it).
+    await repo.deleteThrottles(tx, [counters[0]!.key, counters[1]!.key]);
     await repo.recordSuccessfulLogin(tx, user.id, now);
     await repo.insertSession(tx, {
       id: hashToken(token),
@@ -60,6 +119,21 @@ export async function login(db: TDb, clock: TClock, input: TLoginRequest, meta: 
     });
   });
   return { token };
+}
+
+/** The account's owner learns that sign-in was blocked after wrong passwords, and from where; audited. */
+async function noticeBlocked(db: TDb, userId: string, address: string, at: Date) {
+  await db.transaction(async (tx) => {
+    await notify(tx, { at, to: { userIds: [userId] }, notice: loginBlocked({ address, at }) });
+    await recordAudit(tx, {
+      actorId: null,
+      action: "auth.login_blocked",
+      entityType: "user",
+      entityId: userId,
+      after: { address },
+      ip: address,
+    });
+  });
 }
 
 export async function logout(db: TDb, token: string) {
@@ -82,6 +156,8 @@ export async function changePassword(ctx: TServiceContext, input: TChangePasswor
   const newHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
     await repo.updatePassword(tx, ctx.actor.id, newHash, false);
+    // Every other sign-in of this account ends: whoever knew the old password is out.
+    await repo.deleteSessionsOfUser(tx, ctx.actor.id, hashToken(ctx.actor.sessionId));
     await recordAudit(tx, {
       actorId: ctx.actor.id,
       action: "auth.change_password",

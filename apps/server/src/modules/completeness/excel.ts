@@ -9,6 +9,7 @@ import {
 } from "@chiso/core";
 import type ExcelJS from "exceljs";
 import { loadExcel } from "../../excel.ts";
+import { neutraliseFormulaText } from "../exports/safe-cells.ts";
 
 /**
  * Tỷ lệ báo cáo as a workbook: by unit, by indicator, and every expected report. Headers are Vietnamese and frozen,
@@ -166,5 +167,6 @@ export async function writeCompletenessWorkbook(data: TCompleteness, now: Date):
   ]) {
     info.addRow(row).getCell(1).font = { bold: true };
   }
+  neutraliseFormulaText(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -1,5 +1,6 @@
 import type { TUnitRanking } from "@chiso/core";
 import { loadExcel } from "../../excel.ts";
+import { neutraliseFormulaText } from "../exports/safe-cells.ts";
 
 /** The ranking as an Excel sheet with the formula written above the table. */
 export async function writeUnitRankingWorkbook(ranking: TUnitRanking): Promise<Buffer> {
@@ -45,5 +46,6 @@ export async function writeUnitRankingWorkbook(ranking: TUnitRanking): Promise<B
     ]);
     for (const c of [7, 8, 10, 11]) row.getCell(c).numFmt = "0.00";
   }
+  neutraliseFormulaText(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

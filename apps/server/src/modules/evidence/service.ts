@@ -1,5 +1,6 @@
 import {
   can,
+  cleanFileName,
   isScopeRole,
   matchesSearch,
   REFUSALS,
@@ -36,7 +37,7 @@ export async function createDocument(ctx: TServiceContext, files: TFileStore, up
     const unitPath = await findUnitPath(ctx.db, unitId);
     if (!unitPath) throw notFound("đơn vị");
     ensureCan(ctx.actor, "document.manage", { unitId, unitPath });
-    const fileName = cleanFileName(upload.fileName);
+    const fileName = cleanFileName(upload.fileName, "tai-lieu-kiem-chung");
     const { stored } = upload;
     const { mimeType } = await detectEvidenceType(stored.head, () => files.open(stored.sha256), fileName);
     const row = { ...metadata, unitId, fileName, mimeType, sha256: stored.sha256, size: stored.size };
@@ -167,15 +168,6 @@ function parseUploadFields(fields: Record<string, string>) {
 }
 
 /** The last segment of what the browser sent (old browsers send a full path), without control characters. */
-function cleanFileName(raw: string): string {
-  const base = raw.normalize("NFC").split(/[\\/]/).pop() ?? "";
-  const cleaned = base
-    .replace(/\p{Cc}/gu, "")
-    .trim()
-    .slice(0, 255);
-  return cleaned || "tai-lieu-kiem-chung";
-}
-
 function definedOnly<T extends object>(input: T): Partial<T> {
   return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

@@ -2,6 +2,7 @@ import type { Writable } from "node:stream";
 import type ExcelJS from "exceljs";
 import { loadExcel } from "../../excel.ts";
 import { styleHeader } from "../frameworks/excel.ts";
+import { safeCell, safeCells } from "./safe-cells.ts";
 
 /*
  * Excel exports written row by row into the response (exceljs's streaming writer): a province's reports or a
@@ -64,7 +65,7 @@ export function writeTableSheet<K extends string>(
   styleHeader(sheet, columns.length);
   sheet.getRow(1).commit();
   for (const row of rows) {
-    const added = sheet.addRow(row.cells);
+    const added = sheet.addRow(safeCells(row.cells));
     if (row.bold) added.font = { bold: true };
     for (const [key, numFmt] of Object.entries(row.formats ?? {}) as [K, string][]) added.getCell(key).numFmt = numFmt;
     if (options.indentColumn && row.indent) {
@@ -84,7 +85,7 @@ export function writeInfoSheet(
   const sheet = workbook.addWorksheet(name);
   sheet.columns = [{ width: 28 }, { width: 80 }];
   for (const [label, value, numFmt] of rows) {
-    const row = sheet.addRow([label, value]);
+    const row = sheet.addRow([label, safeCell(value)]);
     row.getCell(1).font = { bold: true };
     row.getCell(2).alignment = { horizontal: "left", wrapText: true };
     if (numFmt) row.getCell(2).numFmt = numFmt;

@@ -2,6 +2,7 @@ import {
   FRAMEWORK_TRANSFER_FORMAT,
   foldVietnamese,
   formatIssuePath,
+  fromSpreadsheet,
   safeParseVi,
   splitUnitList,
   type TFrameworkAdjustment,
@@ -24,6 +25,8 @@ import {
 import type ExcelJS from "exceljs";
 import { z } from "zod";
 import { loadExcel } from "../../excel.ts";
+import { inspectOfficeFile, isDamagedArchive } from "../../storage/office-file.ts";
+import { neutraliseFormulaText } from "../exports/safe-cells.ts";
 
 /*
  * A framework with its assignment as an Excel workbook, for coordinators who prepare frameworks in Excel.
@@ -145,6 +148,7 @@ export async function writeFrameworkWorkbook(transfer: TFrameworkTransfer): Prom
   addIndicatorSheet(workbook, transfer.indicators);
   addInfoSheet(workbook, transfer.framework);
   if (transfer.framework.adjustments.length) addAdjustmentSheet(workbook, transfer.framework.adjustments);
+  neutraliseFormulaText(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -254,8 +258,8 @@ function addAdjustmentSheet(workbook: ExcelJS.Workbook, adjustments: readonly TF
  * including the framework checks. Never throws on a bad file. With issues, `transfer` may still be given
  * (the rows that could be read) for a preview; it must not be saved.
  */
-export async function readFrameworkWorkbook(buffer: Buffer): Promise<TTransferRead> {
-  const workbook = await loadWorkbook(buffer);
+export async function readFrameworkWorkbook(buffer: Buffer, fileName = "bo-chi-so.xlsx"): Promise<TTransferRead> {
+  const workbook = await loadWorkbook(buffer, fileName);
   if (!workbook) return { transfer: null, issues: [fileIssue(NOT_XLSX)] };
   const info = readInfoSheet(workbook);
   const table = readIndicatorSheet(workbook);
@@ -266,8 +270,15 @@ export async function readFrameworkWorkbook(buffer: Buffer): Promise<TTransferRe
   return { transfer: { format: FRAMEWORK_TRANSFER_FORMAT, framework, indicators: table.indicators }, issues };
 }
 
-async function loadWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook | null> {
+async function loadWorkbook(buffer: Buffer, fileName: string): Promise<ExcelJS.Workbook | null> {
   const workbook = new (await loadExcel()).Workbook();
+  try {
+    // Limits first (size, entries, ratio, rows, cells): a hostile workbook is refused before exceljs inflates it.
+    await inspectOfficeFile(buffer, fileName);
+  } catch (err) {
+    if (isDamagedArchive(err)) return null;
+    throw err;
+  }
   try {
     // A fresh ArrayBuffer: what exceljs's typings ask for, and it copes with any Buffer offset.
     await workbook.xlsx.load(new Uint8Array(buffer).buffer);
@@ -299,7 +310,7 @@ function cellText(value: ExcelJS.CellValue): string {
   const plain = plainValue(value);
   if (plain === null) return "";
   if (plain instanceof Date) return plain.toISOString().slice(0, 10);
-  return String(plain).trim();
+  return fromSpreadsheet(String(plain).trim());
 }
 
 /** Accents, case, spacing and punctuation ignored: "Điểm tối đa", "diem toi da" and "ĐIỂM TỐI ĐA:" meet. */

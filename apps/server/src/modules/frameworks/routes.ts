@@ -264,6 +264,7 @@ export function frameworkRoutes(app: TApp, deps: TAppDeps) {
         tags,
         summary:
           "Đọc thử tệp Excel/JSON (multipart, trường file): lỗi theo dòng, đơn vị khớp và chưa khớp; không lưu gì",
+        consumes: ["multipart/form-data"],
         response: { 200: ZImportPreview },
       },
     },

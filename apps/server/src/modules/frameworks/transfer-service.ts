@@ -40,7 +40,7 @@ export async function previewImport(ctx: TServiceContext, fileName: string, cont
   const { db } = ctx;
   const read = /\.json$/i.test(fileName)
     ? parseTransferJson(content.toString("utf8"))
-    : await readFrameworkWorkbook(content);
+    : await readFrameworkWorkbook(content, fileName);
   const issues = [...read.issues];
   if (read.transfer && (await repo.findFrameworkByCode(db, read.transfer.framework.code))) {
     issues.push({

@@ -149,3 +149,12 @@ export function noticeEmail(
   );
   return { to: recipient.email, subject: notice.title, text: lines.join("\n") };
 }
+
+export function loginBlocked(p: { address: string; at: Date }): TNotice {
+  return {
+    kind: "login_blocked",
+    title: "Đăng nhập tài khoản của bạn bị tạm chặn",
+    body: `Lúc ${formatDateTimeVi(p.at)} có nhiều lần nhập sai mật khẩu tài khoản của bạn từ địa chỉ ${p.address}, nên việc đăng nhập bị tạm chặn ít phút. Nếu không phải bạn, hãy đổi mật khẩu và báo quản trị (Sở KH&CN); quản trị có thể mở chặn ngay.`,
+    link: null,
+  };
+}

@@ -1,12 +1,9 @@
 import type { TRawTable } from "@chiso/core";
-import yauzl from "yauzl";
 import { AppError } from "../../http/errors.ts";
+import { inspectOfficeFile, isDamagedArchive } from "../../storage/office-file.ts";
 import { readWordDocument } from "./docx.ts";
 import { damagedFile, EXPECTED_FILE, unsupportedFile } from "./file-errors.ts";
 import { readWorkbook } from "./xlsx.ts";
-
-const MAX_DECLARED_BYTES = 200 * 1024 * 1024;
-const MAX_ENTRIES = 5000;
 
 export type TPlanFileFormat = "docx" | "xlsx";
 
@@ -18,28 +15,13 @@ export interface TPlanFile {
   lines(usedTables: ReadonlySet<number>): string[];
 }
 
-/** The entry names of a zip and their declared sizes, refusing archives too large once inflated. */
-function zipEntries(content: Buffer, fileName: string): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(content, { lazyEntries: true, validateEntrySizes: true }, (err, zip) => {
-      if (err || !zip) return reject(damagedFile(fileName));
-      const names: string[] = [];
-      let declared = 0;
-      zip.on("entry", (entry: yauzl.Entry) => {
-        names.push(entry.fileName);
-        declared += entry.uncompressedSize;
-        if (names.length > MAX_ENTRIES || declared > MAX_DECLARED_BYTES) {
-          zip.close();
-          reject(damagedFile(fileName, "dung lượng sau giải nén quá lớn"));
-          return;
-        }
-        zip.readEntry();
-      });
-      zip.on("end", () => resolve(names));
-      zip.on("error", () => reject(damagedFile(fileName)));
-      zip.readEntry();
-    });
-  });
+/** The entry names of an uploaded zip, after the safe reader checked every limit while inflating it. */
+async function zipEntries(content: Buffer, fileName: string): Promise<string[]> {
+  try {
+    return (await inspectOfficeFile(content, fileName)).names;
+  } catch (err) {
+    throw isDamagedArchive(err) ? damagedFile(fileName) : err;
+  }
 }
 
 const startsWith = (content: Buffer, hex: string) =>

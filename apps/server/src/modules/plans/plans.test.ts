@@ -219,7 +219,7 @@ describe("progress updates", () => {
     expect(section.statusCode).toBe(400);
   });
 
-  it("refuses a document of another unit", async () => {
+  it("refuses a document of another unit without naming it", async () => {
     const foreign = await documentOf("Phường Nha Trang", "Biên bản phường.pdf");
     const res = await call("noivu", "POST", `/api/tasks/${task.home!.id}/updates`, {
       status: "in_progress",
@@ -228,6 +228,7 @@ describe("progress updates", () => {
     });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.message).toContain("không thuộc đơn vị chủ trì");
+    expect(res.json().error.message).not.toContain("Biên bản phường.pdf");
   });
 
   it("keeps progress history: a plan with updates cannot be deleted, nor a task with updates", async () => {

@@ -447,7 +447,9 @@ export async function postProgress(ctx: TServiceContext, id: string, input: TTas
       if (!document) throw notFound("văn bản kiểm chứng");
       const ownedByTask = leadUnitIds.includes(document.unitId) || document.unitId === ctx.actor.unitId;
       if (!ownedByTask || !can(ctx.actor, "document.manage", document)) {
-        throw forbidden(`Văn bản "${document.fileName}" không thuộc đơn vị chủ trì nhiệm vụ.`);
+        // Another unit's document is not named: its file name is that unit's to show.
+        const which = can(ctx.actor, "document.manage", document) ? `Văn bản "${document.fileName}"` : "Văn bản này";
+        throw forbidden(`${which} không thuộc đơn vị chủ trì nhiệm vụ.`);
       }
     }
     const updateId = await repo.insertTaskUpdate(tx, {

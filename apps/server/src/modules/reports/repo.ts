@@ -168,6 +168,19 @@ export async function findSaveContext(db: TDbOrTx, reportId: string) {
   return row ?? null;
 }
 
+/**
+ * Locks a report row until the transaction ends and answers its current state. Every change to a report (values,
+ * workflow step, evidence link) takes this lock first, so they happen one after another and each sees the last.
+ */
+export async function lockReport(tx: TDbOrTx, id: string) {
+  const [row] = await tx
+    .select({ status: reports.status, version: reports.version, values: reports.values })
+    .from(reports)
+    .where(eq(reports.id, id))
+    .for("update");
+  return row ?? null;
+}
+
 export async function updateReport(db: TDbOrTx, id: string, values: Partial<typeof reports.$inferInsert>) {
   await db
     .update(reports)

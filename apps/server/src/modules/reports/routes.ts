@@ -1,6 +1,7 @@
 import {
   ZAttachDocument,
   ZCommentCreate,
+  ZDetachDocumentQuery,
   ZReportActionRequest,
   ZReportDetail,
   ZReportDocument,
@@ -187,11 +188,12 @@ export function reportRoutes(app: TApp, deps: TAppDeps) {
         tags,
         summary: "Bỏ tài liệu khỏi báo cáo (tài liệu vẫn còn trong kho của đơn vị)",
         params: ZParams.extend({ documentId: z.uuid() }),
+        querystring: ZDetachDocumentQuery,
         response: { 200: ZReportDetail },
       },
     },
     async (request) => {
-      await service.detachDocument(ctx(request), request.params.id, request.params.documentId);
+      await service.detachDocument(ctx(request), request.params.id, request.params.documentId, request.query.version);
       return detail(request, request.params.id);
     },
   );

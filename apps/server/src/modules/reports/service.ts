@@ -201,6 +201,19 @@ function assertEditable(ctx: TServiceContext, c: TRuleContext) {
   }
 }
 
+/**
+ * The one gate of every change to a report, inside the change's transaction: locks the row, refuses when the caller
+ * saw an older version, and re-checks who may edit and the state rules on the locked, current state — so a change
+ * racing a workflow step (a detach racing a submit) either lands before it or is refused after it.
+ */
+async function lockForChange(tx: TDbOrTx, c: TContext, version?: number) {
+  const current = await repo.lockReport(tx, c.report.id);
+  if (!current) throw notFound("báo cáo");
+  if (version !== undefined && current.version !== version) throw staleVersion();
+  const fresh: TContext = { ...c, report: { ...c.report, status: current.status, values: current.values } };
+  return fresh;
+}
+
 function staleVersion() {
   return new AppError(
     "CONFLICT",
@@ -257,8 +270,10 @@ export async function actOnReport(ctx: TServiceContext, reportId: string, input:
     throw forbidden("Bạn không có quyền thực hiện bước này của báo cáo.");
   }
   const now = ctx.clock();
-  const changes = await changesFor(ctx, c, input, now);
   await ctx.db.transaction(async (tx) => {
+    // The version check on the locked row: the step acts on exactly the state (and evidence) the user saw.
+    const fresh = await lockForChange(tx, c, input.version);
+    const changes = await changesFor(tx, fresh, input, now);
     const saved = await repo.updateReportIfVersion(tx, reportId, input.version, {
       ...changes,
       status: to,
@@ -301,7 +316,7 @@ export async function actOnReport(ctx: TServiceContext, reportId: string, input:
 }
 
 /** The fields an action sets, after checking what it requires. */
-async function changesFor(ctx: TServiceContext, c: TContext, input: TReportActionRequest, now: Date) {
+async function changesFor(tx: TDbOrTx, c: TContext, input: TReportActionRequest, now: Date) {
   switch (input.action) {
     case "submit": {
       if (!windowOf(c, now).open) {
@@ -312,7 +327,7 @@ async function changesFor(ctx: TServiceContext, c: TContext, input: TReportActio
       }
       if (!hasAnyValue(c.indicator, c.report.values))
         throw new AppError("VALIDATION_FAILED", "Chưa nhập số liệu của chỉ số.");
-      const evidence = await repo.countEvidence(ctx.db, c.report.id);
+      const evidence = await repo.countEvidence(tx, c.report.id);
       if (c.indicator.evidenceRequired && evidence === 0) {
         throw new AppError(
           "VALIDATION_FAILED",
@@ -397,30 +412,34 @@ export async function attachDocument(ctx: TServiceContext, reportId: string, inp
   if (!own && !reusable)
     throw forbidden("Chỉ đính kèm được tài liệu của đơn vị mình hoặc của cơ quan phối hợp cùng chỉ số.");
   await ctx.db.transaction(async (tx) => {
+    const fresh = await lockForChange(tx, c, input.version);
+    assertEditable(ctx, fresh);
     await repo.attachDocument(tx, {
       reportId,
       documentId: input.documentId,
       citation: input.citation ?? null,
       attachedBy: ctx.actor.id,
     });
-    await rescore(tx, c);
+    await rescore(tx, fresh);
     await recordAudit(tx, {
       actorId: ctx.actor.id,
       action: "report.attach",
       entityType: "report",
       entityId: reportId,
-      after: input,
+      after: { documentId: input.documentId, citation: input.citation ?? null },
       ip: ctx.ip,
     });
   });
 }
 
-export async function detachDocument(ctx: TServiceContext, reportId: string, documentId: string) {
+export async function detachDocument(ctx: TServiceContext, reportId: string, documentId: string, version?: number) {
   const c = await loadContext(ctx.db, reportId);
   assertEditable(ctx, c);
   await ctx.db.transaction(async (tx) => {
+    const fresh = await lockForChange(tx, c, version);
+    assertEditable(ctx, fresh);
     if (!(await repo.detachDocument(tx, reportId, documentId))) throw notFound("tài liệu trong báo cáo");
-    await rescore(tx, c);
+    await rescore(tx, fresh);
     await recordAudit(tx, {
       actorId: ctx.actor.id,
       action: "report.detach",

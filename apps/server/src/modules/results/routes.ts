@@ -31,6 +31,7 @@ export function resultRoutes(app: TApp, deps: TAppDeps) {
       schema: {
         tags,
         summary: "Nhập kết quả chính thức của một năm từ Excel/CSV (thay toàn bộ kết quả năm đó, hoặc từ chối cả tệp)",
+        consumes: ["multipart/form-data"],
         querystring: z.object({
           year: z.coerce.number().int().min(2015, "Năm không hợp lệ").max(2100, "Năm không hợp lệ"),
         }),

@@ -4,6 +4,7 @@ import type { TDbOrTx } from "../../db/client.ts";
 import { loadExcel } from "../../excel.ts";
 import type { TServiceContext } from "../../http/context.ts";
 import { AppError } from "../../http/errors.ts";
+import { inspectOfficeFile, isDamagedArchive, OFFICE_LIMITS } from "../../storage/office-file.ts";
 import { recordAudit } from "../audit/repo.ts";
 import { listIndicators } from "../frameworks/repo.ts";
 import { findFrameworkForYear } from "./framework-of-year.ts";
@@ -30,9 +31,16 @@ export async function listOfficialResults(db: TDbOrTx, year?: number) {
 /** Cells of the first sheet of an .xlsx, or of a .csv, as plain values. */
 async function readTable(fileName: string, content: Buffer): Promise<TCell[][]> {
   const workbook = new (await loadExcel()).Workbook();
+  const csv = /\.csv$/i.test(fileName);
   try {
-    if (/\.csv$/i.test(fileName))
-      await workbook.csv.read(Readable.from(content.toString("utf8").replace(/^\uFEFF/, "")));
+    if (!csv) await inspectOfficeFile(content, fileName);
+    else if (content.toString("latin1").split("\n").length > OFFICE_LIMITS.maxRows)
+      throw new AppError("UNSUPPORTED_FILE", `Tệp "${fileName}" bị từ chối: có hơn ${OFFICE_LIMITS.maxRows} dòng.`);
+  } catch (err) {
+    if (!isDamagedArchive(err)) throw err;
+  }
+  try {
+    if (csv) await workbook.csv.read(Readable.from(content.toString("utf8").replace(/^\uFEFF/, "")));
     else await workbook.xlsx.load(new Uint8Array(content).buffer);
   } catch {
     throw new AppError("VALIDATION_FAILED", "Tệp không đọc được: cần tệp Excel (.xlsx) hoặc CSV (.csv) hợp lệ.");

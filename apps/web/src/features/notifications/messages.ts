@@ -32,6 +32,7 @@ const vi = {
     task_deadline: "Nhiệm vụ sắp đến hạn",
     task_overdue: "Nhiệm vụ quá hạn",
     chase: "Đôn đốc báo cáo",
+    login_blocked: "Đăng nhập bị tạm chặn do nhập sai mật khẩu nhiều lần",
   } satisfies Record<TNotificationKind, string>,
   nav: { completeness: "Tỷ lệ báo cáo", notifications: "Thông báo" },
   completeness: {
@@ -105,6 +106,7 @@ const en: TDeepStrings<typeof vi> = {
     task_deadline: "Task deadline ahead",
     task_overdue: "Task overdue",
     chase: "Reminder to report",
+    login_blocked: "Sign-in blocked for a while after wrong passwords",
   },
   nav: { completeness: "Reporting rate", notifications: "Notifications" },
   completeness: {

@@ -14,6 +14,7 @@ import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { errorMessage } from "../../../i18n/index.ts";
 import { useAccounts } from "../api/list-accounts.ts";
 import { useResetPassword } from "../api/reset-password.ts";
+import { useUnlockLogin } from "../api/unlock-login.ts";
 import { useUpdateAccount } from "../api/update-account.ts";
 import { AccountFormModal } from "./account-form-modal.tsx";
 import { AccountImportModal } from "./account-import-modal.tsx";
@@ -26,6 +27,7 @@ export function AccountsPage() {
   const accounts = useAccounts();
   const update = useUpdateAccount();
   const reset = useResetPassword();
+  const unlock = useUnlockLogin();
   const [query, setQuery] = useState("");
   const [editing, setEditing] = useState<TAccount | null | undefined>(undefined);
   const [issued, setIssued] = useState<TIssuedPassword | null>(null);
@@ -44,6 +46,16 @@ export function AccountsPage() {
     );
   const resetPassword = (account: TAccount) =>
     reset.mutate(account.id, { onSuccess: setIssued, onError: (e) => void message.error(errorMessage(e)) });
+  const unlockLogin = (account: TAccount) =>
+    unlock.mutate(account.id, {
+      onSuccess: ({ blocksLifted }) =>
+        void message.success(
+          blocksLifted
+            ? t("accounts.unlocked", { username: account.username })
+            : t("accounts.notBlocked", { username: account.username }),
+        ),
+      onError: (e) => void message.error(errorMessage(e)),
+    });
 
   if (issuedList) return <IssuedPasswordList result={issuedList} onClose={() => setIssuedList(null)} />;
 
@@ -141,6 +153,9 @@ export function AccountsPage() {
                     {t("accounts.resetPassword")}
                   </Button>
                 </Popconfirm>
+                <Button type="link" size="small" onClick={() => unlockLogin(account)}>
+                  {t("accounts.unlockLogin")}
+                </Button>
               </Space>
             ),
           },
