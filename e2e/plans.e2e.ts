@@ -46,6 +46,8 @@ describe("plans, end to end", () => {
     const summary = dialog.getByTestId("import-summary");
     await summary.filter({ hasText: "14 nhiệm vụ, 8 mục, 5 dòng bỏ qua" }).waitFor();
     expect(await dialog.getByLabel("Số hiệu").inputValue()).toBe("17a/KH-SCT");
+    // The demo already holds 17a as Sở Công Thương's own plan: the province keeps its copy under another number.
+    await dialog.getByLabel("Số hiệu").fill("17a-T/KH-SCT");
     const rows = dialog.getByTestId("import-rows");
     await rows.getByText("Ghép vào dòng trên").waitFor();
     await rows.getByText("Quyết định phân công").waitFor();
@@ -59,7 +61,7 @@ describe("plans, end to end", () => {
     // "Văn phòng" matched no unit: the coordinator assigns it (the demo has no Văn phòng Sở Công Thương account)
     await pick(admin, "Đơn vị cho Văn phòng", "Văn phòng UBND tỉnh (VP UBND tỉnh)", "UBND tỉnh");
     await dialog.getByRole("button", { name: "Xác nhận nhập" }).click();
-    await admin.getByText("Đã nhập kế hoạch 17a/KH-SCT").waitFor();
+    await admin.getByText("Đã nhập kế hoạch 17a-T/KH-SCT").waitFor();
     await admin
       .getByRole("heading", { name: "Hỗ trợ nâng bậc DTI tỉnh Khánh Hòa năm 2025 và các năm tiếp theo" })
       .waitFor();
@@ -102,7 +104,7 @@ describe("plans, end to end", () => {
     const other = await as("noivu");
     await other.goto("/plans");
     await other.getByRole("tab", { name: "Kế hoạch" }).click();
-    await other.getByRole("link", { name: "17a/KH-SCT" }).click();
+    await other.getByRole("link", { name: "17a-T/KH-SCT" }).click();
     await other.getByRole("button", { name: TASK_11 }).click();
     await other.getByText("Chỉ đơn vị chủ trì nhiệm vụ được cập nhật tiến độ.").waitFor();
     expect(await other.getByRole("button", { name: "Cập nhật tiến độ" }).count()).toBe(0);

@@ -27,12 +27,15 @@ const summaryColumns = {
 
 /** The frameworks of the scopes a user sees. */
 export function listFrameworks(db: TDbOrTx, visible: TVisibleScopes) {
-  return db
-    .select(summaryColumns)
-    .from(frameworks)
-    .leftJoin(units, eq(units.id, frameworks.ownerUnitId))
-    .where(ownerVisible(frameworks.ownerUnitId, units.path, visible))
-    .orderBy(sql`${frameworks.year} desc`, asc(frameworks.name));
+  return (
+    db
+      .select(summaryColumns)
+      .from(frameworks)
+      .leftJoin(units, eq(units.id, frameworks.ownerUnitId))
+      .where(ownerVisible(frameworks.ownerUnitId, units.path, visible))
+      // The province's frameworks first (the national index), then the agencies' own; newest year first.
+      .orderBy(sql`${frameworks.ownerUnitId} is not null`, sql`${frameworks.year} desc`, asc(frameworks.name))
+  );
 }
 
 export async function findFramework(db: TDbOrTx, id: string) {
