@@ -167,7 +167,7 @@ describe("the reporting cycle, end to end with four accounts", () => {
     await commune.goto("/reports");
     const communeHistory = commune.getByRole("row").filter({ hasText: INDICATOR }).filter({ hasText: periodLabel });
     expect(await communeHistory.textContent()).toContain("Đã chấp nhận");
-  });
+  }, 180_000); // eight steps by four people: far more than one page, on a shared 2-core CI machine
 
   it("keeps what a reporter typed across a reload before it was saved, then saves it", async () => {
     const commune = await as("nhatrang");
