@@ -15,7 +15,7 @@ export const en: TDeepStrings<TMessages> = {
     audit: "Audit log",
   },
   roles: {
-    coordinator: "Coordinator (Dept. of Science & Technology)",
+    coordinator: "Coordinator",
     unit_lead: "Unit lead",
     unit_reporter: "Reporter",
     appraiser: "Appraisal council",
@@ -263,6 +263,11 @@ export const en: TDeepStrings<TMessages> = {
     noHistory: "Not submitted yet.",
     consolidation: "Cooperating units' reports",
     noCooperating: "No cooperating unit has submitted yet.",
+    officeWork: "Offices' results (the agency's own cycle)",
+    officeWorkHint:
+      "Reports the offices sent on the item with the same code in the agency's framework of the same year: compare figures and reuse their evidence with “Pick an existing document”.",
+    officeWorkEmpty: "No office has submitted on this item yet.",
+    officeItem: "Item",
     actionDone: "Done: {{action}}",
     confirm: {
       submit: "Submit the report? It cannot be changed unless it is returned.",
@@ -329,7 +334,8 @@ export const en: TDeepStrings<TMessages> = {
     metadataMissing: "number or date missing",
     drop: "Drop a file here or click to choose",
     ownDocuments: "The unit's documents",
-    cooperatingDocuments: "Submitted by cooperating units",
+    cooperatingDocuments: "Submitted by cooperating units and offices below",
+    officeDocuments: "Submitted by offices below",
   },
   dashboard: {
     tabs: {

@@ -12,7 +12,7 @@ export const vi = {
     audit: "Nhật ký thay đổi",
   },
   roles: {
-    coordinator: "Quản trị (Sở KH&CN)",
+    coordinator: "Quản trị, điều phối",
     unit_lead: "Lãnh đạo đơn vị",
     unit_reporter: "Cán bộ báo cáo",
     appraiser: "Hội đồng thẩm định",
@@ -264,6 +264,11 @@ export const vi = {
     noHistory: "Báo cáo chưa được gửi.",
     consolidation: "Báo cáo của các cơ quan phối hợp",
     noCooperating: "Chưa có cơ quan phối hợp nào gửi báo cáo.",
+    officeWork: "Kết quả các phòng, đơn vị trực thuộc (chu kỳ của cơ quan)",
+    officeWorkHint:
+      "Báo cáo các phòng đã gửi cho mục cùng mã trong bộ chỉ số của cơ quan cùng năm: đối chiếu số liệu, dùng lại tài liệu kiểm chứng bằng “Chọn tài liệu đã có”.",
+    officeWorkEmpty: "Chưa có phòng, đơn vị trực thuộc nào gửi báo cáo cho mục này.",
+    officeItem: "Mục",
     actionDone: "Đã thực hiện: {{action}}",
     confirm: {
       submit: "Gửi báo cáo? Sau khi gửi, báo cáo không sửa được cho đến khi bị trả lại.",
@@ -331,7 +336,8 @@ export const vi = {
     metadataMissing: "thiếu số hiệu hoặc ngày ban hành",
     drop: "Kéo tệp vào đây hoặc bấm để chọn",
     ownDocuments: "Tài liệu của đơn vị",
-    cooperatingDocuments: "Tài liệu cơ quan phối hợp đã nộp",
+    cooperatingDocuments: "Tài liệu cơ quan phối hợp, các phòng trực thuộc đã nộp",
+    officeDocuments: "Tài liệu các phòng, đơn vị trực thuộc đã nộp",
   },
   dashboard: {
     tabs: {

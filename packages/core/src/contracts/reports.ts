@@ -91,6 +91,25 @@ export const ZReportDocument = z.object({
 });
 export type TReportDocument = z.infer<typeof ZReportDocument>;
 
+/**
+ * Reporting up: an office's report, in its agency's own cycle, on the item that carries the same code as a
+ * province indicator the agency reports on (plan 17a numbers its items after the province's index).
+ */
+export const ZOfficeWork = z.object({
+  reportId: z.uuid(),
+  unitName: z.string(),
+  frameworkCode: z.string(),
+  periodLabel: z.string(),
+  indicatorCode: z.string(),
+  indicatorName: z.string(),
+  status: ZReportStatus,
+  values: z.record(z.string(), z.union([z.number(), z.boolean(), z.string(), z.null()])),
+  selfPoints: z.number().nullable(),
+  maxScore: z.number(),
+  documents: z.array(ZReportDocument),
+});
+export type TOfficeWork = z.infer<typeof ZOfficeWork>;
+
 export const ZReportEvent = z.object({
   at: z.string(),
   actorName: z.string().nullable(),

@@ -203,6 +203,7 @@ export async function findPeriodForReport(db: TDbOrTx, periodId: string) {
     .select({
       id: periods.id,
       label: periods.label,
+      year: periods.year,
       deadline: periods.deadline,
       isClosed: periods.isClosed,
       frameworkId: periods.frameworkId,
@@ -516,5 +517,60 @@ export function listLatestLeadValues(db: TDbOrTx, frameworkId: string, visibilit
         from reports r join periods p on p.id = r.period_id join units u on u.id = r.unit_id
         where p.framework_id = ${frameworkId} and r.role = 'lead' and ${reportsVisible(visibility)}
         order by r.indicator_id, p.deadline desc`,
+  );
+}
+
+/**
+ * Reporting up: the reports an agency's offices made, in the agency's own cycles of the same year, on the item
+ * with the same code as the province indicator — only those that have left draft, with the evidence they cite.
+ */
+export function listOfficeReports(db: TDbOrTx, slot: { agencyUnitId: string; indicatorCode: string; year: number }) {
+  return queryRows<{
+    report_id: string;
+    unit_name: string;
+    framework_code: string;
+    period_label: string;
+    indicator_code: string;
+    indicator_name: string;
+    status: TReportStatus;
+    values: Record<string, number | boolean | string | null>;
+    self_points: number | null;
+    max_score: number;
+    documents: {
+      id: string;
+      fileName: string;
+      mimeType: string;
+      size: number;
+      docNumber: string | null;
+      issuedOn: string | null;
+      issuer: string | null;
+      summary: string | null;
+      citation: string | null;
+      unitId: string;
+    }[];
+  }>(
+    db,
+    sql`select r.id as report_id, u.name as unit_name, f.code as framework_code, p.label as period_label,
+               i.code as indicator_code, i.name as indicator_name, r.status, r.values,
+               r.self_points::float8 as self_points, i.max_score::float8 as max_score,
+               coalesce((select json_agg(json_build_object(
+                   'id', d.id, 'fileName', d.file_name, 'mimeType', d.mime_type, 'size', d.size,
+                   'docNumber', d.doc_number, 'issuedOn', d.issued_on, 'issuer', d.issuer, 'summary', d.summary,
+                   'citation', rd.citation, 'unitId', d.unit_id) order by rd.created_at)
+                 from report_documents rd join documents d on d.id = rd.document_id
+                 where rd.report_id = r.id), '[]'::json) as documents
+        from reports r
+        join units u on u.id = r.unit_id
+        join periods p on p.id = r.period_id
+        join frameworks f on f.id = p.framework_id
+        join units owner on owner.id = f.owner_unit_id
+        join indicators i on i.id = r.indicator_id
+        where owner.path @> array[${slot.agencyUnitId}]::uuid[]
+          and u.path @> array[${slot.agencyUnitId}]::uuid[]
+          and u.id <> ${slot.agencyUnitId}
+          and i.code = ${slot.indicatorCode}
+          and p.year = ${slot.year}
+          and r.status <> 'draft'
+        order by u.name, p.label`,
   );
 }

@@ -2,6 +2,7 @@ import {
   ZAttachDocument,
   ZCommentCreate,
   ZDetachDocumentQuery,
+  ZOfficeWork,
   ZReportActionRequest,
   ZReportDetail,
   ZReportDocument,
@@ -179,6 +180,20 @@ export function reportRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request) => service.listReusableDocuments(ctx(request), request.params.id),
+  );
+
+  app.get(
+    "/api/reports/:id/office-work",
+    {
+      schema: {
+        tags,
+        summary:
+          "Báo cáo lên: kết quả các phòng, đơn vị thuộc cơ quan đã gửi trong chu kỳ riêng của cơ quan, cùng mã chỉ số và năm",
+        params: ZParams,
+        response: { 200: z.array(ZOfficeWork) },
+      },
+    },
+    async (request) => service.listOfficeWork(ctx(request), request.params.id),
   );
 
   app.delete(

@@ -10,8 +10,10 @@ import {
   submissionWindow,
   type TAttachDocument,
   type TIndicatorScore,
+  type TOfficeWork,
   type TReportActionRequest,
   type TReportDetail,
+  type TReportDocument,
   type TReportedValues,
   type TReportOpen,
   type TReportRef,
@@ -407,10 +409,13 @@ export async function attachDocument(ctx: TServiceContext, reportId: string, inp
   if (!owner) throw notFound("tài liệu");
   const own = owner.unitId === c.report.unitId;
   const reusable =
-    c.report.role === "lead" &&
-    (await repo.isCitedBySiblingReport(ctx.db, input.documentId, c.report.periodId, c.report.indicatorId));
+    (c.report.role === "lead" &&
+      (await repo.isCitedBySiblingReport(ctx.db, input.documentId, c.report.periodId, c.report.indicatorId))) ||
+    (await officeWorkOf(ctx.db, c)).some((w) => w.documents.some((d) => d.id === input.documentId));
   if (!own && !reusable)
-    throw forbidden("Chỉ đính kèm được tài liệu của đơn vị mình hoặc của cơ quan phối hợp cùng chỉ số.");
+    throw forbidden(
+      "Chỉ đính kèm được tài liệu của đơn vị mình, của cơ quan phối hợp cùng chỉ số hoặc của các phòng thuộc đơn vị.",
+    );
   await ctx.db.transaction(async (tx) => {
     const fresh = await lockForChange(tx, c, input.version);
     assertEditable(ctx, fresh);
@@ -460,9 +465,47 @@ async function rescore(tx: TDbOrTx, c: TContext) {
   });
 }
 
-/** For the lead agency's consolidated report: the evidence its cooperating units submitted. */
-export async function listReusableDocuments(ctx: TServiceContext, reportId: string) {
+/**
+ * Evidence a report may reuse: for the lead agency, what its cooperating units submitted; for any agency, what
+ * its offices cited in the agency's own cycle on the same item (reporting up).
+ */
+export async function listReusableDocuments(ctx: TServiceContext, reportId: string): Promise<TReportDocument[]> {
   const c = await loadContext(ctx.db, reportId);
-  if (c.report.role !== "lead" || !reportStanding(ctx.actor, access(c)).actsForUnit) return [];
-  return repo.listSiblingDocuments(ctx.db, c.report);
+  if (!reportStanding(ctx.actor, access(c)).actsForUnit) return [];
+  const [siblings, offices] = await Promise.all([
+    c.report.role === "lead" ? repo.listSiblingDocuments(ctx.db, c.report) : [],
+    officeWorkOf(ctx.db, c),
+  ]);
+  const byId = new Map<string, TReportDocument>(siblings.map((d) => [d.id, d]));
+  for (const d of offices.flatMap((w) => w.documents)) if (!byId.has(d.id)) byId.set(d.id, d);
+  return [...byId.values()];
+}
+
+/** The offices' work that feeds one agency report (reporting up): see `repo.listOfficeReports`. */
+async function officeWorkOf(db: TDbOrTx, c: TContext): Promise<TOfficeWork[]> {
+  const rows = await repo.listOfficeReports(db, {
+    agencyUnitId: c.report.unitId,
+    indicatorCode: c.indicator.code,
+    year: c.period.year,
+  });
+  return rows.map((r) => ({
+    reportId: r.report_id,
+    unitName: r.unit_name,
+    frameworkCode: r.framework_code,
+    periodLabel: r.period_label,
+    indicatorCode: r.indicator_code,
+    indicatorName: r.indicator_name,
+    status: r.status,
+    values: r.values,
+    selfPoints: r.self_points,
+    maxScore: r.max_score,
+    documents: r.documents,
+  }));
+}
+
+/** For who acts for an agency: its offices' reports on the same item in the agency's own cycle (reporting up). */
+export async function listOfficeWork(ctx: TServiceContext, reportId: string): Promise<TOfficeWork[]> {
+  const c = await loadReadable(ctx, reportId);
+  if (!reportStanding(ctx.actor, access(c)).actsForUnit) return [];
+  return officeWorkOf(ctx.db, c);
 }

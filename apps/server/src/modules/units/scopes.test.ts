@@ -359,4 +359,106 @@ describe("a department runs its own cycle for its offices", () => {
     expect((await call("vpsct", "PATCH", `/api/units/${officeIds.trade}`, { parentId: null })).statusCode).toBe(403);
     expect((await call("pqlnl", "GET", "/api/auth/me")).statusCode).toBe(200);
   });
+
+  it("reporting up: the department's report on a province indicator shows what its offices sent and cites their evidence", async () => {
+    const sct = unitIds["Sở Công Thương"]!;
+    const target = provinceFramework.indicators.find(
+      (i) => i.rule && (i.lead?.unitId === sct || i.cooperating.some((c) => c.unitId === sct)),
+    )!;
+    // The department's own item carries the province indicator's code (plan 17a numbers its items so).
+    const created = await call("vpsct", "POST", "/api/frameworks", {
+      code: "SCT-2025-B",
+      name: "Bộ chỉ số Sở Công Thương (bổ sung) năm 2025",
+      year: 2025,
+      level: "department",
+    });
+    const frameworkId = created.json().id;
+    const added = await call("vpsct", "POST", `/api/frameworks/${frameworkId}/indicators`, {
+      parentId: null,
+      code: target.code,
+      name: target.name,
+      maxScore: 10,
+      valueKind: "boolean",
+      rule: { type: "yes_no", input: "value" },
+      evidenceRequired: true,
+    });
+    const item = (added.json() as TFrameworkDetail).indicators[0]!;
+    await call("vpsct", "PUT", `/api/indicators/${item.id}/assignment`, {
+      leadUnitId: officeIds.trade,
+      cooperatingUnitIds: [],
+    });
+    expect((await call("vpsct", "POST", `/api/frameworks/${frameworkId}/publish`)).statusCode).toBe(200);
+    const period = await call("vpsct", "POST", "/api/periods", {
+      frameworkId,
+      kind: "year",
+      year: 2025,
+      index: 1,
+      deadline: "2025-11-30T16:59:59.000Z",
+    });
+    const office = (
+      await call("pkhtc", "POST", "/api/reports", { periodId: period.json().id, indicatorId: item.id })
+    ).json() as TReportDetail;
+    await call("pkhtc", "PATCH", `/api/reports/${office.id}`, { values: { value: true }, version: office.version });
+    const [doc] = await t.database.db
+      .insert(documents)
+      .values({
+        unitId: officeIds.trade,
+        sha256: "2".repeat(64),
+        size: 10,
+        mimeType: "application/pdf",
+        fileName: "ke-hoach-phong.pdf",
+        docNumber: "30/KH-SCT",
+        issuedOn: "2025-03-01",
+      })
+      .returning({ id: documents.id });
+    await call("pkhtc", "POST", `/api/reports/${office.id}/documents`, { documentId: doc!.id });
+
+    // The province's period of the same year; the department's coordinator acts for the department.
+    const provincePeriod = await call("admin", "POST", "/api/periods", {
+      frameworkId: provinceFramework.id,
+      kind: "year",
+      year: 2025,
+      index: 1,
+      deadline: "2026-01-10T16:59:59.000Z",
+    });
+    expect(provincePeriod.statusCode, provincePeriod.body).toBe(201);
+    const agency = (
+      await call("vpsct", "POST", "/api/reports", {
+        periodId: provincePeriod.json().id,
+        indicatorId: target.id,
+        unitId: sct,
+      })
+    ).json() as TReportDetail;
+    const officeWork = () => call("vpsct", "GET", `/api/reports/${agency.id}/office-work`);
+    // A draft stays with its office.
+    expect((await officeWork()).json()).toEqual([]);
+    const submitted = await call("pkhtc", "POST", `/api/reports/${office.id}/actions`, {
+      action: "submit",
+      version: ((await call("pkhtc", "GET", `/api/reports/${office.id}`)).json() as TReportDetail).version,
+    });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    const work = (await officeWork()).json();
+    expect(work).toEqual([
+      expect.objectContaining({
+        reportId: office.id,
+        unitName: "Phòng Kế hoạch – Tài chính",
+        frameworkCode: "SCT-2025-B",
+        indicatorCode: target.code,
+        status: "submitted",
+        values: { value: true },
+        documents: [expect.objectContaining({ id: doc!.id, docNumber: "30/KH-SCT" })],
+      }),
+    ]);
+    const reusable = (await call("vpsct", "GET", `/api/reports/${agency.id}/reusable-documents`)).json();
+    expect(reusable.map((d: { id: string }) => d.id)).toContain(doc!.id);
+    const cited = await call("vpsct", "POST", `/api/reports/${agency.id}/documents`, {
+      documentId: doc!.id,
+      version: agency.version,
+    });
+    expect(cited.statusCode, cited.body).toBe(200);
+    expect((cited.json() as TReportDetail).documents.map((d) => d.id)).toContain(doc!.id);
+
+    // Another agency's people cannot open the department's report, so see none of its offices' work.
+    expect((await call("noivu", "GET", `/api/reports/${agency.id}/office-work`)).statusCode).toBe(403);
+  });
 });

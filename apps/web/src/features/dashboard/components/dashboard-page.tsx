@@ -68,9 +68,11 @@ export function DashboardPage({ extra }: { extra?: ReactNode }) {
             style={{ minWidth: 280 }}
             value={d.framework.id}
             onChange={(id) => set("framework", id)}
+            // Every published framework the user may see (the server lists them by scope): the province's and,
+            // for a coordinator over them, each agency's own cycle.
             options={(frameworks.data ?? [])
-              .filter((f) => f.level === "province" && f.status !== "draft")
-              .map((f) => ({ value: f.id, label: f.name }))}
+              .filter((f) => f.status !== "draft")
+              .map((f) => ({ value: f.id, label: f.ownerUnitId ? `${f.name} — ${f.ownerName}` : f.name }))}
           />
           <Select
             aria-label={t("reports.period")}

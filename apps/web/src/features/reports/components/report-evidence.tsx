@@ -252,12 +252,15 @@ function UploadModal({
   );
 }
 
-/** Cites a document the unit already has (or, for a lead agency, one its cooperating units submitted). */
+/**
+ * Cites a document the unit already has, or one it may reuse: a lead agency's cooperating units' evidence, an
+ * agency's offices' evidence from its own cycle (reporting up).
+ */
 function PickModal({ report, open, onClose }: { report: TReportDetail; open: boolean; onClose(): void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const own = useDocuments(report.unit.id);
-  const reusable = useReusableDocuments(report.id, open && report.role === "lead");
+  const reusable = useReusableDocuments(report.id, open);
   const attach = useAttachDocument();
   const [documentId, setDocumentId] = useState<string>();
   const [citation, setCitation] = useState("");
@@ -269,16 +272,12 @@ function PickModal({ report, open, onClose }: { report: TReportDetail; open: boo
         .filter((d) => !attached.has(d.id))
         .map((d) => ({ value: d.id, label: `${d.fileName}${d.docNumber ? ` — ${d.docNumber}` : ""}` })),
     },
-    ...(report.role === "lead"
-      ? [
-          {
-            label: t("evidence.cooperatingDocuments"),
-            options: (reusable.data ?? [])
-              .filter((d) => !attached.has(d.id))
-              .map((d) => ({ value: d.id, label: `${d.fileName}${d.docNumber ? ` — ${d.docNumber}` : ""}` })),
-          },
-        ]
-      : []),
+    {
+      label: t(report.role === "lead" ? "evidence.cooperatingDocuments" : "evidence.officeDocuments"),
+      options: (reusable.data ?? [])
+        .filter((d) => !attached.has(d.id))
+        .map((d) => ({ value: d.id, label: `${d.fileName}${d.docNumber ? ` — ${d.docNumber}` : ""}` })),
+    },
   ];
   return (
     <Modal

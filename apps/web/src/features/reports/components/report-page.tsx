@@ -12,6 +12,7 @@ import { useReport } from "../api/report.ts";
 import { type TDraft, useAutosave } from "../api/use-autosave.ts";
 import { ConsolidationPanel } from "./consolidation-panel.tsx";
 import { DeadlineText } from "./deadline-text.tsx";
+import { OfficeWorkPanel } from "./office-work-panel.tsx";
 import { ReportActions } from "./report-actions.tsx";
 import { ReportEvidence } from "./report-evidence.tsx";
 import { ReportStatusTag } from "./report-status-tag.tsx";
@@ -89,6 +90,7 @@ export function ReportPage() {
             />
             <ReportEvidence report={r} />
             {isLeadReviewer && <ConsolidationPanel report={r} />}
+            <OfficeWorkPanel report={r} />
           </Flex>
         </Col>
         <Col xs={24} lg={10}>

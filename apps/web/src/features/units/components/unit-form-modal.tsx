@@ -1,8 +1,9 @@
-import { type TUnit, type TUnitCreate, UNIT_KIND_LABELS, UNIT_KINDS } from "@chiso/core";
+import { defaultOwnerUnitId, type TUnit, type TUnitCreate, UNIT_KIND_LABELS, UNIT_KINDS } from "@chiso/core";
 import { App, Form, Input, Modal, Select } from "antd";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
+import { useMe } from "../../auth/api/get-me.ts";
 import { useSaveUnit } from "../api/save-unit.ts";
 
 interface TProps {
@@ -18,6 +19,9 @@ export function UnitFormModal({ open, unit, units, onClose }: TProps) {
   const [form] = Form.useForm<TUnitCreate>();
   const save = useSaveUnit();
   const lang = i18n.language === "en" ? "en" : "vi";
+  // A new unit goes under the scope its creator coordinates (a department's office under the department).
+  const me = useMe().data;
+  const defaultParent = me ? defaultOwnerUnitId(me, undefined) : null;
 
   useEffect(() => {
     if (!open) return;
@@ -25,9 +29,9 @@ export function UnitFormModal({ open, unit, units, onClose }: TProps) {
     form.setFieldsValue(
       unit
         ? { name: unit.name, shortName: unit.shortName, kind: unit.kind, parentId: unit.parentId }
-        : { name: "", shortName: "", kind: undefined, parentId: null },
+        : { name: "", shortName: "", kind: undefined, parentId: defaultParent },
     );
-  }, [open, unit, form, save.reset]);
+  }, [open, unit, form, save.reset, defaultParent]);
 
   const submit = (values: TUnitCreate) =>
     save.mutate(

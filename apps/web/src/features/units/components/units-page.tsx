@@ -1,10 +1,11 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { matchesSearch, type TUnit, type TUnitKind, UNIT_KIND_LABELS, UNIT_KINDS } from "@chiso/core";
+import { can, matchesSearch, type TUnit, type TUnitKind, UNIT_KIND_LABELS, UNIT_KINDS } from "@chiso/core";
 import { App, Button, Flex, Input, Popconfirm, Select, Space, Table, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { errorMessage } from "../../../i18n/index.ts";
+import { useMe } from "../../auth/api/get-me.ts";
 import { useDeleteUnit } from "../api/delete-unit.ts";
 import { useUnits } from "../api/list-units.ts";
 import { useSaveUnit } from "../api/save-unit.ts";
@@ -20,14 +21,20 @@ export function UnitsPage() {
   const [kind, setKind] = useState<TUnitKind | undefined>();
   const [editing, setEditing] = useState<TUnit | null | undefined>(undefined);
   const lang = i18n.language === "en" ? "en" : "vi";
+  const me = useMe().data;
+  const manages = (u: TUnit) => Boolean(me && can(me, "unit.manage", { unitPath: u.path }));
 
   const byId = useMemo(() => new Map((units.data ?? []).map((u) => [u.id, u])), [units.data]);
   const rows = useMemo(
     () =>
       (units.data ?? []).filter(
-        (u) => (!kind || u.kind === kind) && matchesSearch(`${u.name} ${u.shortName ?? ""}`, query),
+        (u) =>
+          // The units of the scopes this coordinator runs (the whole tree for the province's).
+          Boolean(me && can(me, "account.manage", { unitPath: u.path })) &&
+          (!kind || u.kind === kind) &&
+          matchesSearch(`${u.name} ${u.shortName ?? ""}`, query),
       ),
-    [units.data, kind, query],
+    [units.data, kind, query, me],
   );
 
   const onDelete = (unit: TUnit) =>
@@ -103,28 +110,29 @@ export function UnitsPage() {
             title: t("common.actions"),
             key: "actions",
             width: 260,
-            render: (_, unit) => (
-              <Space size={0} wrap>
-                <Button type="link" size="small" onClick={() => setEditing(unit)}>
-                  {t("common.edit")}
-                </Button>
-                <Button type="link" size="small" onClick={() => toggleActive(unit)}>
-                  {unit.isActive ? t("units.deactivate") : t("units.activate")}
-                </Button>
-                <Popconfirm
-                  title={t("units.deleteConfirm", { name: unit.name })}
-                  description={t("units.deleteHint")}
-                  okText={t("common.delete")}
-                  cancelText={t("common.cancel")}
-                  okButtonProps={{ danger: true }}
-                  onConfirm={() => onDelete(unit)}
-                >
-                  <Button type="link" size="small" danger>
-                    {t("common.delete")}
+            render: (_, unit) =>
+              manages(unit) && (
+                <Space size={0} wrap>
+                  <Button type="link" size="small" onClick={() => setEditing(unit)}>
+                    {t("common.edit")}
                   </Button>
-                </Popconfirm>
-              </Space>
-            ),
+                  <Button type="link" size="small" onClick={() => toggleActive(unit)}>
+                    {unit.isActive ? t("units.deactivate") : t("units.activate")}
+                  </Button>
+                  <Popconfirm
+                    title={t("units.deleteConfirm", { name: unit.name })}
+                    description={t("units.deleteHint")}
+                    okText={t("common.delete")}
+                    cancelText={t("common.cancel")}
+                    okButtonProps={{ danger: true }}
+                    onConfirm={() => onDelete(unit)}
+                  >
+                    <Button type="link" size="small" danger>
+                      {t("common.delete")}
+                    </Button>
+                  </Popconfirm>
+                </Space>
+              ),
           },
         ]}
       />
