@@ -65,7 +65,7 @@ async function issueAccount(page: Page, a: { username: string; fullName: string;
   await dialog.getByLabel("Vai trò").click();
   await page.locator(".ant-select-dropdown:visible").getByTitle(a.role, { exact: true }).click();
   await page.keyboard.press("Escape"); // closes the multi-select dropdown, not the dialog
-  await page.locator(".ant-select-dropdown:visible").waitFor({ state: "detached" });
+  await expect.poll(() => page.locator(".ant-select-dropdown:visible").count()).toBe(0);
   return dialog;
 }
 
@@ -106,7 +106,7 @@ describe("a department runs its own cycle (levels), end to end", () => {
     expect(await sct.getByTestId("current-user").textContent()).toContain("Sở Công Thương");
 
     // Two offices, placed under the department by default, and an account for each.
-    for (const office of ["Phòng Thương mại điện tử", "Phòng Kỹ thuật an toàn"]) {
+    for (const office of ["Phòng Kinh tế số", "Phòng Kỹ thuật an toàn"]) {
       await nav(sct, "Đơn vị").click();
       await sct.getByRole("button", { name: "Thêm đơn vị" }).click();
       const dialog = sct.getByRole("dialog");
@@ -120,9 +120,9 @@ describe("a department runs its own cycle (levels), end to end", () => {
     // Its unit list is the department's subtree only.
     expect(await sct.getByRole("cell", { name: "Sở Nội vụ", exact: true }).count()).toBe(0);
     await issueAccount(sct, {
-      username: "ptmdt.e2e",
+      username: "pkts.e2e",
       fullName: "Lê Văn Thương Mại",
-      unit: "Phòng Thương mại điện tử",
+      unit: "Phòng Kinh tế số",
       role: "Cán bộ báo cáo",
     });
     const officePassword = await savedPassword(sct);
@@ -209,7 +209,7 @@ describe("a department runs its own cycle (levels), end to end", () => {
     await expect.poll(() => status(sct)).toBe("Đã xác minh");
 
     // A new office's user sees the department's dashboard and plans, not the province's nor another agency's.
-    const newOffice = await firstSignIn("ptmdt.e2e", officePassword);
+    const newOffice = await firstSignIn("pkts.e2e", officePassword);
     await newOffice.goto("/");
     await newOffice.getByRole("combobox", { name: "Chọn bộ chỉ số" }).waitFor();
     const seen = await newOffice.evaluate(
