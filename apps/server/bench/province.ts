@@ -82,10 +82,10 @@ export async function generateProvince(db: TDb, size: TProvinceSize, log = conso
 
   await step(`${size.units} units`, () =>
     db.execute(sql`
-      insert into units (name, short_name, kind)
-      select 'Đơn vị thử tải ' || lpad(g::text, 4, '0'), 'ĐV' || g,
-             (array['commune','department','office','enterprise'])[1 + g % 4]
-      from generate_series(1, ${size.units}) g`),
+      insert into units (id, name, short_name, kind, path)
+      select id, 'Đơn vị thử tải ' || lpad(g::text, 4, '0'), 'ĐV' || g,
+             (array['commune','department','office','enterprise'])[1 + g % 4], array[id]
+      from (select gen_random_uuid() as id, g from generate_series(1, ${size.units}) g) top_units`),
   );
   const modulo = Math.max(1, Math.round(1 / (1 - size.cooperatingShare)));
   await step("cooperating assignments", () =>
@@ -197,10 +197,13 @@ export async function generateProvince(db: TDb, size: TProvinceSize, log = conso
       with bench_units as (
         select id, row_number() over (order by name) as n from units where name like 'Đơn vị thử tải %'
       )
-      insert into users (username, full_name, unit_id, roles, password_hash, must_change_password)
-      select 'baocao' || lpad(n::text, 4, '0'), 'Cán bộ báo cáo ' || n, id, array['unit_reporter'],
-             ${demo?.password_hash ?? "x"}, false
+      insert into users (username, full_name, unit_id, password_hash, must_change_password)
+      select 'baocao' || lpad(n::text, 4, '0'), 'Cán bộ báo cáo ' || n, id, ${demo?.password_hash ?? "x"}, false
       from bench_units where n <= ${size.surgeUsers}`);
+    // A unit role is held in the user's own unit.
+    await db.execute(sql`
+      insert into user_roles (user_id, role, scope_unit_id)
+      select id, 'unit_reporter', unit_id from users where username like 'baocao%'`);
     await db.execute(sql`
       insert into sessions (id, user_id, expires_at)
       select (${JSON.stringify(tokens)}::jsonb ->> (n - 1)::int), u.id, now() + interval '30 days'

@@ -31,7 +31,7 @@ const databaseUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0
 const surgeSeconds = Number(process.env.BENCH_SURGE_SECONDS ?? 30);
 const pageSeconds = Number(process.env.BENCH_PAGE_SECONDS ?? 10);
 const withPglite = process.env.BENCH_PGLITE !== "0";
-/** BENCH_ONLY=generate|pages|surge runs one part (while working on it); default everything. */
+/** BENCH_ONLY=generate|pages|exports|surge runs one part (while working on it); default everything. */
 const only = process.env.BENCH_ONLY;
 const part = (name: string) => !only || only === name;
 const SURGE_CONNECTIONS = 500;
@@ -282,6 +282,33 @@ async function benchImports(app: TServer) {
   print(`plan import (seed-001.docx, ${tasks} tasks): preview ${ms(t1 - t0)}, commit ${ms(t2 - t1)}`);
 }
 
+/**
+ * The province's period workbook as the coordinator downloads it: time to the first byte of the file (what the
+ * browser shows as a download starting), to the last, and its size. The median of three, one at a time.
+ */
+async function benchExports(app: TServer) {
+  const cookie = await login(app.origin, "admin");
+  const pages = await readPages(app.origin, cookie);
+  const periodId = new URLSearchParams(pages[2][1].split("?")[1]).get("periodId");
+  const runs: { first: number; total: number; bytes: number }[] = [];
+  for (let n = 0; n < 3; n++) {
+    const t0 = performance.now();
+    const res = await fetch(`${app.origin}/api/exports/period/${periodId}.xlsx`, { headers: { cookie } });
+    if (!res.ok || !res.body) throw new Error(`period workbook: ${res.status}`);
+    let first = 0;
+    let bytes = 0;
+    for await (const chunk of res.body) {
+      if (!first) first = performance.now() - t0;
+      bytes += chunk.length;
+    }
+    runs.push({ first, total: performance.now() - t0, bytes });
+  }
+  const median = (pick: (r: (typeof runs)[number]) => number) => runs.map(pick).sort((a, b) => a - b)[1]!;
+  print(
+    `period workbook (province, the period under review): first byte ${ms(median((r) => r.first))}, whole file ${ms(median((r) => r.total))}, ${(median((r) => r.bytes) / 1024 / 1024).toFixed(1)} MB`,
+  );
+}
+
 async function main() {
   print(`# Bench run ${new Date().toISOString()} — ${os.cpus().length} cores, Node ${process.version}`);
   print();
@@ -294,6 +321,7 @@ async function main() {
   print(`start to first health on existing data: ${ms(app.startMs)} ${verdict(app.startMs < BUDGET.startMs)}`);
   const worstPage = part("pages") ? await benchPages(app) : 0;
   if (part("pages")) await benchImports(app);
+  if (part("exports")) await benchExports(app);
   if (!part("surge")) {
     print(`server memory (peak RSS): ${app.peakRssMb().toFixed(0)} MB`);
     await app.stop();

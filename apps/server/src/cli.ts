@@ -20,7 +20,7 @@ import { commitImport, previewImport } from "./modules/frameworks/transfer-servi
 import { mailerFromEnv } from "./modules/notifications/mailer.ts";
 import { importPlanAsRead } from "./modules/plans/import-service.ts";
 import { findUnitByName, insertUnit } from "./modules/units/repo.ts";
-import { createLocalFileStore } from "./storage/file-store.ts";
+import { openFileStore } from "./storage/open-file-store.ts";
 
 const USAGE = `Chỉ số — công cụ dòng lệnh cho người vận hành
 
@@ -147,7 +147,7 @@ async function exportPeriodCommand(args: string[]) {
   const env = loadEnv();
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
   try {
-    const deps = { db: database.db, files: createLocalFileStore(env.FILES_DIR), clock: () => new Date() };
+    const deps = { db: database.db, files: await openFileStore(env), clock: () => new Date() };
     const file = await exportPeriod(deps, { periodId: values.period, unitId: values.unit, format });
     // Written beside the target and renamed at the end: an interrupted export never leaves a half file.
     const out = operatorPath(values.out);
@@ -291,7 +291,7 @@ async function backupCommand(args: string[]) {
     const manifest = await createBackup({
       db: database.db,
       engine: database.engine,
-      files: createLocalFileStore(env.FILES_DIR),
+      files: await openFileStore(env),
       outDir: operatorPath(values.out),
       clock: () => new Date(),
     });
@@ -318,6 +318,13 @@ async function restoreCommand(args: string[]) {
     return 2;
   }
   const env = loadEnv();
+  if (env.FILES_URL) {
+    // The restore checks and places files atomically in a folder; a bucket has no such rename.
+    console.error(
+      `Chưa hỗ trợ khôi phục thẳng vào kho đối tượng (FILES_URL=${env.FILES_URL}). Khôi phục vào một FILES_DIR trống khi chưa đặt FILES_URL, rồi chép thư mục objects/ lên bucket (xem docs/operations.md).`,
+    );
+    return 2;
+  }
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
   try {
     await fsp.mkdir(env.FILES_DIR, { recursive: true });
@@ -346,7 +353,7 @@ async function sweepCommand(args: string[]) {
   const env = loadEnv();
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
   try {
-    const result = await sweepOrphans(database.db, createLocalFileStore(env.FILES_DIR), {
+    const result = await sweepOrphans(database.db, await openFileStore(env), {
       now: new Date(),
       graceHours,
     });

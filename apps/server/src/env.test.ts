@@ -50,6 +50,36 @@ describe("the PostgreSQL pool", () => {
   });
 });
 
+describe("the object store", () => {
+  it("keeps evidence on the local disk unless FILES_URL names a bucket", () => {
+    const local = parseEnv({});
+    expect(local.ok && local.env.FILES_URL).toBeUndefined();
+    const s3 = parseEnv({
+      FILES_URL: "s3://chiso-minh-chung/tinh",
+      S3_ENDPOINT: "http://10.0.0.20:9000",
+      S3_ACCESS_KEY_ID: "chiso",
+      S3_SECRET_ACCESS_KEY: "mat-khau-dai",
+    });
+    expect(s3.ok && s3.env).toMatchObject({ FILES_URL: "s3://chiso-minh-chung/tinh", S3_REGION: "us-east-1" });
+  });
+
+  it("refuses a bad bucket URL, S3 settings without a bucket and a key without its secret — never echoing the secret", () => {
+    const bad = parseEnv({ FILES_URL: "https://minio/chiso" });
+    expect(bad.ok ? [] : bad.problems).toEqual([expect.stringMatching(/^FILES_URL: must be s3:\/\/bucket/)]);
+    const orphan = parseEnv({ S3_ENDPOINT: "http://minio:9000", S3_SECRET_ACCESS_KEY: "bi-mat" });
+    const orphanProblems = orphan.ok ? [] : orphan.problems;
+    expect(orphanProblems).toEqual([
+      expect.stringMatching(/^S3_ENDPOINT: is used only with FILES_URL/),
+      expect.stringMatching(/^S3_SECRET_ACCESS_KEY: is used only with FILES_URL/),
+    ]);
+    expect(orphanProblems.join("\n")).not.toContain("bi-mat");
+    const half = parseEnv({ FILES_URL: "s3://chiso", S3_ACCESS_KEY_ID: "chiso" });
+    expect(half.ok ? [] : half.problems).toEqual([
+      expect.stringMatching(/^S3_SECRET_ACCESS_KEY: must be set together with the other S3 key/),
+    ]);
+  });
+});
+
 describe("error logging", () => {
   it("keeps the kind, codes and stack of an error, never its message (SQL and parameters)", () => {
     const cause = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: "22021" });

@@ -8,7 +8,7 @@ import { sweepOrphans } from "./modules/evidence/sweep.ts";
 import { installBuiltinFrameworks } from "./modules/frameworks/builtin.ts";
 import { mailerFromEnv } from "./modules/notifications/mailer.ts";
 import { seedDemo } from "./seed/demo.ts";
-import { createLocalFileStore } from "./storage/file-store.ts";
+import { openFileStore } from "./storage/open-file-store.ts";
 
 const env = loadEnv();
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -22,7 +22,10 @@ await installBuiltinFrameworks(database.db);
 const seeded = env.SEED_DEMO ? await seedDemo(database.db) : false;
 
 const mailer = mailerFromEnv(env);
-const fileStore = createLocalFileStore(env.FILES_DIR);
+const fileStore = await openFileStore(env).catch((err: Error) => {
+  console.error(`Invalid configuration:\n  FILES_URL: ${err.message}`);
+  process.exit(1);
+});
 const app = await buildApp({
   db: database.db,
   mailer,

@@ -19,9 +19,8 @@ export interface TStoredObject {
 
 /**
  * Where evidence files live, addressed by the sha256 of their content: the same scan uploaded twice is stored once.
- * The local disk is the only implementation today; an S3-compatible store (MinIO, Viettel/VNPT object storage)
- * can implement the same interface later — put = multipart upload to a temporary key then copy, open = GetObject
- * stream — without the documents module changing.
+ * Two implementations: the local disk (below) and an S3-compatible object store (s3-file-store.ts: MinIO, Viettel or
+ * VNPT object storage, AWS) that several instances share. The documents module sees only this interface.
  */
 export interface TFileStore {
   /** Streams the content in while hashing it; nothing is left behind when it fails (too large, empty, read error). */
@@ -95,22 +94,25 @@ export function createLocalFileStore(root: string): TFileStore {
         }
       }
     },
-    async removeTempFiles(before) {
-      const removed: string[] = [];
-      for (const name of await fsp.readdir(tmpDir).catch(() => [] as string[])) {
-        if (!name.endsWith(".part")) continue;
-        const stat = await fsp.stat(path.join(tmpDir, name)).catch(() => null);
-        if (!stat || stat.mtime >= before) continue;
-        await fsp.rm(path.join(tmpDir, name), { force: true });
-        removed.push(name);
-      }
-      return removed;
-    },
+    removeTempFiles: (before) => removePartFiles(tmpDir, before),
   };
 }
 
+/** Removes the `.part` files of `dir` last written before `before`; answers their names. */
+export async function removePartFiles(dir: string, before: Date): Promise<string[]> {
+  const removed: string[] = [];
+  for (const name of await fsp.readdir(dir).catch(() => [] as string[])) {
+    if (!name.endsWith(".part")) continue;
+    const stat = await fsp.stat(path.join(dir, name)).catch(() => null);
+    if (!stat || stat.mtime >= before) continue;
+    await fsp.rm(path.join(dir, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
 /** Copies the source to `target` while hashing and counting; throws as soon as it grows past `maxBytes`. */
-async function writeHashed(
+export async function writeHashed(
   source: AsyncIterable<Buffer | string> | NodeJS.ReadableStream,
   target: string,
   maxBytes: number,

@@ -8,7 +8,7 @@ import type { TApp } from "../http/app-types.ts";
 import type { TClock } from "../http/context.ts";
 import type { TMailer } from "../modules/notifications/mailer.ts";
 import { DEMO_PASSWORD } from "../seed/demo.ts";
-import { createLocalFileStore } from "../storage/file-store.ts";
+import { createLocalFileStore, type TFileStore } from "../storage/file-store.ts";
 
 type TMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
@@ -16,6 +16,8 @@ export interface TAppInstance {
   app: TApp;
   /** Signs in (once per username, again after `relogin`) and calls the API as that user. */
   call(username: string, method: TMethod, url: string, payload?: object): Promise<LightMyRequestResponse>;
+  /** The session cookie of a user signed in through this instance (signing in once). */
+  cookieOf(username: string): Promise<string>;
   /** Sessions last hours: tests that move the clock by days sign in again. */
   relogin(): void;
   close(): Promise<void>;
@@ -25,14 +27,19 @@ export interface TAppInstance {
  * One server instance on an existing database, as main.ts builds it — with a mailer when given. Starting a second
  * one on the same database is how tests stand for a restart or for two instances behind a load balancer.
  */
-export async function startAppOn(database: TDatabase, clock: TClock, mailer?: TMailer): Promise<TAppInstance> {
+export async function startAppOn(
+  database: TDatabase,
+  clock: TClock,
+  mailer?: TMailer,
+  options: { fileStore?: TFileStore; loginAttemptsPerMinute?: number } = {},
+): Promise<TAppInstance> {
   const filesRoot = fs.mkdtempSync(path.join(os.tmpdir(), "chiso-files-"));
   const app = await buildApp({
     db: database.db,
     clock,
     mailer: mailer ?? null,
-    loginAttemptsPerMinute: 1000,
-    fileStore: createLocalFileStore(filesRoot),
+    loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000,
+    fileStore: options.fileStore ?? createLocalFileStore(filesRoot),
   });
   await app.ready();
   const cookies = new Map<string, string>();
@@ -53,6 +60,7 @@ export async function startAppOn(database: TDatabase, clock: TClock, mailer?: TM
     app,
     call: async (username, method, url, payload) =>
       app.inject({ method, url, headers: { cookie: await cookieOf(username) }, payload }),
+    cookieOf,
     relogin: () => cookies.clear(),
     async close() {
       await app.close();

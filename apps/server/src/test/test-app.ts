@@ -12,9 +12,10 @@ import { createLocalFileStore } from "../storage/file-store.ts";
 
 /**
  * A real database for one test file: PGlite in memory, or — when the suite runs as the "server-postgres"
- * project — a database created fresh on the TEST_DATABASE_URL server and dropped afterwards.
+ * project — a database created fresh on the TEST_DATABASE_URL server and dropped afterwards; its `url` lets a test
+ * open a second pool on it, as a second server instance would.
  */
-export async function openTestDatabase(): Promise<TDatabase> {
+export async function openTestDatabase(): Promise<TDatabase & { url?: string }> {
   if (process.env.TEST_DB_ENGINE !== "postgres") return openDatabase({ dataDir: null });
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error("TEST_DATABASE_URL is required for the postgres test project");
@@ -28,6 +29,7 @@ export async function openTestDatabase(): Promise<TDatabase> {
   const database = await openDatabase({ url: url.toString() });
   return {
     ...database,
+    url: url.toString(),
     close: async () => {
       await database.close();
       const dropper = new pg.Client({ connectionString: serverUrl });

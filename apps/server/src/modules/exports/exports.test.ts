@@ -20,6 +20,7 @@ import { plans, tasks, taskUnits, taskUpdates } from "../../db/schema.ts";
 import { multipartBody } from "../../test/multipart.ts";
 import { createTestApp, type TTestApp } from "../../test/test-app.ts";
 import { INDEX_NAME } from "./evidence-zip.ts";
+import { readPeriodExport } from "./repo.ts";
 
 let t: TTestApp;
 const cookies: Record<string, string> = {};
@@ -561,5 +562,48 @@ describe("plan tasks", () => {
     expect(
       (await call("admin", "GET", "/api/exports/plans/00000000-0000-4000-8000-000000000000/tasks.xlsx")).statusCode,
     ).toBe(404);
+  });
+});
+
+describe("the period workbook read from cursors", () => {
+  it("has every row once and in order whatever the batch size, from one snapshot", async () => {
+    const read = (batchSize: number) =>
+      readPeriodExport(
+        t.database.db,
+        { periodId },
+        async ({ reports, evidence }) => {
+          const out = { reports: [] as string[], evidence: [] as string[] };
+          for await (const batch of reports) {
+            expect(batch.length).toBeLessThanOrEqual(batchSize);
+            out.reports.push(...batch.map((r) => `${r.indicator_code} ${r.unit_name}`));
+          }
+          for await (const batch of evidence) {
+            out.evidence.push(...batch.map((e) => `${e.indicator_code} ${e.report_unit_name} ${e.file_name}`));
+          }
+          return out;
+        },
+        batchSize,
+      );
+    const whole = await read(1000);
+    expect(whole.reports.length).toBeGreaterThan(3);
+    expect(whole.evidence.length).toBeGreaterThan(3);
+    // One row per fetch, two, and a batch that ends exactly at the last row: the same rows, none twice.
+    for (const batch of [1, 2, whole.reports.length]) expect(await read(batch)).toEqual(whole);
+  });
+
+  it("leaves out the evidence of a draft the reader may not see, and keeps it for the coordinator", async () => {
+    const page = (await call("admin", "GET", `/api/reports?periodId=${periodId}&page=1&pageSize=50`)).json() as {
+      items: { id: string; indicatorCode: string; status: string }[];
+    };
+    const draft = page.items.find((r) => r.indicatorCode === "4.4" && r.status === "draft")!;
+    const cited = await call("noivu", "POST", `/api/reports/${draft.id}/documents`, { documentId: docs.training!.id });
+    expect(cited.statusCode, cited.body).toBe(200);
+    const evidenceCodes = async (who: string) =>
+      sheetRows(
+        await readWorkbook((await call(who, "GET", `/api/exports/period/${periodId}.xlsx`)).rawPayload),
+        "Tài liệu kiểm chứng",
+      ).map((r) => r["Mã chỉ số"]);
+    expect(await evidenceCodes("lanhdao")).not.toContain("4.4");
+    expect(await evidenceCodes("admin")).toContain("4.4");
   });
 });

@@ -24,31 +24,37 @@ export interface TExportReportRow {
   evidence_count: number;
 }
 
+type TPeriodFilter = { periodId: string; unitId?: string };
+
 /**
  * Every report of a period (of one unit when `unitId` is given), in indicator order, with the texts an export
  * shows that the review list leaves out (explanation, appraisal comment, note).
  */
-export function listPeriodReports(db: TDbOrTx, filter: { periodId: string; unitId?: string }) {
-  return queryRows<TExportReportRow>(
-    db,
-    sql`
+function periodReportsQuery(filter: TPeriodFilter) {
+  return sql`
     select r.id, r.indicator_id, i.code as indicator_code, i.name as indicator_name, r.unit_id, u.name as unit_name,
            r.role, r.status, r.values, r.note, r.self_points, r.self_explanation, r.appraised_points,
            r.appraisal_comment, i.max_score, i.evidence_required, ${isoUtc("r.submitted_at")} as submitted_at,
-           ${isoUtc("r.explanation_due_at")} as explanation_due_at,
-           (select count(*) from report_documents rd where rd.report_id = r.id)::int as evidence_count
+           ${isoUtc("r.explanation_due_at")} as explanation_due_at, coalesce(cited.n, 0)::int as evidence_count
     from reports r
     join indicators i on i.id = r.indicator_id
     join units u on u.id = r.unit_id
+    left join (
+      select rd.report_id, count(*) as n
+      from report_documents rd join reports cr on cr.id = rd.report_id
+      where cr.period_id = ${filter.periodId} ${filter.unitId ? sql`and cr.unit_id = ${filter.unitId}` : sql``}
+      group by rd.report_id
+    ) cited on cited.report_id = r.id
     where r.period_id = ${filter.periodId}
       ${filter.unitId ? sql`and r.unit_id = ${filter.unitId}` : sql``}
-    order by i.sort_order, i.code, r.role, u.name
-  `,
-  );
+    order by i.sort_order, i.code, r.role, u.name, r.id`;
 }
 
 export interface TExportEvidenceRow {
   report_id: string;
+  /** Of the citing report: who may see the citation follows who may see the report. */
+  report_status: string;
+  report_unit_id: string;
   indicator_code: string;
   report_unit_name: string;
   document_id: string;
@@ -64,12 +70,11 @@ export interface TExportEvidenceRow {
 }
 
 /** Every document cited as evidence by a report of the period (of one unit when `unitId` is given). */
-export function listPeriodEvidence(db: TDbOrTx, filter: { periodId: string; unitId?: string }) {
-  return queryRows<TExportEvidenceRow>(
-    db,
-    sql`
-    select r.id as report_id, i.code as indicator_code, u.name as report_unit_name, d.id as document_id,
-           d.file_name, d.mime_type, d.size, d.sha256, d.doc_number, d.issued_on, d.issuer, d.summary, rd.citation
+function periodEvidenceQuery(filter: TPeriodFilter) {
+  return sql`
+    select r.id as report_id, r.status as report_status, r.unit_id as report_unit_id, i.code as indicator_code,
+           u.name as report_unit_name, d.id as document_id, d.file_name, d.mime_type, d.size, d.sha256, d.doc_number,
+           d.issued_on, d.issuer, d.summary, rd.citation
     from report_documents rd
     join reports r on r.id = rd.report_id
     join indicators i on i.id = r.indicator_id
@@ -77,9 +82,57 @@ export function listPeriodEvidence(db: TDbOrTx, filter: { periodId: string; unit
     join documents d on d.id = rd.document_id
     where r.period_id = ${filter.periodId}
       ${filter.unitId ? sql`and r.unit_id = ${filter.unitId}` : sql``}
-    order by i.sort_order, i.code, r.role, u.name, rd.created_at, d.file_name
-  `,
+    order by i.sort_order, i.code, r.role, u.name, r.id, rd.created_at, d.file_name, d.id`;
+}
+
+export function listPeriodEvidence(db: TDbOrTx, filter: TPeriodFilter) {
+  return queryRows<TExportEvidenceRow>(db, periodEvidenceQuery(filter));
+}
+
+/** Rows fetched per round trip from an export's cursor: small enough to keep memory flat, large enough to be cheap. */
+const CURSOR_BATCH = 1000;
+
+/**
+ * Hands `use` a period's reports and their evidence in batches as they are read from two database cursors, in one read-only
+ * repeatable-read transaction: the first rows arrive after one sort instead of after the whole result, memory
+ * holds one batch, and both sheets of the export see the same moment of the data even while users keep saving.
+ */
+export async function readPeriodExport<T>(
+  db: TDbOrTx,
+  filter: TPeriodFilter,
+  use: (batches: {
+    reports: AsyncIterable<TExportReportRow[]>;
+    evidence: AsyncIterable<TExportEvidenceRow[]>;
+  }) => Promise<T>,
+  batchSize = CURSOR_BATCH,
+): Promise<T> {
+  return db.transaction(
+    async (tx) => {
+      // Planned for the whole result, as a plain query is: by default a cursor is planned for its first 10 %, which
+      // here picked nested loops that made the whole file half again slower.
+      await tx.execute(sql`set local cursor_tuple_fraction = 1`);
+      await tx.execute(sql`declare export_reports no scroll cursor for ${periodReportsQuery(filter)}`);
+      await tx.execute(sql`declare export_evidence no scroll cursor for ${periodEvidenceQuery(filter)}`);
+      return use({
+        reports: fetchAll<TExportReportRow>(tx, "export_reports", batchSize),
+        evidence: fetchAll<TExportEvidenceRow>(tx, "export_evidence", batchSize),
+      });
+    },
+    { isolationLevel: "repeatable read", accessMode: "read only" },
   );
+}
+
+async function* fetchAll<T>(
+  tx: TDbOrTx,
+  cursor: "export_reports" | "export_evidence",
+  batchSize: number,
+): AsyncGenerator<T[]> {
+  const fetch = sql.raw(`fetch ${Math.max(1, Math.trunc(batchSize))} from ${cursor}`);
+  for (;;) {
+    const rows = await queryRows<T>(tx, fetch);
+    if (rows.length) yield rows;
+    if (rows.length < batchSize) return;
+  }
 }
 
 /** The coordinator's "province" setting (`{ name, … }`), or null when it was never set. */

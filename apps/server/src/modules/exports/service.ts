@@ -68,46 +68,59 @@ export async function periodWorkbook(
 ): Promise<TExportFile> {
   const { period, unitName } = await loadScope(deps.db, input);
   const framework = await getFrameworkDetail(deps.db, period.frameworkId);
-  const [reportRows, evidenceRows, settings] = await Promise.all([
-    repo.listPeriodReports(deps.db, input),
-    repo.listPeriodEvidence(deps.db, input),
-    getProvinceSettings(deps.db),
-  ]);
-  const reports = reportRows.filter(visibleTo(viewer));
-  const reportIds = new Set(reports.map((r) => r.id));
+  const settings = await getProvinceSettings(deps.db);
   const indicatorById = new Map(framework.indicators.map((i) => [i.id, i]));
-  const data = {
+  const visible = visibleTo(viewer);
+  const header = {
     periodLabel: period.label,
     frameworkName: framework.name,
     scopeLabel: unitName ?? `Toàn tỉnh ${settings.province}`,
     exportedAt: deps.clock(),
     scores: unitName ? null : await provinceScores(deps.db, framework, input.periodId, viewer),
-    reports: reports.map((r) => workbookReport(r, indicatorById.get(r.indicator_id))),
-    evidence: evidenceRows
-      .filter((e) => reportIds.has(e.report_id))
-      .map((e) => ({
-        indicatorCode: e.indicator_code,
-        unitName: e.report_unit_name,
-        fileName: e.file_name,
-        docNumber: e.doc_number,
-        issuedOn: e.issued_on,
-        issuer: e.issuer,
-        summary: e.summary,
-        citation: e.citation,
-        size: e.size,
-        sha256: e.sha256,
-      })),
   };
   return {
     fileName: `${exportBaseName(period.label, unitName)}.xlsx`,
     contentType: XLSX_TYPE,
     length: null,
     expectedLength: null,
+    // The rows come from cursors while the workbook is written: the first bytes leave before the last row is read.
     write: async (output) => {
-      await writePeriodWorkbook(data, output);
+      await repo.readPeriodExport(deps.db, input, ({ reports, evidence }) =>
+        writePeriodWorkbook(
+          {
+            ...header,
+            reports: mapVisible(
+              reports,
+              (r) => visible({ status: r.status, unit_id: r.unit_id }),
+              (r) => workbookReport(r, indicatorById.get(r.indicator_id)),
+            ),
+            evidence: mapVisible(
+              evidence,
+              (e) => visible({ status: e.report_status, unit_id: e.report_unit_id }),
+              (e) => ({
+                indicatorCode: e.indicator_code,
+                unitName: e.report_unit_name,
+                fileName: e.file_name,
+                docNumber: e.doc_number,
+                issuedOn: e.issued_on,
+                issuer: e.issuer,
+                summary: e.summary,
+                citation: e.citation,
+                size: e.size,
+                sha256: e.sha256,
+              }),
+            ),
+          },
+          output,
+        ),
+      );
       await finished(output, { readable: false });
     },
   };
+}
+
+async function* mapVisible<T, R>(batches: AsyncIterable<T[]>, keep: (row: T) => boolean, map: (row: T) => R) {
+  for await (const batch of batches) yield batch.filter(keep).map(map);
 }
 
 /** The command line (no viewer) exports everything; a user what the screens show them. */
@@ -199,12 +212,10 @@ export async function periodEvidenceZip(
   viewer: TViewer,
 ): Promise<TExportFile> {
   const { period, unitName } = await loadScope(deps.db, input);
-  const [reportRows, evidenceRows] = await Promise.all([
-    repo.listPeriodReports(deps.db, input),
-    repo.listPeriodEvidence(deps.db, input),
-  ]);
-  const visible = new Set(reportRows.filter(visibleTo(viewer)).map((r) => r.id));
-  const rows = evidenceRows.filter((e) => visible.has(e.report_id));
+  const visible = visibleTo(viewer);
+  const rows = (await repo.listPeriodEvidence(deps.db, input)).filter((e) =>
+    visible({ status: e.report_status, unit_id: e.report_unit_id }),
+  );
   const missing = new Set<string>();
   for (const sha256 of new Set(rows.map((r) => r.sha256))) {
     if (!(await deps.files.exists(sha256))) missing.add(sha256);

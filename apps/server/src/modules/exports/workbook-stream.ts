@@ -47,14 +47,19 @@ export async function openStreamingWorkbook(output: Writable): Promise<ExcelJS.s
   return workbook;
 }
 
-/** One table sheet, written and committed row by row. */
-export function writeTableSheet<K extends string>(
+/** A table sheet being written: rows are committed (and leave memory) as they are added. */
+export interface TTableSheet<K extends string> {
+  add(row: TSheetRow<K>): void;
+  commit(): void;
+}
+
+/** Opens a table sheet with its styled, frozen header row; rows follow with `add`, possibly as they are read. */
+export function openTableSheet<K extends string>(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   name: string,
   columns: readonly TSheetColumn<K>[],
-  rows: Iterable<TSheetRow<K>>,
   options: { indentColumn?: K } = {},
-): void {
+): TTableSheet<K> {
   const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width }));
   for (const column of columns) {
@@ -64,15 +69,31 @@ export function writeTableSheet<K extends string>(
   }
   styleHeader(sheet, columns.length);
   sheet.getRow(1).commit();
-  for (const row of rows) {
-    const added = sheet.addRow(safeCells(row.cells));
-    if (row.bold) added.font = { bold: true };
-    for (const [key, numFmt] of Object.entries(row.formats ?? {}) as [K, string][]) added.getCell(key).numFmt = numFmt;
-    if (options.indentColumn && row.indent) {
-      added.getCell(options.indentColumn).alignment = { vertical: "top", wrapText: true, indent: row.indent };
-    }
-    added.commit();
-  }
+  return {
+    add(row) {
+      const added = sheet.addRow(safeCells(row.cells));
+      if (row.bold) added.font = { bold: true };
+      for (const [key, numFmt] of Object.entries(row.formats ?? {}) as [K, string][])
+        added.getCell(key).numFmt = numFmt;
+      if (options.indentColumn && row.indent) {
+        added.getCell(options.indentColumn).alignment = { vertical: "top", wrapText: true, indent: row.indent };
+      }
+      added.commit();
+    },
+    commit: () => sheet.commit(),
+  };
+}
+
+/** One table sheet, written and committed row by row. */
+export function writeTableSheet<K extends string>(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  name: string,
+  columns: readonly TSheetColumn<K>[],
+  rows: Iterable<TSheetRow<K>>,
+  options: { indentColumn?: K } = {},
+): void {
+  const sheet = openTableSheet(workbook, name, columns, options);
+  for (const row of rows) sheet.add(row);
   sheet.commit();
 }
 
