@@ -34,6 +34,8 @@ const withPglite = process.env.BENCH_PGLITE !== "0";
 /** BENCH_ONLY=generate|pages|exports|surge runs one part (while working on it); default everything. */
 const only = process.env.BENCH_ONLY;
 const part = (name: string) => !only || only === name;
+/** BENCH_PAGES="framework detail,heatmap" measures only those read pages (comparing before/after one change). */
+const onlyPages = process.env.BENCH_PAGES?.split(",").map((p) => p.trim());
 const SURGE_CONNECTIONS = 500;
 const BUDGET = { surgeRatio: 0.5, surgeP95: 500, pageP95: 300, pageBytes: 1024 * 1024, rssMb: 600, startMs: 2000 };
 
@@ -200,6 +202,7 @@ async function benchPages(app: TServer) {
   print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
   let worst = 0;
   for (const [name, url] of pages) {
+    if (onlyPages && !onlyPages.includes(name)) continue;
     const step = (send: Parameters<Parameters<typeof runLoad>[0]["step"]>[0]) =>
       send({ method: "GET", path: url, headers: { cookie } });
     await runLoad({ origin: app.origin, connections: 1, requests: 3, step }); // warm

@@ -60,6 +60,19 @@ describe("S3-compatible file store, against a real S3 protocol server", () => {
     expect(await text(store.open(first.sha256))).toBe("giống nhau");
   });
 
+  it("dates an object again when the same content is uploaded again, so the orphan sweep's grace period restarts", async () => {
+    const dated = async (sha256: string) => {
+      for await (const object of store.listObjects()) if (object.sha256 === sha256) return object.modifiedAt.getTime();
+      throw new Error("not listed");
+    };
+    const first = await store.put(Readable.from([Buffer.from("tải lên lần đầu")]), { maxBytes: 100 });
+    const before = await dated(first.sha256);
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // S3 dates objects to the second
+    await store.put(Readable.from([Buffer.from("tải lên lần đầu")]), { maxBytes: 100 });
+    expect(await dated(first.sha256)).toBeGreaterThan(before);
+    expect(await text(store.open(first.sha256))).toBe("tải lên lần đầu");
+  });
+
   it("refuses content over the limit or empty, naming the limit in MB, and sends nothing to the bucket", async () => {
     const before = await listed();
     await expect(

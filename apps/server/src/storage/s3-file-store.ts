@@ -4,7 +4,6 @@ import fsp from "node:fs/promises";
 import path from "node:path";
 import { PassThrough, pipeline, type Readable } from "node:stream";
 import {
-  CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadBucketCommand,
@@ -43,8 +42,9 @@ export interface TS3FileStore extends TFileStore {
  * instance serves every file. An upload is first spooled to a local `.part` file while it is hashed and measured —
  * the size limit is enforced before anything reaches the bucket and the key (its sha256) is known — then sent with
  * one PUT, which S3 makes visible atomically: a reader never sees half an object. The same content uploaded twice
- * is sent once. Checksums are computed only when an operation requires them, because several S3-compatible stores
- * refuse the SDK's newer default checksum trailers; the object's own SHA-256 is still sent for the store to verify.
+ * is stored once (under one key). Checksums are computed only when an operation requires them, because several
+ * S3-compatible stores refuse the SDK's newer default checksum trailers; the object's own SHA-256 is still sent
+ * for the store to verify.
  */
 export function createS3FileStore(options: TS3StoreOptions): TS3FileStore {
   const match = S3_URL.exec(options.url);
@@ -81,31 +81,21 @@ export function createS3FileStore(options: TS3StoreOptions): TS3FileStore {
       try {
         const written = await writeHashed(source, tempPath, maxBytes);
         if (written.size === 0) throw emptyFile();
-        const key = keyOf(written.sha256);
-        if (await exists(written.sha256)) {
-          // Stored again: copied onto itself so its date is fresh for the orphan sweep's grace period, like a new object.
-          await client.send(
-            new CopyObjectCommand({
-              Bucket: bucket,
-              Key: key,
-              CopySource: `${bucket}/${key}`,
-              MetadataDirective: "REPLACE",
-              ContentType: "application/octet-stream",
-            }),
-          );
-          return { ...written, created: false };
-        }
+        // Stored again when it already exists: the identical bytes replace themselves atomically and the object is
+        // dated afresh for the orphan sweep's grace period, as the disk store does. (A copy onto itself would save the
+        // upload, but not every S3-compatible store dates the copy anew.)
+        const existed = await exists(written.sha256);
         await client.send(
           new PutObjectCommand({
             Bucket: bucket,
-            Key: key,
+            Key: keyOf(written.sha256),
             Body: fs.createReadStream(tempPath),
             ContentLength: written.size,
             ContentType: "application/octet-stream",
             ChecksumSHA256: Buffer.from(written.sha256, "hex").toString("base64"),
           }),
         );
-        return { ...written, created: true };
+        return { ...written, created: !existed };
       } finally {
         await fsp.rm(tempPath, { force: true });
       }

@@ -69,3 +69,38 @@ describe("the built-in 2025 province framework through the API", () => {
     expect(malformed.json().error.message).toContain("Mã bộ chỉ số không hợp lệ");
   });
 });
+
+describe("the detail of a published framework, kept between requests", () => {
+  it("is sent as JSON and follows a renamed unit at once", async () => {
+    const admin = await t.login("admin");
+    const first = await t.app.inject({ method: "GET", url: "/api/frameworks", headers: { cookie: admin } });
+    const id = first.json().find((f: { code: string }) => f.code === "DTI-TINH-2025").id as string;
+    const read = () => t.app.inject({ method: "GET", url: `/api/frameworks/${id}`, headers: { cookie: admin } });
+    const before = await read();
+    expect(before.headers["content-type"]).toMatch(/^application\/json/);
+    expect((await read()).body).toBe(before.body);
+    const cooperating66 = (body: string) =>
+      (JSON.parse(body) as { indicators: TIndicatorDto[] }).indicators
+        .find((i) => i.code === "6.6")!
+        .cooperating.map((c) => c.unitName);
+    expect(cooperating66(before.body)).toEqual(["Sở Khoa học và Công nghệ"]);
+
+    const units = (await t.app.inject({ method: "GET", url: "/api/units", headers: { cookie: admin } })).json();
+    const unit = units.find((u: { name: string }) => u.name === "Sở Khoa học và Công nghệ");
+    const renamed = await t.app.inject({
+      method: "PATCH",
+      url: `/api/units/${unit.id}`,
+      headers: { cookie: admin },
+      payload: { name: "Sở Khoa học, Công nghệ và Chuyển đổi số" },
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(cooperating66((await read()).body)).toEqual(["Sở Khoa học, Công nghệ và Chuyển đổi số"]);
+    await t.app.inject({
+      method: "PATCH",
+      url: `/api/units/${unit.id}`,
+      headers: { cookie: admin },
+      payload: { name: "Sở Khoa học và Công nghệ" },
+    });
+    expect((await read()).body).toBe(before.body);
+  });
+});

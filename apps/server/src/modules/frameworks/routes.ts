@@ -47,9 +47,14 @@ export function frameworkRoutes(app: TApp, deps: TAppDeps) {
         response: { 200: ZFrameworkDetail },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       authorize(request, "framework.view", await owner(request.params.id));
-      return detail(request.params.id);
+      // Encoded by the schema above once per version of a published framework: this reply sends that text.
+      const { detail, json } = await service.getFrameworkDetailForApi(deps.db, request.params.id);
+      return reply
+        .type("application/json; charset=utf-8")
+        .serializer(() => json)
+        .send(detail);
     },
   );
 
