@@ -2,6 +2,7 @@ import { ERROR_MESSAGES } from "@chiso/core";
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import { notificationsMessages } from "../features/notifications/messages.ts";
+import { homeMessages } from "../features/overview/messages.ts";
 import { plansMessages } from "../features/plans/messages.ts";
 import { ApiError } from "../lib/api.ts";
 import { en } from "./en.ts";
@@ -22,8 +23,12 @@ export function setLanguage(language: TLanguage) {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    vi: { translation: { ...vi, notifications: notificationsMessages.vi, plans: plansMessages.vi } },
-    en: { translation: { ...en, notifications: notificationsMessages.en, plans: plansMessages.en } },
+    vi: {
+      translation: { ...vi, notifications: notificationsMessages.vi, plans: plansMessages.vi, home: homeMessages.vi },
+    },
+    en: {
+      translation: { ...en, notifications: notificationsMessages.en, plans: plansMessages.en, home: homeMessages.en },
+    },
   },
   lng: storedLanguage(),
   fallbackLng: "vi",
