@@ -84,7 +84,11 @@ describe("on a phone (390×844)", () => {
     const page = await as("nhatrang", PHONE);
     // the to-do list: cards, the action on screen
     await page.getByRole("heading", { name: "Việc cần làm" }).waitFor();
-    const card = page.getByTestId("work-card").filter({ hasText: "Số lượng thành viên của Tổ công nghệ số cộng đồng" });
+    // (one card per open period: other journeys open periods of their own)
+    const card = page
+      .getByTestId("work-card")
+      .filter({ hasText: "Số lượng thành viên của Tổ công nghệ số cộng đồng" })
+      .first();
     await expectOnScreen(card.getByRole("button", { name: /Lập báo cáo|Mở báo cáo/ }), "to-do card action");
     await expectNoSidewaysScroll(page, "home (to-do list)");
     await expectOnScreen(page.getByRole("button", { name: "Đăng xuất" }), "sign out in the header", true);
@@ -100,6 +104,7 @@ describe("on a phone (390×844)", () => {
     await page
       .getByTestId("work-card")
       .filter({ hasText: "Số lượng thành viên của Tổ công nghệ số cộng đồng" })
+      .first()
       .getByRole("button", { name: /Lập báo cáo|Mở báo cáo/ })
       .click();
     await page.getByText("Số liệu báo cáo").waitFor();

@@ -90,7 +90,9 @@ export function AppShell({ me }: { me: TMe }) {
   );
   const content = (
     <main>
-      <Suspense fallback={<PageSkeleton />}>
+      {/* A boundary per address: the next page's skeleton shows at once, instead of the previous page staying on
+          screen (and clickable) while the next page's code loads. */}
+      <Suspense key={location.pathname} fallback={<PageSkeleton />}>
         <Outlet />
       </Suspense>
     </main>
