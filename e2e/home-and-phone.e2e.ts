@@ -72,6 +72,11 @@ describe("a home page per role", () => {
     expect(nameHeight).toBeLessThan(110);
     await expectOnScreen(row.getByRole("button", { name: /Lập báo cáo|Mở báo cáo/ }), "to-do action at 1440 px");
     await expectNoSidewaysScroll(page, "to-do list at 1440 px");
+    // English loads when chosen
+    await page.getByRole("button", { name: "EN", exact: true }).click();
+    await page.getByRole("heading", { name: "To do" }).waitFor();
+    await page.getByRole("button", { name: "VI", exact: true }).click();
+    await page.getByRole("heading", { name: "Việc cần làm" }).waitFor();
     // the province's dashboard is one click away
     await page.getByRole("link", { name: "Xem tổng quan của tỉnh" }).click();
     await page.getByRole("heading", { name: /^Tổng quan — / }).waitFor();

@@ -12,7 +12,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { ensureInstalled, ensureServerBuilt, ensureWebBuilt, root } from "../lib.mjs";
 
-/** The budget of the issue (12): at most 300 KB of gzip'd JavaScript before the first page. */
+/** The budget of issue 12: at most 300 KB of gzip'd JavaScript for the first page. */
 const INITIAL_GZIP_BUDGET = 300 * 1024;
 
 ensureInstalled();
@@ -74,11 +74,11 @@ for (const [label, s] of rows) {
   );
 }
 let failed = false;
-if (initialSize.gzip > INITIAL_GZIP_BUDGET) {
-  console.log(`  ✗ initial JS ${kb(initialSize.gzip)} gzip is over the budget of ${kb(INITIAL_GZIP_BUDGET)}`);
-  failed = true;
-} else {
-  console.log(`  ✓ initial JS within the budget of ${kb(INITIAL_GZIP_BUDGET)} gzip`);
+// The budget holds for what every visitor fetches and for the first page a new visitor sees (the sign-in form).
+for (const [label, s] of rows.slice(0, 2)) {
+  const good = s.gzip <= INITIAL_GZIP_BUDGET;
+  if (!good) failed = true;
+  console.log(`  ${good ? "✓" : "✗"} ${label}: ${kb(s.gzip)} gzip, budget ${kb(INITIAL_GZIP_BUDGET)}`);
 }
 
 // ——— what the server sends ———

@@ -20,8 +20,16 @@ import { Link, Outlet, useLocation } from "react-router";
 import { LanguageSwitch } from "../components/language-switch.tsx";
 import { useLogout } from "../features/auth/api/logout.ts";
 import { NotificationBell } from "../features/notifications/components/notification-bell.tsx";
+import { notificationsMessages } from "../features/notifications/messages.ts";
+import { homeMessages } from "../features/overview/messages.ts";
+import { registerMessages } from "../i18n/index.ts";
 import { usePhone } from "../lib/use-phone.ts";
 import { PageSkeleton } from "./page-skeleton.tsx";
+
+// The shell comes before every signed-in page: the bell, the menu, the completeness and notification pages and the
+// home pages find their strings registered.
+registerMessages("notifications", notificationsMessages);
+registerMessages("home", homeMessages);
 
 type TMenuItem = Required<MenuProps>["items"][number];
 
