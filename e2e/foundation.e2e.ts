@@ -85,9 +85,10 @@ describe("foundation journeys", () => {
     await page.getByText("Bạn không có quyền xem trang này.").waitFor();
     const status = await page.evaluate(async () => (await fetch("/api/accounts")).status);
     expect(status).toBe(403);
-    // what it may see: its own indicators as cooperating unit
+    // what it may see: its home is its to-do list, its own indicators as cooperating unit (one per open period)
     await page.goto("/");
-    await page.getByText("Số lượng thành viên của Tổ công nghệ số cộng đồng trên 100 dân").waitFor();
+    await page.getByRole("heading", { name: "Việc cần làm" }).waitFor();
+    await page.getByText("Số lượng thành viên của Tổ công nghệ số cộng đồng trên 100 dân").first().waitFor();
     await context.close();
   });
 });

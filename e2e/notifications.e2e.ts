@@ -77,7 +77,8 @@ describe("chasing: notifications and the completeness page", () => {
     // the reporter's bell shows it; one click marks it read, another marks everything read
     await ward.reload();
     const bell = ward.getByTestId("notification-bell");
-    await expect.poll(() => bell.getAttribute("aria-label")).toMatch(/thông báo chưa đọc/);
+    // a locator wait: expect.poll gives up after one second, short on a busy machine right after a reload
+    await ward.locator('[data-testid="notification-bell"][aria-label*="thông báo chưa đọc"]').waitFor();
     await bell.click();
     const panel = ward.getByTestId("notification-panel");
     const returned = panel.getByTestId("notification-item").filter({ hasText: "Báo cáo chỉ số 4.2 bị trả lại" });
@@ -85,9 +86,9 @@ describe("chasing: notifications and the completeness page", () => {
     expect(await returned.textContent()).toContain("Thiếu quyết định phân công cán bộ");
     expect(await returned.getAttribute("data-unread")).toBe("true");
     await returned.getByRole("button", { name: "Đánh dấu đã đọc: Báo cáo chỉ số 4.2 bị trả lại" }).click();
-    await expect.poll(() => returned.getAttribute("data-unread")).toBe("false");
+    await returned.and(ward.locator('[data-unread="false"]')).waitFor();
     await panel.getByRole("button", { name: "Đánh dấu tất cả đã đọc" }).click();
-    await expect.poll(() => bell.getAttribute("aria-label")).toBe("Thông báo");
+    await ward.locator('[data-testid="notification-bell"][aria-label="Thông báo"]').waitFor();
     // the notice leads to the report
     await returned.getByText("Báo cáo chỉ số 4.2 bị trả lại").click();
     await ward.waitForURL(`**/reports/${report.id}`);
@@ -116,7 +117,7 @@ describe("chasing: notifications and the completeness page", () => {
       .waitFor();
     await admin.locator(".ant-popconfirm").getByRole("button", { name: "Đôn đốc ngay" }).click();
     await admin.getByText(/Đã đôn đốc \d+ đơn vị/).waitFor();
-    await expect.poll(() => late.textContent()).not.toContain("—");
+    await late.filter({ hasNotText: "—" }).waitFor();
 
     // the reminder reaches the ward (its other indicators are still missing)
     await ward.goto("/notifications");

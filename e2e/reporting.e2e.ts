@@ -40,11 +40,21 @@ async function openReviewRow(page: Page, unit: string) {
   await page.getByRole("navigation").getByRole("link", { name: "Báo cáo", exact: true }).click();
   await page.getByRole("tab", { name: "Xem xét báo cáo" }).click();
   await page.getByRole("row").filter({ hasText: unit }).filter({ hasText: INDICATOR }).getByRole("link").click();
-  await page.getByText(`4.2. ${INDICATOR}`).waitFor();
+  await page.getByRole("heading", { name: `4.2. ${INDICATOR}` }).waitFor();
 }
 
-async function status(page: Page) {
-  return page.locator(".ant-card").first().locator(".ant-tag").first().textContent();
+/**
+ * Waits until the report's status tag reads `label`. A locator wait (Playwright's, up to its action timeout) rather
+ * than expect.poll, whose one-second default fails on a busy machine while the server is still answering.
+ */
+async function statusIs(page: Page, label: string) {
+  await page
+    .locator(".ant-card")
+    .first()
+    .locator(".ant-tag")
+    .first()
+    .filter({ hasText: new RegExp(`^${label}$`) })
+    .waitFor();
 }
 
 describe("the reporting cycle, end to end with four accounts", () => {
@@ -81,7 +91,10 @@ describe("the reporting cycle, end to end with four accounts", () => {
     await upload.getByLabel("Cơ quan ban hành").fill("UBND phường Nha Trang");
     await upload.getByRole("button", { name: "Tải lên và đính kèm" }).click();
     await commune.getByText("ke-hoach-cds-2026.pdf").waitFor();
-    await expect.poll(() => commune.getByTestId("self-score").textContent()).toBe("9,00 / 30");
+    await commune
+      .getByTestId("self-score")
+      .filter({ hasText: /^9,00 \/ 30$/ })
+      .waitFor();
     // the PDF previews in the browser (served inline, typed by its content)
     const href = await commune.getByRole("link", { name: "Xem ke-hoach-cds-2026.pdf" }).getAttribute("href");
     const served = await commune.evaluate(async (url) => {
@@ -90,7 +103,7 @@ describe("the reporting cycle, end to end with four accounts", () => {
     }, href!);
     expect(served).toBe("application/pdf inline");
     await confirmPopover(commune, "Gửi báo cáo");
-    await expect.poll(() => status(commune)).toBe("Đã gửi");
+    await statusIs(commune, "Đã gửi");
 
     // the lead agency asks for an explanation
     const lead = await as("noivu");
@@ -101,7 +114,7 @@ describe("the reporting cycle, end to end with four accounts", () => {
       .getByLabel("Lý do, nội dung cần sửa")
       .fill("Bổ sung quyết định phân công cán bộ chuyên trách");
     await lead.getByRole("dialog").getByRole("button", { name: "Yêu cầu giải trình, bổ sung" }).click();
-    await expect.poll(() => status(lead)).toBe("Yêu cầu giải trình");
+    await statusIs(lead, "Yêu cầu giải trình");
 
     // the commune answers in the thread and resubmits
     await commune.reload();
@@ -112,12 +125,12 @@ describe("the reporting cycle, end to end with four accounts", () => {
     await commune.getByLabel("4.2 Số công chức, viên chức chuyên trách về chuyển đổi số").fill("4");
     await commune.getByTestId("save-state").filter({ hasText: "Đã lưu lúc" }).waitFor();
     await confirmPopover(commune, "Gửi báo cáo");
-    await expect.poll(() => status(commune)).toBe("Đã gửi");
+    await statusIs(commune, "Đã gửi");
 
     // the lead accepts it, then consolidates with the commune's evidence
     await lead.reload();
     await confirmPopover(lead, "Chấp nhận");
-    await expect.poll(() => status(lead)).toBe("Đã chấp nhận");
+    await statusIs(lead, "Đã chấp nhận");
     await lead.getByRole("navigation").getByRole("link", { name: "Báo cáo", exact: true }).click();
     await lead.getByRole("tab", { name: "Việc cần làm" }).click();
     await lead
@@ -138,12 +151,12 @@ describe("the reporting cycle, end to end with four accounts", () => {
     await lead.getByText("Đã đính kèm tài liệu").waitFor();
     await lead.getByRole("link", { name: "Xem ke-hoach-cds-2026.pdf" }).waitFor();
     await confirmPopover(lead, "Gửi báo cáo");
-    await expect.poll(() => status(lead)).toBe("Đã gửi");
+    await statusIs(lead, "Đã gửi");
 
     // the coordinator verifies
     await openReviewRow(admin, "Sở Nội vụ");
     await confirmPopover(admin, "Xác minh");
-    await expect.poll(() => status(admin)).toBe("Đã xác minh");
+    await statusIs(admin, "Đã xác minh");
 
     // the appraisal council sets its own score, with a reason
     const council = await as("thamdinh");
@@ -155,12 +168,12 @@ describe("the reporting cycle, end to end with four accounts", () => {
       .getByLabel(/Nhận xét thẩm định/)
       .fill("Hai phường chưa có quyết định phân công");
     await council.getByRole("dialog").getByRole("button", { name: "Thẩm định" }).click();
-    await expect.poll(() => status(council)).toBe("Đã thẩm định");
+    await statusIs(council, "Đã thẩm định");
 
     // the coordinator closes it: the final score and every step are on the report
     await admin.reload();
     await confirmPopover(admin, "Chốt kết quả");
-    await expect.poll(() => status(admin)).toBe("Kết quả chính thức");
+    await statusIs(admin, "Kết quả chính thức");
     expect(await admin.getByText("Điểm thẩm định: 7,50").isVisible()).toBe(true);
     const history = await admin.getByTestId("report-history").textContent();
     for (const step of ["Gửi báo cáo", "Xác minh", "Thẩm định", "Chốt kết quả"]) expect(history).toContain(step);

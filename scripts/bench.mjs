@@ -8,8 +8,14 @@ import { ensureInstalled, ensureServerBuilt, root, run } from "./lib.mjs";
 ensureInstalled();
 ensureServerBuilt();
 let failed = 0;
-if (run("npx", ["vitest", "bench", "--run", "--project", "core", "--project", "server-pglite"]) !== 0) failed++;
-if (run(process.execPath, ["--import", "tsx", "bench/run.ts"], { cwd: path.join(root, "apps/server") }) !== 0) failed++;
+// BENCH_ONLY=web: only the web's first load (no PostgreSQL needed); the other BENCH_ONLY values go to run.ts.
+const webOnly = process.env.BENCH_ONLY === "web";
+if (!webOnly) {
+  if (run("npx", ["vitest", "bench", "--run", "--project", "core", "--project", "server-pglite"]) !== 0) failed++;
+  if (run(process.execPath, ["--import", "tsx", "bench/run.ts"], { cwd: path.join(root, "apps/server") }) !== 0) {
+    failed++;
+  }
+}
 const bundle = path.join(root, "scripts/bench/web-bundle.mjs");
 if (fs.existsSync(bundle) && run(process.execPath, [bundle]) !== 0) failed++;
 process.exit(failed ? 1 : 0);

@@ -24,11 +24,19 @@ export function baseUrl(): string {
   return inject("baseUrl");
 }
 
-export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+/** A phone as the issue measured it (390×844, touch, the page's viewport meta honoured). */
+export const PHONE = { width: 390, height: 844 };
+
+export async function newPage(
+  browser: Browser,
+  viewport: { width: number; height: number } = { width: 1400, height: 900 },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const phone = viewport.width < 768;
   const context = await browser.newContext({
     baseURL: baseUrl(),
     locale: "vi-VN",
-    viewport: { width: 1400, height: 900 },
+    viewport,
+    ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
   });
   const page = await context.newPage();
   return { context, page };

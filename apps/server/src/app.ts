@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import compress from "@fastify/compress";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
@@ -91,6 +92,9 @@ export async function buildApp(options: TBuildAppOptions): Promise<TApp> {
   };
 
   await app.register(helmet, securityHeaders(deps.config.cookieSecure));
+  // JSON and any uncompressed text (brotli at the plugin's fast level 4, else gzip); the web's built files are
+  // compressed once at build time and served as they are (serveWeb), so this only touches API answers.
+  await app.register(compress, { global: true, threshold: 1024, encodings: ["br", "gzip"] });
   await app.register(cookie);
   await app.register(multipart, { limits: { files: 1, fileSize: maxUploadMb * 1024 * 1024 } });
   await app.register(swagger, {
@@ -148,6 +152,22 @@ async function serveWeb(app: TApp, webDist: string): Promise<boolean> {
     app.log.warn({ webDist }, "web UI not built; serving the API only");
     return false;
   }
-  await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  await app.register(fastifyStatic, {
+    root: webDist,
+    wildcard: false,
+    // vite build writes .br and .gz beside each asset (apps/web/vite.config.ts): sent as they are to browsers that
+    // accept them, with no compression work per request.
+    preCompressed: true,
+    setHeaders: (reply, file) => reply.header("cache-control", cacheControlFor(webDist, file)),
+  });
   return true;
+}
+
+/**
+ * Files under assets/ carry a hash of their content in their name: a new build gets new names, so browsers may keep
+ * them for a year without asking. index.html names the current ones, so it is checked on every load.
+ */
+export function cacheControlFor(webDist: string, file: string): string {
+  const relative = path.relative(webDist, file).split(path.sep);
+  return relative[0] === "assets" ? "public, max-age=31536000, immutable" : "no-cache";
 }

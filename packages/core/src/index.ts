@@ -14,6 +14,7 @@ export * from "./contracts/notifications.ts";
 export * from "./contracts/paging.ts";
 export * from "./contracts/plans.ts";
 export * from "./contracts/reports.ts";
+export * from "./contracts/roles.ts";
 export * from "./contracts/units.ts";
 export * from "./dashboard/official-results.ts";
 export * from "./dashboard/point-loss.ts";

@@ -68,6 +68,8 @@ export async function createTestApp(
     loginAttemptsPerMinute?: number;
     maxUploadMb?: number;
     trustProxy?: boolean | number | string[];
+    /** A built web UI to serve at / (see web-delivery.test.ts). */
+    webDist?: string;
   } = {},
 ): Promise<TTestApp> {
   const database = await openTestDatabase();
@@ -85,6 +87,7 @@ export async function createTestApp(
     maxUploadMb: options.maxUploadMb,
     trustProxy: options.trustProxy,
     fileStore: createLocalFileStore(filesRoot),
+    webDist: options.webDist,
   });
   await app.ready();
   return {

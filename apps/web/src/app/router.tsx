@@ -1,24 +1,28 @@
 import { canSomewhere, type TAction, type TMe } from "@chiso/core";
 import { Button, Flex, Result, Spin } from "antd";
-import type { ReactNode } from "react";
+import { type ReactNode, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { BrowserRouter, Link, Navigate, Route, Routes } from "react-router";
 import { ErrorAlert } from "../components/error-alert.tsx";
-import { AccountsPage } from "../features/accounts/components/accounts-page.tsx";
-import { AuditPage } from "../features/audit/components/audit-page.tsx";
 import { useMe } from "../features/auth/api/get-me.ts";
-import { ChangePasswordPage } from "../features/auth/components/change-password-page.tsx";
-import { LoginPage } from "../features/auth/components/login-page.tsx";
-import { CompletenessPage } from "../features/completeness/components/completeness-page.tsx";
-import { FrameworksPage } from "../features/frameworks/components/frameworks-page.tsx";
-import { NotificationsPage } from "../features/notifications/components/notifications-page.tsx";
-import { OverviewPage } from "../features/overview/components/overview-page.tsx";
-import { PlanPage } from "../features/plans/components/plan-page.tsx";
-import { PlansPage } from "../features/plans/components/plans-page.tsx";
-import { ReportPage } from "../features/reports/components/report-page.tsx";
-import { ReportsPage } from "../features/reports/components/reports-page.tsx";
-import { UnitsPage } from "../features/units/components/units-page.tsx";
-import { AppShell } from "./app-shell.tsx";
+import { PageSkeleton } from "./page-skeleton.tsx";
+import {
+  AccountsPage,
+  AppShell,
+  AuditPage,
+  ChangePasswordPage,
+  CompletenessPage,
+  DashboardPage,
+  FrameworksPage,
+  HomePage,
+  LoginPage,
+  NotificationsPage,
+  PlanPage,
+  PlansPage,
+  ReportPage,
+  ReportsPage,
+  UnitsPage,
+} from "./pages.tsx";
 
 function Forbidden() {
   const { t } = useTranslation();
@@ -61,15 +65,18 @@ function Guard({ me, action, children }: { me: TMe; action: TAction; children: R
 function SignedInRoutes({ me }: { me: TMe }) {
   if (me.mustChangePassword) {
     return (
-      <Routes>
-        <Route path="*" element={<ChangePasswordPage />} />
-      </Routes>
+      <Suspense fallback={<PageSkeleton />}>
+        <Routes>
+          <Route path="*" element={<ChangePasswordPage />} />
+        </Routes>
+      </Suspense>
     );
   }
   return (
     <Routes>
       <Route element={<AppShell me={me} />}>
-        <Route index element={<OverviewPage />} />
+        <Route index element={<HomePage />} />
+        <Route path="dashboard" element={<DashboardPage />} />
         <Route path="frameworks" element={<FrameworksPage />} />
         <Route path="reports" element={<ReportsPage />} />
         <Route path="reports/:id" element={<ReportPage />} />
@@ -116,15 +123,17 @@ function SignedInRoutes({ me }: { me: TMe }) {
   );
 }
 
+function FullScreenSpin() {
+  return (
+    <Flex align="center" justify="center" style={{ minHeight: "100vh" }}>
+      <Spin size="large" />
+    </Flex>
+  );
+}
+
 export function AppRouter() {
   const me = useMe();
-  if (me.isPending) {
-    return (
-      <Flex align="center" justify="center" style={{ minHeight: "100vh" }}>
-        <Spin size="large" />
-      </Flex>
-    );
-  }
+  if (me.isPending) return <FullScreenSpin />;
   if (me.error) {
     return (
       <Flex align="center" justify="center" style={{ minHeight: "100vh", padding: 24 }}>
@@ -132,5 +141,9 @@ export function AppRouter() {
       </Flex>
     );
   }
-  return <BrowserRouter>{me.data ? <SignedInRoutes me={me.data} /> : <LoginPage />}</BrowserRouter>;
+  return (
+    <BrowserRouter>
+      <Suspense fallback={<FullScreenSpin />}>{me.data ? <SignedInRoutes me={me.data} /> : <LoginPage />}</Suspense>
+    </BrowserRouter>
+  );
 }

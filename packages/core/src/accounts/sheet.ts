@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { ZAccountCreate, ZUsername } from "../contracts/accounts.ts";
+import { ZRole } from "../contracts/roles.ts";
 import { type TUnitKind, UNIT_KIND_LABELS, UNIT_KINDS } from "../contracts/units.ts";
-import { ROLES, type TRole, ZRole } from "../policy/actor.ts";
+import { ROLES, type TRole } from "../policy/actor.ts";
 import { foldVietnamese } from "../text/fold.ts";
 
 /**

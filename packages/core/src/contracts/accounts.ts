@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { ZRole } from "../policy/actor.ts";
 import { zLine } from "../text/clean.ts";
 import { ZGrant } from "./auth.ts";
+import { ZRole } from "./roles.ts";
 
 export const ZAccount = z.object({
   id: z.uuid(),

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { ZRole } from "../policy/actor.ts";
 import { zLine } from "../text/clean.ts";
 import { isCommonPassword } from "./common-passwords.ts";
+import { ZRole } from "./roles.ts";
 
 export const PASSWORD_MIN_LENGTH = 8;
 

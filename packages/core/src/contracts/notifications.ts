@@ -119,10 +119,14 @@ export const ZCompleteness = z.object({
 });
 export type TCompleteness = z.infer<typeof ZCompleteness>;
 
-/** The page's query: a period, a search over unit names (without accents), a page of the unit table. */
+/**
+ * The page's query: a period, a search over unit names (without accents), a page of the unit table, by name or
+ * with the units furthest behind first (overdue, then missing, then late reports: the coordinator's home page).
+ */
 export const ZCompletenessQuery = ZPageQuery.extend({
   periodId: z.uuid("Vui lòng chọn kỳ báo cáo"),
   q: z.string().trim().max(200).optional(),
+  order: z.enum(["name", "behind"]).default("name"),
 });
 export type TCompletenessQuery = z.infer<typeof ZCompletenessQuery>;
 

@@ -1,8 +1,6 @@
-import { z } from "zod";
-
+// No zod here: the web's first load needs these rules but not the schemas (its zod form, ZRole, is in contracts).
 export const ROLES = ["coordinator", "unit_lead", "unit_reporter", "appraiser", "viewer"] as const;
-export const ZRole = z.enum(ROLES);
-export type TRole = z.infer<typeof ZRole>;
+export type TRole = (typeof ROLES)[number];
 
 /**
  * Where something sits in the unit tree: the ids from the top agency down to the unit itself. The province is the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TActor, TGrant, TPath, TRole } from "./actor.ts";
-import { can, REFUSALS, rules, type TAction } from "./policy.ts";
+import { can, homePage, REFUSALS, rules, type TAction } from "./policy.ts";
 
 /*
  * The permission matrix. The tree: the province; agencies A (e.g. Sở Công Thương) and B (a sibling agency);
@@ -164,6 +164,34 @@ describe("policy: the role × action × scope matrix", () => {
     );
     expect(wrong).toEqual([]);
     expect(CASES.length).toBeGreaterThan(1000);
+  });
+
+  it("starts each role on its own home page: coordination, review, to-do list or score", () => {
+    const expected: Record<TRole, Record<string, string>> = {
+      coordinator: { province: "coordination", A: "coordination", A1: "coordination" },
+      unit_lead: { A: "review", A1: "review", B1: "review" },
+      appraiser: { province: "review", A: "review" },
+      unit_reporter: { A: "work", A1: "work", B1: "work" },
+      viewer: { province: "score", A: "score", B1: "score" },
+    };
+    for (const [role, places] of Object.entries(expected)) {
+      for (const [place, home] of Object.entries(places)) {
+        expect(homePage(actor(role as TRole, place as TPlace)), `${role}@${place}`).toBe(home);
+      }
+    }
+    // several roles: the busiest home wins, whatever order the grants come in
+    const reporterAndViewer: TActor = {
+      id: "y",
+      unitId: "A1",
+      grants: [
+        { role: "viewer", scopeUnitId: null, scopePath: ref("province") },
+        { role: "unit_reporter", scopeUnitId: "A1", scopePath: ref("A1") },
+      ],
+    };
+    expect(homePage(reporterAndViewer)).toBe("work");
+    expect(
+      homePage({ ...reporterAndViewer, grants: [...reporterAndViewer.grants, actor("coordinator", "A").grants[0]!] }),
+    ).toBe("coordination");
   });
 
   it("lets one person hold roles in several scopes", () => {

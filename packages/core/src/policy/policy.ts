@@ -74,3 +74,17 @@ export function canSomewhere(actor: TActor, action: TAction): boolean {
     ),
   );
 }
+
+/**
+ * Where a user starts (the page at "/"), from what the rules let them do: a coordinator runs a cycle (who is late,
+ * where points are lost); a lead agency's leader or a council member has reports waiting for them; a reporter has
+ * a to-do list; whoever only reads (leadership) sees the score. Someone with several roles starts from the busiest.
+ */
+export type THomePage = "coordination" | "review" | "work" | "score";
+
+export function homePage(actor: TActor): THomePage {
+  if (canSomewhere(actor, "period.manage")) return "coordination";
+  if (canSomewhere(actor, "report.review") || canSomewhere(actor, "report.appraise")) return "review";
+  if (canSomewhere(actor, "report.actFor")) return "work";
+  return "score";
+}

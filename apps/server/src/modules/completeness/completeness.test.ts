@@ -130,6 +130,23 @@ describe("completeness and timeliness of a period (tỷ lệ báo cáo)", () => 
     expect(found.unitsTotal).toBe(2);
   });
 
+  it("lists the units furthest behind first when asked (the coordinator's home page): overdue, missing, late", async () => {
+    const all = await get("admin");
+    const behind = await get("admin", "pageSize=3&order=behind");
+    expect(behind.unitsTotal).toBe(all.units.length);
+    const worst = Math.max(...all.units.map((u) => u.counts.overdue));
+    expect(behind.units[0]!.counts.overdue).toBe(worst);
+    const weights = behind.units.map((u) => [u.counts.overdue, u.counts.missing, u.counts.late]);
+    const sorted = [...weights].sort((a, b) => b[0]! - a[0]! || b[1]! - a[1]! || b[2]! - a[2]!);
+    expect(weights).toEqual(sorted);
+    // the extended ward owes reports but none is overdue: it comes after every unit that has overdue ones
+    const everyBehind = (await get("admin", "order=behind&pageSize=500")).units.map((u) => u.unitName);
+    const north = everyBehind.indexOf("Phường Bắc Nha Trang");
+    const ward = everyBehind.indexOf("Phường Nha Trang");
+    expect(ward).toBeLessThan(north);
+    expect((await call("admin", "GET", `/api/completeness?periodId=${periodId}&order=oldest`)).statusCode).toBe(400);
+  });
+
   it("a unit's missing reports become overdue once its own (extended) deadline passes", async () => {
     clock.advanceMinutes(5 * 24 * 60); // 01/07
     server.relogin();

@@ -129,6 +129,16 @@ function getOrAdd<T>(map: Map<string, T>, key: string, create: () => T): T {
   return created;
 }
 
+/** Overdue reports weigh most (points are being lost now), then missing ones, then those sent late; ties by name. */
+function furthestBehindFirst(a: TCompletenessUnit, b: TCompletenessUnit): number {
+  return (
+    b.counts.overdue - a.counts.overdue ||
+    b.counts.missing - a.counts.missing ||
+    b.counts.late - a.counts.late ||
+    a.unitName.localeCompare(b.unitName, "vi")
+  );
+}
+
 /** "4.10" after "4.9": codes compare part by part as numbers. */
 function compareCodes(a: string, b: string): number {
   return a.localeCompare(b, "vi", { numeric: true });
@@ -141,7 +151,8 @@ export async function getCompleteness(ctx: TServiceContext, periodId: string): P
 /** The page: totals and indicators, one page of the units matching the search, and those units' open slots. */
 export async function getCompletenessPage(ctx: TServiceContext, query: TCompletenessQuery): Promise<TCompletenessPage> {
   const { data } = await load(ctx, query.periodId);
-  const matching = query.q ? data.units.filter((u) => matchesSearch(u.unitName, query.q ?? "")) : data.units;
+  const found = query.q ? data.units.filter((u) => matchesSearch(u.unitName, query.q ?? "")) : data.units;
+  const matching = query.order === "behind" ? [...found].sort(furthestBehindFirst) : found;
   const units = matching.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
   const shown = new Set(units.map((u) => u.unitId));
   return {

@@ -8,6 +8,8 @@ export interface TCompletenessView {
   page: number;
   pageSize: number;
   q?: string;
+  /** "behind": the units furthest behind first (the coordinator's home page); by name otherwise. */
+  order?: "name" | "behind";
 }
 
 const searchOf = (v: TCompletenessView) =>
@@ -16,6 +18,7 @@ const searchOf = (v: TCompletenessView) =>
     page: String(v.page),
     pageSize: String(v.pageSize),
     ...(v.q ? { q: v.q } : {}),
+    ...(v.order ? { order: v.order } : {}),
   }).toString();
 
 export const getCompleteness = (view: TCompletenessView) =>

@@ -23,20 +23,24 @@ import {
   Tabs,
   Typography,
 } from "antd";
-import { type ReactNode, useState } from "react";
+import { lazy, type ReactNode, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
+import { usePhone } from "../../../lib/use-phone.ts";
 import { useFrameworks } from "../../frameworks/api/list-frameworks.ts";
 import { useDashboard } from "../api/dashboard.ts";
-import { MainRadar, TrendChart } from "./charts.tsx";
 import { SubmissionHeatmap } from "./heatmap.tsx";
 import { OfficialResultsPanel } from "./official-results-panel.tsx";
 import { PointLossTable } from "./point-loss-table.tsx";
 import { UnitRankingTable } from "./unit-ranking-table.tsx";
 
+// ECharts is the heaviest library of the UI: loaded only when a chart is drawn, not with the page.
+const MainRadar = lazy(async () => ({ default: (await import("./charts.tsx")).MainRadar }));
+const TrendChart = lazy(async () => ({ default: (await import("./charts.tsx")).TrendChart }));
+
 /** Tổng quan: where the province stands, where points are lost, who is late — readable in a minute, printable. */
-export function DashboardPage({ extra }: { extra?: ReactNode }) {
+export function DashboardPage({ extra }: { extra?: (dashboard: TDashboard) => ReactNode }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const frameworks = useFrameworks();
@@ -44,6 +48,7 @@ export function DashboardPage({ extra }: { extra?: ReactNode }) {
   const periodId = params.get("period") ?? undefined;
   const dashboard = useDashboard(frameworkId, periodId);
   const [tab, setTab] = useState("overview");
+  const phone = usePhone();
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -62,10 +67,10 @@ export function DashboardPage({ extra }: { extra?: ReactNode }) {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t("nav.overview")} — {d.period?.label ?? t("dashboard.noPeriod")}
         </Typography.Title>
-        <Space wrap className="no-print">
+        <Space wrap className="no-print" style={phone ? { width: "100%" } : undefined}>
           <Select
             aria-label={t("frameworks.choose")}
-            style={{ minWidth: 280 }}
+            style={phone ? { width: "calc(100vw - 24px)" } : { minWidth: 280 }}
             value={d.framework.id}
             onChange={(id) => set("framework", id)}
             // Every published framework the user may see (the server lists them by scope): the province's and,
@@ -88,7 +93,7 @@ export function DashboardPage({ extra }: { extra?: ReactNode }) {
         </Space>
       </Flex>
       <SummaryCards dashboard={d} />
-      {extra}
+      {extra?.(d)}
       <Tabs
         activeKey={tab}
         onChange={setTab}
@@ -168,7 +173,13 @@ function OverviewTab({ dashboard: d }: { dashboard: TDashboard }) {
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={12}>
         <Card title={t("dashboard.radar")}>
-          {d.period ? <MainRadar dashboard={d} /> : <Empty description={t("dashboard.noPeriod")} />}
+          {d.period ? (
+            <Suspense fallback={<Skeleton.Node active style={{ width: "100%", height: 340 }} />}>
+              <MainRadar dashboard={d} />
+            </Suspense>
+          ) : (
+            <Empty description={t("dashboard.noPeriod")} />
+          )}
           <MainsTable dashboard={d} />
         </Card>
       </Col>
@@ -179,7 +190,11 @@ function OverviewTab({ dashboard: d }: { dashboard: TDashboard }) {
       </Col>
       <Col xs={24}>
         <Card title={t("dashboard.trend")}>
-          {d.trend.length > 1 && <TrendChart dashboard={d} />}
+          {d.trend.length > 1 && (
+            <Suspense fallback={<Skeleton.Node active style={{ width: "100%", height: 260 }} />}>
+              <TrendChart dashboard={d} />
+            </Suspense>
+          )}
           <Table
             size="small"
             rowKey="periodId"

@@ -5,9 +5,10 @@ import {
   type TDashboard,
   type TDashboardIndicator,
 } from "@chiso/core";
-import { Table, Tag, Typography } from "antd";
+import { Card, Flex, List, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { usePhone } from "../../../lib/use-phone.ts";
 
 const REASON_COLORS = {
   not_reported: "red",
@@ -26,6 +27,41 @@ export function PointLossTable({ dashboard, limit }: { dashboard: TDashboard; li
     .filter((i) => i.isLeaf && i.pointsLost > 0)
     .sort((a, b) => b.pointsLost - a.pointsLost || compareCodes(a.code, b.code))
     .slice(0, limit);
+  const phone = usePhone();
+  const name = (r: TDashboardIndicator) => (r.reportId ? <Link to={`/reports/${r.reportId}`}>{r.name}</Link> : r.name);
+  if (phone) {
+    return (
+      <List
+        data-testid="point-loss"
+        dataSource={rows}
+        split={false}
+        pagination={limit || rows.length <= 20 ? false : { pageSize: 20, simple: true }}
+        renderItem={(r) => (
+          <List.Item style={{ padding: "0 0 8px" }}>
+            <Card size="small" style={{ width: "100%" }}>
+              <Flex vertical gap={4}>
+                <Typography.Text strong>
+                  {r.code}. {name(r)}
+                </Typography.Text>
+                <Flex wrap gap={8} align="center">
+                  <Typography.Text type="danger" strong>
+                    −{formatNumberVi(r.pointsLost, { decimals: 2 })}
+                  </Typography.Text>
+                  {r.reason && <Tag color={REASON_COLORS[r.reason]}>{LOSS_REASON_LABELS[r.reason][lang]}</Tag>}
+                  {r.recoverable > 0 && (
+                    <Typography.Text type="secondary">
+                      {t("dashboard.recoverable")}: +{formatNumberVi(r.recoverable, { decimals: 2 })}
+                    </Typography.Text>
+                  )}
+                </Flex>
+                {r.leadUnit && <Typography.Text type="secondary">{r.leadUnit}</Typography.Text>}
+              </Flex>
+            </Card>
+          </List.Item>
+        )}
+      />
+    );
+  }
   return (
     <Table<TDashboardIndicator>
       rowKey="id"
@@ -39,7 +75,7 @@ export function PointLossTable({ dashboard, limit }: { dashboard: TDashboard; li
           title: t("frameworks.name"),
           dataIndex: "name",
           minWidth: 220,
-          render: (name: string, r) => (r.reportId ? <Link to={`/reports/${r.reportId}`}>{name}</Link> : name),
+          render: (_: string, r) => name(r),
         },
         {
           title: t("dashboard.pointsLost"),

@@ -4,16 +4,19 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
-import { errorMessage } from "../../../i18n/index.ts";
+import { errorMessage, registerMessages } from "../../../i18n/index.ts";
 import { useMe } from "../../auth/api/get-me.ts";
 import { useDeletePlan } from "../api/delete-plan.ts";
 import { usePlan } from "../api/get-plan.ts";
+import { plansMessages } from "../messages.ts";
 import { PlanFormModal } from "./plan-form-modal.tsx";
 import { yearsText } from "./plan-list.tsx";
 import { PlanProgress } from "./plan-progress.tsx";
 import { PlanTargets } from "./plan-targets.tsx";
 import { TaskDrawer } from "./task-drawer.tsx";
 import { TaskTable } from "./task-table.tsx";
+
+registerMessages("plans", plansMessages);
 
 /** A plan: its header, targets, progress by section and unit, tasks by section, and the parent tasks it answers. */
 export function PlanPage() {

@@ -4,12 +4,16 @@ import { Button, Flex, Space, Tabs, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
+import { registerMessages } from "../../../i18n/index.ts";
 import { useMe } from "../../auth/api/get-me.ts";
+import { plansMessages } from "../messages.ts";
 import { MyTasks } from "./my-tasks.tsx";
 import { PlanFormModal } from "./plan-form-modal.tsx";
 import { PlanImportModal } from "./plan-import-modal.tsx";
 import { PlanList } from "./plan-list.tsx";
 import { TaskDrawer } from "./task-drawer.tsx";
+
+registerMessages("plans", plansMessages);
 
 /** Kế hoạch: every plan, and the unit's own tasks across them; the coordinator imports and creates plans. */
 export function PlansPage() {

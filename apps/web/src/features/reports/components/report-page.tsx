@@ -7,6 +7,7 @@ import { Link, useParams } from "react-router";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { IndicatorValueInputs } from "../../../components/indicator-value-inputs.tsx";
 import { errorMessage } from "../../../i18n/index.ts";
+import { usePhone } from "../../../lib/use-phone.ts";
 import { useMe } from "../../auth/api/get-me.ts";
 import { useReport } from "../api/report.ts";
 import { type TDraft, useAutosave } from "../api/use-autosave.ts";
@@ -24,6 +25,7 @@ export function ReportPage() {
   const report = useReport(id);
   const autosave = useAutosave(report.data);
   const me = useMe().data;
+  const phone = usePhone();
 
   if (report.error) return <ErrorAlert error={report.error} onRetry={() => report.refetch()} />;
   if (!report.data || !autosave.draft) return <Skeleton active />;
@@ -37,7 +39,7 @@ export function ReportPage() {
       </Link>
       <Card>
         <Flex justify="space-between" wrap gap={12}>
-          <div style={{ flex: 1, minWidth: 320 }}>
+          <div style={{ flex: "1 1 320px", minWidth: 0 }}>
             <Typography.Title level={4} style={{ margin: 0 }}>
               {r.indicator.code}. {r.indicator.name}
             </Typography.Title>
@@ -52,7 +54,7 @@ export function ReportPage() {
               <DeadlineText deadline={r.window.deadline} daysLeft={r.window.daysLeft} open={r.window.open} />
             </Space>
           </div>
-          <ReportActions report={r} beforeAction={autosave.flush} />
+          {!phone && <ReportActions report={r} beforeAction={autosave.flush} />}
         </Flex>
         <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginTop: 12 }}>
           <Descriptions.Item label={t("frameworks.maxScore")}>{formatNumberVi(r.indicator.maxScore)}</Descriptions.Item>
@@ -86,7 +88,7 @@ export function ReportPage() {
               report={r}
               draft={autosave.draft}
               onChange={autosave.change}
-              saveState={<SaveState autosave={autosave} editable={r.editable} />}
+              saveState={phone ? null : <SaveState autosave={autosave} editable={r.editable} />}
             />
             <ReportEvidence report={r} />
             {isLeadReviewer && <ConsolidationPanel report={r} />}
@@ -101,6 +103,46 @@ export function ReportPage() {
           </Flex>
         </Col>
       </Row>
+      {phone && (
+        <PhoneActionBar>
+          <SaveState autosave={autosave} editable={r.editable} />
+          <Flex gap={8} wrap>
+            {r.editable && (
+              <Button onClick={() => void autosave.flush()} loading={autosave.state === "saving"}>
+                {t("common.save")}
+              </Button>
+            )}
+            <ReportActions report={r} beforeAction={autosave.flush} />
+          </Flex>
+        </PhoneActionBar>
+      )}
+    </Flex>
+  );
+}
+
+/**
+ * On a phone the form is one long column: saving and the report's actions (send, accept, verify…) stay pinned to
+ * the bottom of the screen, reachable wherever the reporter has scrolled to.
+ */
+function PhoneActionBar({ children }: { children: React.ReactNode }) {
+  return (
+    <Flex
+      vertical
+      gap={6}
+      data-testid="report-action-bar"
+      className="no-print"
+      style={{
+        position: "sticky",
+        bottom: 0,
+        zIndex: 5,
+        margin: "0 -12px -12px",
+        padding: "8px 12px",
+        background: "#fff",
+        borderTop: "1px solid #eee",
+        boxShadow: "0 -2px 8px rgba(0, 0, 0, 0.06)",
+      }}
+    >
+      {children}
     </Flex>
   );
 }

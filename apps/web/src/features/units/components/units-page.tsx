@@ -83,26 +83,33 @@ export function UnitsPage() {
         loading={units.isPending}
         dataSource={rows}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        tableLayout="fixed"
+        scroll={{ x: 1000 }}
         columns={[
-          { title: t("units.name"), dataIndex: "name", sorter: (a, b) => a.name.localeCompare(b.name, "vi") },
-          { title: t("units.shortName"), dataIndex: "shortName", width: 180 },
+          {
+            // the name gets the room; the unit above it reads under it rather than in a column of its own
+            title: `${t("units.name")} · ${t("units.parent")}`,
+            dataIndex: "name",
+            sorter: (a, b) => a.name.localeCompare(b.name, "vi"),
+            render: (name: string, unit) => (
+              <Flex vertical>
+                <span>{name}</span>
+                {unit.parentId && <Typography.Text type="secondary">{byId.get(unit.parentId)?.name}</Typography.Text>}
+              </Flex>
+            ),
+          },
+          { title: t("units.shortName"), dataIndex: "shortName", width: 160 },
           {
             title: t("units.kind"),
             dataIndex: "kind",
-            width: 190,
+            width: 160,
             render: (k: TUnitKind) => UNIT_KIND_LABELS[k][lang],
-          },
-          {
-            title: t("units.parent"),
-            dataIndex: "parentId",
-            width: 200,
-            render: (id: string | null) => (id ? byId.get(id)?.name : null),
           },
           { title: t("units.accounts"), dataIndex: "userCount", width: 100, align: "right" },
           {
             title: t("accounts.status"),
             dataIndex: "isActive",
-            width: 150,
+            width: 130,
             render: (active: boolean) =>
               active ? <Tag color="green">{t("units.active")}</Tag> : <Tag>{t("units.inactive")}</Tag>,
           },
