@@ -210,7 +210,7 @@ describe("a department runs its own cycle (levels), end to end", () => {
 
     // A new office's user sees the department's dashboard and plans, not the province's nor another agency's.
     const newOffice = await firstSignIn("pkts.e2e", officePassword);
-    await newOffice.goto("/");
+    await newOffice.goto("/dashboard");
     await newOffice.getByRole("combobox", { name: "Chọn bộ chỉ số" }).waitFor();
     const seen = await newOffice.evaluate(
       async () => (await (await fetch("/api/frameworks")).json()) as { code: string }[],
@@ -242,7 +242,7 @@ describe("a department runs its own cycle (levels), end to end", () => {
     expect(await newOffice.evaluate(async (id) => (await fetch(`/api/plans/${id}`)).status, province)).toBe(403);
 
     // The province's coordinator sees the department's progress on its dashboard.
-    await admin.goto("/");
+    await admin.goto("/dashboard");
     await pick(
       admin,
       "Chọn bộ chỉ số",
