@@ -45,6 +45,8 @@ export * from "./reporting/deadline.ts";
 export * from "./reporting/values.ts";
 export * from "./reporting/workflow.ts";
 export * from "./scoring/aggregate.ts";
+export * from "./scoring/grade.ts";
+export * from "./scoring/rank.ts";
 export * from "./scoring/round.ts";
 export * from "./scoring/score-indicator.ts";
 export * from "./text/clean.ts";
