@@ -5,6 +5,8 @@ import { useTranslation } from "react-i18next";
 import { BrowserRouter, Link, Navigate, Route, Routes } from "react-router";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { AccountsPage } from "../features/accounts/components/accounts-page.tsx";
+import { RoundPage } from "../features/assessments/components/round-page.tsx";
+import { RoundsPage } from "../features/assessments/components/rounds-page.tsx";
 import { AuditPage } from "../features/audit/components/audit-page.tsx";
 import { useMe } from "../features/auth/api/get-me.ts";
 import { ChangePasswordPage } from "../features/auth/components/change-password-page.tsx";
@@ -84,6 +86,8 @@ function SignedInRoutes({ me }: { me: TMe }) {
         />
         <Route path="plans" element={<PlansPage />} />
         <Route path="plans/:id" element={<PlanPage />} />
+        <Route path="assessments" element={<RoundsPage />} />
+        <Route path="assessments/:id" element={<RoundPage />} />
         <Route
           path="units"
           element={

@@ -1,6 +1,7 @@
 import { ERROR_MESSAGES } from "@chiso/core";
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
+import { assessmentsMessages } from "../features/assessments/messages.ts";
 import { notificationsMessages } from "../features/notifications/messages.ts";
 import { plansMessages } from "../features/plans/messages.ts";
 import { ApiError } from "../lib/api.ts";
@@ -22,8 +23,22 @@ export function setLanguage(language: TLanguage) {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    vi: { translation: { ...vi, notifications: notificationsMessages.vi, plans: plansMessages.vi } },
-    en: { translation: { ...en, notifications: notificationsMessages.en, plans: plansMessages.en } },
+    vi: {
+      translation: {
+        ...vi,
+        notifications: notificationsMessages.vi,
+        plans: plansMessages.vi,
+        assessments: assessmentsMessages.vi,
+      },
+    },
+    en: {
+      translation: {
+        ...en,
+        notifications: notificationsMessages.en,
+        plans: plansMessages.en,
+        assessments: assessmentsMessages.en,
+      },
+    },
   },
   lng: storedLanguage(),
   fallbackLng: "vi",

@@ -68,6 +68,8 @@ export const ZRound = z.object({
   myUnitIds: z.array(z.uuid()),
   /** The latest publication (the one in force), null before publication. */
   publication: ZPublicationSummary.nullable(),
+  /** What the user may do with the round, as the policy says (the web shows only that). */
+  allowed: z.object({ manage: z.boolean(), results: z.boolean() }),
 });
 export type TRound = z.infer<typeof ZRound>;
 

@@ -153,6 +153,10 @@ function presentRound(ctx: TServiceContext, loaded: TLoadedRound, publications: 
     submittedCount: agencies.filter((a) => a.status === "submitted").length,
     myUnitIds: agencies.filter((a) => isMemberOf(ctx.actor, a.unitId)).map((a) => a.unitId),
     publication: latest ? presentPublication(latest) : null,
+    allowed: {
+      manage: can(ctx.actor, "assessment.manage", loaded.ref),
+      results: can(ctx.actor, "assessment.results", loaded.ref),
+    },
   };
 }
 
