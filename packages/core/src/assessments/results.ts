@@ -13,6 +13,8 @@ export interface TAssessedCriterion {
   /** No rule: a judgement criterion scored by the proposed, then the appraised, points. */
   rule: TScoringRule | null;
   evidenceRequired: boolean;
+  /** Shown after reported numbers: "3 văn bản". */
+  unitLabel?: string | null;
 }
 
 /** What an agency answered on a criterion, and what the council made of it. */
@@ -42,6 +44,7 @@ export function scoreEntry(criterion: TAssessedCriterion, entry: TAssessedEntry 
     values: entry?.values ?? {},
     manualPoints: entry?.proposedPoints ?? null,
     evidence: { required: criterion.evidenceRequired, count: entry?.documentCount ?? 0 },
+    unitLabel: criterion.unitLabel ?? undefined,
   });
   const appraised = entry?.appraisedPoints ?? null;
   const final: TLeafScore =

@@ -111,6 +111,7 @@ const asCriterion = (row: TIndicatorRow): TAssessedCriterion => ({
   maxScore: row.maxScore,
   rule: row.rule,
   evidenceRequired: row.evidenceRequired,
+  unitLabel: row.unitOfMeasure,
 });
 
 /** The deadline that applies to an agency: its extension, else the round's. */
