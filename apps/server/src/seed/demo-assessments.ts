@@ -65,7 +65,6 @@ export async function seedDemoAssessments(db: TDb, now: Date) {
     unitResolutions: {},
   });
   await publishFramework(ctx, departments.id);
-  const year = now.getUTCFullYear();
   const round = await createRound(ctx, {
     name: "Đánh giá, xếp hạng mức độ chuyển đổi số các sở, ban, ngành năm 2025",
     year: 2025,
@@ -117,13 +116,14 @@ export async function seedDemoAssessments(db: TDb, now: Date) {
   await changeStatus(ctx, round.id, "appraising");
   await publish(ctx, round.id, { decisionNumber: "2150/QĐ-UBND", decisionDate: "2026-01-20" });
 
-  // The communes' round, self-assessment open a month ahead whatever day the demo starts.
+  // The communes' round for 2025, self-assessment open a month ahead whatever day the demo starts. Its framework
+  // is of 2025 too, so the province's own framework stays first among the newest in the frameworks list.
   const communes = await commitImport(ctx, {
     transfer: {
-      ...agencyFramework500(`CDS-XA-${year}`, year),
+      ...agencyFramework500("CDS-XA-2025", 2025),
       framework: {
-        ...agencyFramework500(`CDS-XA-${year}`, year).framework,
-        name: `Bộ chỉ số đánh giá chuyển đổi số xã, phường, đặc khu năm ${year}`,
+        ...agencyFramework500("CDS-XA-2025", 2025).framework,
+        name: "Bộ chỉ số đánh giá chuyển đổi số xã, phường, đặc khu năm 2025",
         level: "commune",
       },
     },
@@ -133,8 +133,8 @@ export async function seedDemoAssessments(db: TDb, now: Date) {
   const communeIds = [...units.entries()].filter(([name]) => /^(Xã|Phường|Đặc khu)/.test(name)).map(([, id]) => id);
   const deadline = new Date(now.getTime() + 30 * 86_400_000);
   const communeRound = await createRound(ctx, {
-    name: `Đánh giá mức độ chuyển đổi số xã, phường, đặc khu năm ${year}`,
-    year,
+    name: "Đánh giá mức độ chuyển đổi số xã, phường, đặc khu năm 2025",
+    year: 2025,
     frameworkId: communes.id,
     groupName: "Xã, phường, đặc khu",
     unitIds: communeIds,
