@@ -1,4 +1,6 @@
 import type { TCriterionTable, TRound, TRoundResultView, TSheet } from "@chiso/core";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TTestApp } from "../../test/test-app.ts";
 import {
@@ -371,5 +373,60 @@ describe("appraisal, publication and correction", () => {
     );
     expect(first.body.results).toEqual(published.body.results);
     expect(first.body.results.rows.find((r) => r.unitId === SNV())).toMatchObject({ total: 20, rank: 15 });
+  });
+
+  it("writes the result table to Excel and Word with the same numbers as the screen", async () => {
+    const screen = (await call<TRoundResultView>(t, lanhdao, "GET", `/api/assessment-rounds/${round.id}/results`)).body;
+    const xlsx = await t.app.inject({
+      method: "GET",
+      url: `/api/assessment-rounds/${round.id}/results.xlsx`,
+      headers: { cookie: lanhdao },
+    });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers["content-disposition"]).toContain("ket-qua-danh-gia-2025-v2.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(xlsx.rawPayload).buffer);
+    const sheet = workbook.getWorksheet("Kết quả")!;
+    expect(String(sheet.getRow(2).getCell(1).value)).toContain("Quyết định số 1300/QĐ-UBND ngày 01/09/2025");
+    const mains = screen.results.mains.length;
+    const fromExcel = screen.results.rows.map((_, i) => {
+      const row = sheet.getRow(5 + i);
+      return [row.getCell(1).value, row.getCell(2).value, row.getCell(4 + mains).value, row.getCell(7 + mains).value];
+    });
+    expect(fromExcel).toEqual(screen.results.rows.map((r) => [r.rank, r.unitName, r.total, r.grade]));
+
+    const docx = await t.app.inject({
+      method: "GET",
+      url: `/api/assessment-rounds/${round.id}/results.docx`,
+      headers: { cookie: lanhdao },
+    });
+    expect(docx.statusCode).toBe(200);
+    const xml = await (await JSZip.loadAsync(docx.rawPayload)).file("word/document.xml")!.async("string");
+    const textOf = (fragment: string) =>
+      [...fragment.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
+    const tables = [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((table) =>
+      [...table[0].matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((row) =>
+        [...row[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((cell) => textOf(cell[0])),
+      ),
+    );
+    const results = tables.at(-1)!;
+    expect(results[0]![0]).toBe("Hạng");
+    expect(results.slice(1).map((r) => [r[0], r[1], r.at(-3), r.at(-1)])).toEqual(
+      screen.results.rows.map((r) => [
+        String(r.rank),
+        r.unitName,
+        `${r.total.toFixed(2).replace(".", ",")}/${r.maxTotal}`,
+        r.grade,
+      ]),
+    );
+    expect(textOf(xml)).toContain("Kèm theo Quyết định số 1300/QĐ-UBND ngày 01/09/2025");
+    // an office outside the group does not get the table
+    const outside = await t.login("pqltm");
+    const refused = await t.app.inject({
+      method: "GET",
+      url: `/api/assessment-rounds/${round.id}/results.xlsx`,
+      headers: { cookie: outside },
+    });
+    expect(refused.statusCode).toBe(403);
   });
 });

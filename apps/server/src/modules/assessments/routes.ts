@@ -21,6 +21,7 @@ import { z } from "zod";
 import type { TApp } from "../../http/app-types.ts";
 import { serviceContext } from "../../http/auth.ts";
 import type { TAppDeps } from "../../http/context.ts";
+import { contentDisposition } from "../evidence/routes.ts";
 import * as service from "./service.ts";
 
 const tags = ["assessments"];
@@ -242,6 +243,32 @@ export function assessmentRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request) => service.getResults(ctx(request), request.params.id, request.query.version),
+  );
+  app.get(
+    "/api/assessment-rounds/:id/results.:format",
+    {
+      schema: {
+        tags,
+        summary: "Bảng kết quả cho quyết định của UBND: Excel (.xlsx) hoặc Word theo NĐ 30/2020 (.docx)",
+        params: ZRoundParams.extend({ format: z.enum(["xlsx", "docx"]) }),
+        querystring: z.object({ version: z.coerce.number().int().min(1).optional() }),
+      },
+    },
+    async (request, reply) => {
+      const file = await service.resultsFile(
+        ctx(request),
+        request.params.id,
+        request.params.format,
+        request.query.version,
+      );
+      return reply
+        .headers({
+          "content-type": file.contentType,
+          "content-disposition": contentDisposition("attachment", file.fileName),
+          "cache-control": "private, no-store",
+        })
+        .send(file.body);
+    },
   );
   app.get(
     "/api/assessment-rounds/:id/differences",

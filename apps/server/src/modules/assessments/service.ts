@@ -38,8 +38,10 @@ import { AppError, notFound } from "../../http/errors.ts";
 import { ensureCan } from "../../http/policy.ts";
 import { recordAudit } from "../audit/repo.ts";
 import { findFramework, listIndicators } from "../frameworks/repo.ts";
+import { getProvinceSettings } from "../settings/service.ts";
 import { findUnitPath } from "../units/repo.ts";
 import { ensureUnitsInScope } from "../units/service.ts";
+import { DOCX_TYPE, resultsDocx, resultsWorkbook, XLSX_TYPE } from "./outputs.ts";
 import * as repo from "./repo.ts";
 
 /*
@@ -886,4 +888,13 @@ function audit(tx: TDbOrTx, ctx: TServiceContext, action: string, roundId: strin
     after,
     ip: ctx.ip,
   });
+}
+
+/** The result table for the UBND decision, as Excel or Word (NĐ 30/2020), with the numbers of the results view. */
+export async function resultsFile(ctx: TServiceContext, roundId: string, format: "xlsx" | "docx", version?: number) {
+  const view = await getResults(ctx, roundId, version);
+  const fileName = `ket-qua-danh-gia-${view.round.year}${view.version ? `-v${view.version}` : "-tam-tinh"}.${format}`;
+  if (format === "xlsx") return { fileName, contentType: XLSX_TYPE, body: await resultsWorkbook(view) };
+  const settings = await getProvinceSettings(ctx.db);
+  return { fileName, contentType: DOCX_TYPE, body: await resultsDocx(view, settings.province) };
 }

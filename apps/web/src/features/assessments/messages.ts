@@ -98,6 +98,7 @@ const vi = {
     adjustment: "Cộng/trừ",
     total: "Tổng điểm",
     grade: "Xếp loại",
+    download: { xlsx: "Tải bảng kết quả (Excel)", docx: "Tải bảng kết quả (Word, NĐ 30/2020)" },
   },
   result: {
     title: "Kết quả của cơ quan",

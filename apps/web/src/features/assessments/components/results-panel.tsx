@@ -44,6 +44,16 @@ export function ResultsPanel({ round }: { round: TRound }) {
       ) : (
         <Alert type="info" showIcon message={t("assessments.results.live")} />
       )}
+      <Flex gap={12}>
+        {(["xlsx", "docx"] as const).map((format) => (
+          <a
+            key={format}
+            href={`/api/assessment-rounds/${round.id}/results.${format}${view.version ? `?version=${view.version}` : ""}`}
+          >
+            {t(`assessments.results.download.${format}`)}
+          </a>
+        ))}
+      </Flex>
       <Typography.Text data-testid="grade-distribution">
         {grades.map((g) => `${g.name}: ${g.count}`).join(" · ")}
       </Typography.Text>
