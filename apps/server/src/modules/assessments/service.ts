@@ -730,12 +730,7 @@ async function computeResults(db: TDbOrTx, loaded: TLoadedRound): Promise<TRound
   const { row, agencies } = loaded;
   const framework = await loadFramework(db, row.frameworkId);
   const entries = await repo.listEntries(db, row.id);
-  const docs = await repo.listEntryDocuments(
-    db,
-    entries.map((e) => e.id),
-  );
-  const docCount = new Map<string, number>();
-  for (const d of docs) docCount.set(d.entryId, (docCount.get(d.entryId) ?? 0) + 1);
+  const docCount = await repo.countRoundDocuments(db, row.id);
   const adjustments = await repo.listAdjustments(db, row.id);
   const byKey = new Map(entries.map((e) => [`${e.unitId}|${e.indicatorId}`, e]));
   return roundResults({
