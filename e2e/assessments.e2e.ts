@@ -202,6 +202,13 @@ describe("an agency assessment round, end to end", () => {
     expect(await snvResult.textContent()).toContain("Yếu");
     await vp.reload();
     expect(await vp.getByTestId("agency-result").textContent()).toContain("2/2");
+    // what-if: answering 1.1 in full would give 20 more points and the first place (tied)
+    await vp
+      .getByTestId("agency-result")
+      .getByRole("row")
+      .filter({ hasText: "1.1." })
+      .getByText("+20 điểm, hạng 1")
+      .waitFor();
 
     // the leader sees the league table
     const leader = await as("lanhdao");
@@ -211,6 +218,9 @@ describe("an agency assessment round, end to end", () => {
     const rows = leader.locator(".ant-table-tbody tr");
     expect(await rows.nth(0).textContent()).toMatch(/^1Sở Nội vụ.*50\/460.*Yếu$/);
     expect(await rows.nth(1).textContent()).toMatch(/^2Văn phòng UBND tỉnh.*30\/500.*Yếu$/);
+    expect(await leader.getByTestId("most-lost").textContent()).toMatch(
+      /^Tiêu chí bị mất nhiều điểm nhất trong nhóm: /,
+    );
     await leader.getByTestId("grade-distribution").getByText("Tốt: 0 · Khá: 0 · Trung bình: 0 · Yếu: 2").waitFor();
   }, 240_000); // a round from opening to publication by five people, on a shared 2-core machine
 });

@@ -98,6 +98,7 @@ const vi = {
     adjustment: "Cộng/trừ",
     total: "Tổng điểm",
     grade: "Xếp loại",
+    mostLost: "Tiêu chí bị mất nhiều điểm nhất trong nhóm",
     download: { xlsx: "Tải bảng kết quả (Excel)", docx: "Tải bảng kết quả (Word, NĐ 30/2020)" },
   },
   result: {
@@ -109,6 +110,8 @@ const vi = {
     criterion: "Tiêu chí",
     points: "Điểm",
     lost: "Điểm bị mất",
+    whatIf: "Nếu đạt đủ tiêu chí",
+    whatIfText: "+{{points}} điểm, hạng {{rank}}",
   },
   council: {
     member: "Thành viên hội đồng",

@@ -1,4 +1,4 @@
-import { formatNumberVi, formatPercentVi, type TRound, type TSheet } from "@chiso/core";
+import { formatNumberVi, formatPercentVi, roundPoints, type TResultRow, type TRound, type TSheet } from "@chiso/core";
 import { Card, Flex, Statistic, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useResults } from "../api/rounds.ts";
@@ -13,7 +13,8 @@ export function AgencyResult({ round, sheet }: { round: TRound; sheet: TSheet })
   const lost = results.data.results.criteria
     .map((c) => ({ ...c, points: row.criteria[c.code] }))
     .filter((c) => c.points && c.points.max - c.points.final > 0)
-    .map((c) => ({ ...c, lost: (c.points?.max ?? 0) - (c.points?.final ?? 0) }))
+    .map((c) => ({ ...c, lost: roundPoints((c.points?.max ?? 0) - (c.points?.final ?? 0)) }))
+    .map((c) => ({ ...c, rankIf: rankWith(results.data!.results.rows, row.unitId, row.total + c.lost) }))
     .sort((a, b) => b.lost - a.lost);
   return (
     <Card size="small" title={t("assessments.result.title")} data-testid="agency-result">
@@ -48,8 +49,18 @@ export function AgencyResult({ round, sheet }: { round: TRound; sheet: TSheet })
             width: 110,
           },
           { title: t("assessments.result.lost"), render: (_, c) => formatNumberVi(c.lost), width: 100 },
+          {
+            title: t("assessments.result.whatIf"),
+            render: (_, c) => t("assessments.result.whatIfText", { points: formatNumberVi(c.lost), rank: c.rankIf }),
+            width: 200,
+          },
         ]}
       />
     </Card>
   );
+}
+
+/** The rank the agency would hold with `total`, the others unchanged (ties share the better rank). */
+function rankWith(rows: readonly TResultRow[], unitId: string, total: number): number {
+  return 1 + rows.filter((r) => r.unitId !== unitId && roundPoints(r.total) > roundPoints(total)).length;
 }

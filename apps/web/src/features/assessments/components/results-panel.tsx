@@ -57,6 +57,7 @@ export function ResultsPanel({ round }: { round: TRound }) {
       <Typography.Text data-testid="grade-distribution">
         {grades.map((g) => `${g.name}: ${g.count}`).join(" · ")}
       </Typography.Text>
+      <MostLost view={view} />
       <Table<TResultRow>
         rowKey="unitId"
         size="small"
@@ -90,5 +91,27 @@ export function ResultsPanel({ round }: { round: TRound }) {
         ]}
       />
     </Flex>
+  );
+}
+
+/** The criteria where the group loses most points, summed over its agencies: where the province should help. */
+function MostLost({ view }: { view: NonNullable<ReturnType<typeof useResults>["data"]> }) {
+  const { t } = useTranslation();
+  const lost = view.results.criteria
+    .map((c) => ({
+      ...c,
+      lost: view.results.rows.reduce((sum, r) => {
+        const points = r.criteria[c.code];
+        return sum + (points ? Math.max(0, points.max - points.final) : 0);
+      }, 0),
+    }))
+    .filter((c) => c.lost > 0)
+    .sort((a, b) => b.lost - a.lost)
+    .slice(0, 5);
+  if (lost.length === 0) return null;
+  return (
+    <Typography.Text data-testid="most-lost">
+      {t("assessments.results.mostLost")}: {lost.map((c) => `${c.code} (${formatNumberVi(c.lost)} đ)`).join(", ")}
+    </Typography.Text>
   );
 }
