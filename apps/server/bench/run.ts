@@ -17,6 +17,7 @@ import { openDatabase } from "../src/db/client.ts";
 import { multipartBody } from "../src/test/multipart.ts";
 import { runLoad, type TLoadResult } from "./load.ts";
 import {
+  BENCH_ROUND,
   generateProvince,
   LARGE_PROVINCE,
   MARKER,
@@ -183,6 +184,9 @@ async function readPages(origin: string, cookie: string) {
   const open = periods.find((p) => !p.isClosed && new Date(p.deadline) > new Date()) ?? periods[0];
   const review = periods.find((p) => !p.isClosed && new Date(p.deadline) < new Date()) ?? open;
   if (!open || !review) throw new Error("no period");
+  const rounds = await getJson<{ id: string; name: string }[]>(origin, "/api/assessment-rounds", cookie);
+  // The generated round (1,000 agencies × 50 criteria): its league table is computed live until published.
+  const round = rounds.find((r) => r.name === BENCH_ROUND);
   return [
     ["dashboard", `/api/dashboard?frameworkId=${framework.id}&periodId=${open.id}`],
     ["heatmap", `/api/dashboard/heatmap?periodId=${open.id}`],
@@ -191,6 +195,7 @@ async function readPages(origin: string, cookie: string) {
     ["review table", `/api/reports?periodId=${review.id}&page=1&pageSize=50`],
     ["framework detail", `/api/frameworks/${framework.id}`],
     ["work list", "/api/worklist"],
+    ...(round ? ([["assessment results (live)", `/api/assessment-rounds/${round.id}/results`]] as const) : []),
   ] as const;
 }
 

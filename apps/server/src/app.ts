@@ -23,6 +23,7 @@ import { registerErrorHandler } from "./http/errors.ts";
 import { registerRequestGuard } from "./http/request-guard.ts";
 import { securityHeaders } from "./http/security-headers.ts";
 import { accountRoutes } from "./modules/accounts/routes.ts";
+import { assessmentRoutes } from "./modules/assessments/routes.ts";
 import { auditRoutes } from "./modules/audit/routes.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
 import { completenessRoutes } from "./modules/completeness/routes.ts";
@@ -136,6 +137,7 @@ export async function buildApp(options: TBuildAppOptions): Promise<TApp> {
   resultRoutes(app, deps);
   settingsRoutes(app, deps);
   exportRoutes(app, deps);
+  assessmentRoutes(app, deps);
 
   const servesWeb = options.webDist ? await serveWeb(app, options.webDist) : false;
   app.setNotFoundHandler((request, reply) => {

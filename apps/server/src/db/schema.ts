@@ -2,9 +2,12 @@ import type {
   TFrameworkAdjustment,
   TFrameworkLevel,
   TFrameworkStatus,
+  TGradeBand,
   TIndicatorInput,
   TReportStatus,
   TRole,
+  TRoundResults,
+  TRoundStatus,
   TScoringRule,
   TUnitKind,
   TValueKind,
@@ -606,3 +609,188 @@ export const reminderLog = pgTable("reminder_log", {
   key: text("key").primaryKey(),
   sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * An assessment round (đợt đánh giá): one year's assessment of an agency group on an agency-level framework,
+ * owned by a scope (null = the province). Grading bands are the round's own; status moves
+ * draft → open (self-assessment) → appraising → published.
+ */
+export const assessmentRounds = pgTable(
+  "assessment_rounds",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    year: integer("year").notNull(),
+    ownerUnitId: uuid("owner_unit_id").references(() => units.id, { onDelete: "restrict" }),
+    frameworkId: uuid("framework_id")
+      .notNull()
+      .references(() => frameworks.id, { onDelete: "restrict" }),
+    /** The agency group's name as decisions print it: "Sở, ban, ngành cấp tỉnh". */
+    groupName: text("group_name").notNull(),
+    gradeBands: jsonb("grade_bands").$type<TGradeBand[]>().notNull(),
+    selfStart: text("self_start").notNull(),
+    selfDeadline: timestamp("self_deadline", { withTimezone: true }).notNull(),
+    appraisalStart: text("appraisal_start").notNull(),
+    appraisalEnd: text("appraisal_end").notNull(),
+    status: text("status").$type<TRoundStatus>().notNull().default("draft"),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("assessment_rounds_owner_idx").on(t.ownerUnitId, t.year),
+    check("assessment_rounds_status_check", sql`${t.status} in ('draft','open','appraising','published')`),
+  ],
+);
+
+/** An agency of a round's group, its sheet's state and any later deadline the coordinator granted it. */
+export const assessmentAgencies = pgTable(
+  "assessment_agencies",
+  {
+    roundId: uuid("round_id")
+      .notNull()
+      .references(() => assessmentRounds.id, { onDelete: "cascade" }),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id, { onDelete: "restrict" }),
+    status: text("status").$type<"draft" | "submitted">().notNull().default("draft"),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    extendedDeadline: timestamp("extended_deadline", { withTimezone: true }),
+    extensionReason: text("extension_reason"),
+    /** Optimistic concurrency of the sheet as a whole (submit, recall, save). */
+    version: integer("version").notNull().default(1),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.unitId] }),
+    index("assessment_agencies_unit_idx").on(t.unitId),
+    check("assessment_agencies_status_check", sql`${t.status} in ('draft','submitted')`),
+  ],
+);
+
+/** One agency's answer on one criterion: values, proposed points, explanation, then the appraised points. */
+export const assessmentEntries = pgTable(
+  "assessment_entries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    roundId: uuid("round_id")
+      .notNull()
+      .references(() => assessmentRounds.id, { onDelete: "cascade" }),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id, { onDelete: "restrict" }),
+    indicatorId: uuid("indicator_id")
+      .notNull()
+      .references(() => indicators.id, { onDelete: "restrict" }),
+    values: jsonb("values").$type<Record<string, number | boolean | string | null>>().notNull().default({}),
+    proposedPoints: numeric("proposed_points", { precision: 10, scale: 2, mode: "number" }),
+    explanation: text("explanation"),
+    appraisedPoints: numeric("appraised_points", { precision: 10, scale: 2, mode: "number" }),
+    appraisalReason: text("appraisal_reason"),
+    appraisedBy: uuid("appraised_by").references(() => users.id, { onDelete: "set null" }),
+    appraisedAt: timestamp("appraised_at", { withTimezone: true }),
+    updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("assessment_entries_unique").on(t.roundId, t.unitId, t.indicatorId),
+    index("assessment_entries_indicator_idx").on(t.roundId, t.indicatorId),
+  ],
+);
+
+/** Evidence an agency cites for a criterion: documents already uploaded anywhere in the agency. */
+export const assessmentEntryDocuments = pgTable(
+  "assessment_entry_documents",
+  {
+    entryId: uuid("entry_id")
+      .notNull()
+      .references(() => assessmentEntries.id, { onDelete: "cascade" }),
+    documentId: uuid("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "restrict" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.entryId, t.documentId] })],
+);
+
+/** Council members and the criteria (or main indicators, covering their criteria) each appraises. */
+export const assessmentAppraisers = pgTable(
+  "assessment_appraisers",
+  {
+    roundId: uuid("round_id")
+      .notNull()
+      .references(() => assessmentRounds.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    indicatorId: uuid("indicator_id")
+      .notNull()
+      .references(() => indicators.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.userId, t.indicatorId] })],
+);
+
+/** A request to explain or add evidence (giải trình, bổ sung) on one entry, its deadline and the agency's answer. */
+export const assessmentRequests = pgTable(
+  "assessment_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    entryId: uuid("entry_id")
+      .notNull()
+      .references(() => assessmentEntries.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<"explain" | "supplement">().notNull(),
+    body: text("body").notNull(),
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+    status: text("status").$type<"open" | "answered" | "closed">().notNull().default("open"),
+    answer: text("answer"),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+    answeredBy: uuid("answered_by").references(() => users.id, { onDelete: "set null" }),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("assessment_requests_entry_idx").on(t.entryId),
+    check("assessment_requests_kind_check", sql`${t.kind} in ('explain','supplement')`),
+    check("assessment_requests_status_check", sql`${t.status} in ('open','answered','closed')`),
+  ],
+);
+
+/** Bonus (positive) or penalty (negative) points for one agency of a round, with the reason. */
+export const assessmentAdjustments = pgTable(
+  "assessment_adjustments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    roundId: uuid("round_id")
+      .notNull()
+      .references(() => assessmentRounds.id, { onDelete: "cascade" }),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id, { onDelete: "restrict" }),
+    points: numeric("points", { precision: 10, scale: 2, mode: "number" }).notNull(),
+    reason: text("reason").notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("assessment_adjustments_round_idx").on(t.roundId, t.unitId)],
+);
+
+/**
+ * A published result of a round, frozen: version 1 is the decision, each correction a new version with its
+ * reason. `results` holds every agency's scores, grade and rank as published; nothing updates a row here.
+ */
+export const assessmentPublications = pgTable(
+  "assessment_publications",
+  {
+    roundId: uuid("round_id")
+      .notNull()
+      .references(() => assessmentRounds.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    decisionNumber: text("decision_number").notNull(),
+    decisionDate: text("decision_date").notNull(),
+    reason: text("reason"),
+    results: jsonb("results").$type<TRoundResults>().notNull(),
+    publishedBy: uuid("published_by").references(() => users.id, { onDelete: "set null" }),
+    publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.version] })],
+);

@@ -1,4 +1,4 @@
-import { DTI_PROVINCE_2025 } from "@chiso/core";
+import { DTI_PROVINCE_2025, type TRoundResults } from "@chiso/core";
 import { describe, expect, it } from "vitest";
 import { dashboardFor } from "../modules/dashboard/service.ts";
 import { installBuiltinFrameworks } from "../modules/frameworks/builtin.ts";
@@ -46,6 +46,21 @@ describe("demo seed", () => {
         reason: "missing_evidence",
         recoverable: 41.2,
       });
+      // The 2025 round of six departments, published by decision with grades from Tốt to Yếu; the communes' open.
+      const rounds = (await database.db.execute(
+        "select r.status, r.group_name, p.decision_number, p.results from assessment_rounds r left join assessment_publications p on p.round_id = r.id order by r.status desc",
+      )) as unknown as {
+        rows: { status: string; group_name: string; decision_number: string | null; results: TRoundResults | null }[];
+      };
+      expect(rounds.rows.map((r) => [r.status, r.group_name, r.decision_number])).toEqual([
+        ["published", "Sở, ban, ngành cấp tỉnh", "2150/QĐ-UBND"],
+        ["open", "Xã, phường, đặc khu", null],
+      ]);
+      const rows = rounds.rows[0]!.results!.rows;
+      expect(rows).toHaveLength(6);
+      expect(new Set(rows.map((r) => r.grade))).toEqual(new Set(["Tốt", "Khá", "Trung bình", "Yếu"]));
+      expect(rows.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(rows.at(-1)!.maxTotal).toBe(460); // 3.2 not applicable for the last
     } finally {
       await database.close();
     }

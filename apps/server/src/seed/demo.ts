@@ -29,6 +29,7 @@ import { openPeriod } from "../modules/periods/service.ts";
 import { importPlanAsRead } from "../modules/plans/import-service.ts";
 import { openReport, saveReport } from "../modules/reports/service.ts";
 import { insertUnit, listUnitsWithin } from "../modules/units/repo.ts";
+import { seedDemoAssessments } from "./demo-assessments.ts";
 
 export const DEMO_PASSWORD = "ChiSo@2025";
 
@@ -251,7 +252,7 @@ async function seedDemoDepartment(db: TDb, now: Date) {
 /** Seeds the demo province into an empty database; does nothing once any unit exists. */
 export async function seedDemo(
   db: TDb,
-  options: { plans?: boolean; reporting?: boolean; department?: boolean; now?: Date } = {},
+  options: { plans?: boolean; reporting?: boolean; department?: boolean; assessments?: boolean; now?: Date } = {},
 ): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(unitsTable);
   if ((row?.n ?? 0) > 0) return false;
@@ -282,5 +283,7 @@ export async function seedDemo(
   if (options.reporting ?? true) await seedDemoReporting(db, options.now ?? new Date());
   // The department's own cycle goes with the demo's reporting (tests that build their own cycles turn both off).
   if (options.department ?? options.reporting ?? true) await seedDemoDepartment(db, options.now ?? new Date());
+  // Assessment rounds go with the demo's reporting too (tests build their own rounds).
+  if (options.assessments ?? options.reporting ?? true) await seedDemoAssessments(db, options.now ?? new Date());
   return true;
 }

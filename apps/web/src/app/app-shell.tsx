@@ -10,6 +10,7 @@ import {
   PartitionOutlined,
   ScheduleOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UserOutlined,
 } from "@ant-design/icons";
 import { canSomewhere, homePage, isScopeRole, type TMe } from "@chiso/core";
@@ -46,6 +47,11 @@ function menuItems(me: TMe, t: (key: string) => string): TMenuItem[] {
     { key: "/frameworks", icon: <PartitionOutlined />, label: <Link to="/frameworks">{t("nav.frameworks")}</Link> },
     { key: "/reports", icon: <FileTextOutlined />, label: <Link to="/reports">{t("nav.reports")}</Link> },
     { key: "/plans", icon: <ScheduleOutlined />, label: <Link to="/plans">{t("nav.plans")}</Link> },
+    {
+      key: "/assessments",
+      icon: <TrophyOutlined />,
+      label: <Link to="/assessments">{t("nav.assessments")}</Link>,
+    },
   ];
   if (canSomewhere(me, "completeness.view")) {
     const label = <Link to="/completeness">{t("notifications.nav.completeness")}</Link>;

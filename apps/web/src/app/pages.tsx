@@ -40,4 +40,6 @@ export const PlanPage = page(() => import("../features/plans/components/plan-pag
 export const PlansPage = page(() => import("../features/plans/components/plans-page.tsx"), "PlansPage");
 export const ReportPage = page(() => import("../features/reports/components/report-page.tsx"), "ReportPage");
 export const ReportsPage = page(() => import("../features/reports/components/reports-page.tsx"), "ReportsPage");
+export const RoundsPage = page(() => import("../features/assessments/components/rounds-page.tsx"), "RoundsPage");
+export const RoundPage = page(() => import("../features/assessments/components/round-page.tsx"), "RoundPage");
 export const UnitsPage = page(() => import("../features/units/components/units-page.tsx"), "UnitsPage");

@@ -21,6 +21,8 @@ import {
   PlansPage,
   ReportPage,
   ReportsPage,
+  RoundPage,
+  RoundsPage,
   UnitsPage,
 } from "./pages.tsx";
 
@@ -91,6 +93,8 @@ function SignedInRoutes({ me }: { me: TMe }) {
         />
         <Route path="plans" element={<PlansPage />} />
         <Route path="plans/:id" element={<PlanPage />} />
+        <Route path="assessments" element={<RoundsPage />} />
+        <Route path="assessments/:id" element={<RoundPage />} />
         <Route
           path="units"
           element={

@@ -1,9 +1,16 @@
-import { expectedInputs, formatNumberVi, type TIndicator, type TInputValue, type TReportedValues } from "@chiso/core";
+import {
+  expectedInputs,
+  formatNumberVi,
+  pointsOf,
+  type TIndicator,
+  type TInputValue,
+  type TReportedValues,
+} from "@chiso/core";
 import { Checkbox, Flex, Form, InputNumber, Select, Switch } from "antd";
 import { useTranslation } from "react-i18next";
 
 interface TProps {
-  indicator: Pick<TIndicator, "code" | "valueKind" | "inputs" | "rule" | "unitOfMeasure">;
+  indicator: Pick<TIndicator, "code" | "valueKind" | "inputs" | "rule" | "unitOfMeasure" | "maxScore">;
   values: TReportedValues;
   disabled?: boolean;
   onChange(key: string, value: TInputValue): void;
@@ -29,7 +36,7 @@ export function IndicatorValueInputs({ indicator, values, disabled, onChange }: 
             checked={values[part.key] === true}
             onChange={(e) => onChange(part.key, e.target.checked)}
           >
-            {part.label} ({formatNumberVi(part.points)} đ)
+            {part.label} ({formatNumberVi(pointsOf(part, indicator.maxScore))} đ)
           </Checkbox>
         ))}
       </Flex>
@@ -63,7 +70,10 @@ export function IndicatorValueInputs({ indicator, values, disabled, onChange }: 
               style={{ minWidth: 260 }}
               value={(values[key] as string | null) ?? undefined}
               onChange={(v) => onChange(key, v ?? null)}
-              options={rule.options.map((o) => ({ value: o.key, label: `${o.label} (${formatNumberVi(o.points)} đ)` }))}
+              options={rule.options.map((o) => ({
+                value: o.key,
+                label: `${o.label} (${formatNumberVi(pointsOf(o, indicator.maxScore))} đ)`,
+              }))}
             />
           );
         }

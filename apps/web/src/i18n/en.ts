@@ -9,6 +9,7 @@ export const en: TDeepStrings<TMessages> = {
     frameworks: "Frameworks",
     reports: "Reports",
     plans: "Plans",
+    assessments: "Agency assessment",
     admin: "Units & accounts",
     units: "Units",
     accounts: "Accounts",

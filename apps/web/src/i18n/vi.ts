@@ -6,6 +6,7 @@ export const vi = {
     frameworks: "Bộ chỉ số",
     reports: "Báo cáo",
     plans: "Kế hoạch",
+    assessments: "Đánh giá cơ quan",
     admin: "Đơn vị & tài khoản",
     units: "Đơn vị",
     accounts: "Tài khoản",

@@ -51,6 +51,8 @@ export function pointLoss(s: TIndicatorStanding): TPointLoss {
   if (!report || !score || score.status === "not_reported") {
     return { points: 0, pointsLost: maxScore, reason: "not_reported", recoverable: maxScore };
   }
+  // A criterion that does not apply has left the maximum: nothing to lose.
+  if (score.status === "not_applicable") return { points: 0, pointsLost: 0, reason: null, recoverable: 0 };
   const points = report.appraisedPoints ?? score.points;
   const pointsLost = round2(Math.max(0, maxScore - points));
   if (pointsLost === 0) return { points, pointsLost: 0, reason: null, recoverable: 0 };

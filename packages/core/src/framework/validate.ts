@@ -1,6 +1,6 @@
 import type { TFrameworkIssue } from "../contracts/frameworks.ts";
 import { formatNumberVi } from "../text/format.ts";
-import type { TIndicatorInput, TScoringRule, TValueKind } from "./indicator.ts";
+import { pointsOf, type TIndicatorInput, type TScoringRule, type TValueKind } from "./indicator.ts";
 
 /** What validation needs of an indicator, wherever it comes from (database rows or an imported file). */
 export interface TValidatableIndicator {
@@ -117,11 +117,12 @@ function checkLeaf(node: TValidatableIndicator, issue: TReport) {
       if (valueKind !== "choice") issue(node, "quy tắc theo lựa chọn cần loại giá trị lựa chọn.");
       if (new Set(rule.options.map((o) => o.key)).size !== rule.options.length)
         issue(node, "các lựa chọn bị trùng mã.");
-      for (const option of rule.options) notAbove(option.points, `điểm của lựa chọn "${option.label}"`);
+      for (const option of rule.options)
+        notAbove(pointsOf(option, node.maxScore), `điểm của lựa chọn "${option.label}"`);
       break;
     case "parts":
       notAbove(
-        rule.parts.reduce((s, p) => s + p.points, 0),
+        rule.parts.reduce((s, p) => s + pointsOf(p, node.maxScore), 0),
         "tổng điểm các nội dung",
       );
       break;

@@ -111,6 +111,32 @@ const reportExpectations: Partial<
 
 const ref = (place: TPlace) => PATHS[place]!;
 
+/** Assessment rounds: the province's round of agencies A and B, and agency A's round of its offices. */
+const ROUNDS: { scope: TPlace; group: TPlace[] }[] = [
+  { scope: "province", group: ["A", "B"] },
+  { scope: "A", group: ["A1", "A2"] },
+];
+type TRoundCase = { scope: TPlace; group: TPlace[]; unit: TPlace; published: boolean; assigned: boolean };
+const assessmentExpectations: Partial<Record<TAction, (a: TActor, r: TRoundCase) => boolean>> = {
+  "assessment.view": (a, r) =>
+    (overseer(a) && covers(a, r.scope)) || takesPart(a, r.scope) || r.group.some((u) => isMember(a, u)),
+  "assessment.manage": (a, r) => roleOf(a) === "coordinator" && covers(a, r.scope),
+  "assessment.results": (a, r) =>
+    (overseer(a) && covers(a, r.scope)) || (r.published && r.group.some((u) => isMember(a, u))),
+  // before and after publication alike: another agency's sheet stays closed
+  "assessment.readSheet": (a, r) => isMember(a, r.unit) || (overseer(a) && covers(a, r.scope)),
+  "assessment.selfAssess": (a, r) => isMember(a, r.unit),
+  "assessment.appraise": (a, r) =>
+    (roleOf(a) === "coordinator" && covers(a, r.scope)) ||
+    (roleOf(a) === "appraiser" && covers(a, r.scope) && r.assigned),
+};
+function assessmentResource(action: TAction, a: TActor, r: TRoundCase) {
+  const scopePath = ref(r.scope);
+  if (action === "assessment.readSheet" || action === "assessment.selfAssess") return { scopePath, unitId: r.unit };
+  if (action === "assessment.appraise") return { scopePath, appraiserIds: r.assigned ? [a.id] : ["someone-else"] };
+  return { scopePath, unitIds: r.group, published: r.published };
+}
+
 /** Every combination, generated from the tables above (the count is in the test's name). */
 const CASES: { actor: TActor; action: TAction; resource: unknown; expected: boolean; label: string }[] = [];
 for (const a of ACTORS) {
@@ -145,6 +171,20 @@ for (const a of ACTORS) {
           expected: expected(a, { ...c, status }),
           label: `${c.unit}/${c.lead}@${c.scope}:${status}`,
         });
+  for (const [action, expected] of Object.entries(assessmentExpectations))
+    for (const round of ROUNDS)
+      for (const unit of [...round.group, ...PLACES.filter((p) => !round.group.includes(p) && p !== "province")])
+        for (const published of [false, true])
+          for (const assigned of [false, true]) {
+            const c = { ...round, unit, published, assigned };
+            CASES.push({
+              actor: a,
+              action: action as TAction,
+              resource: assessmentResource(action as TAction, a, c),
+              expected: expected(a, c),
+              label: `round@${round.scope} ${unit} published=${published} assigned=${assigned}`,
+            });
+          }
 }
 
 describe("policy: the role × action × scope matrix", () => {
@@ -153,6 +193,7 @@ describe("policy: the role × action × scope matrix", () => {
       ...Object.keys(scopeExpectations),
       ...Object.keys(unitExpectations),
       ...Object.keys(reportExpectations),
+      ...Object.keys(assessmentExpectations),
     ]);
     expect([...expected].sort()).toEqual(Object.keys(rules).sort());
     for (const action of Object.keys(rules)) expect(REFUSALS[action as TAction]).toMatch(/\p{L}/u);

@@ -1,4 +1,5 @@
 import type { TActor } from "./actor.ts";
+import { assessmentRules } from "./rules/assessments.ts";
 import { documentRules } from "./rules/documents.ts";
 import { frameworkRules } from "./rules/frameworks.ts";
 import { planRules } from "./rules/plans.ts";
@@ -17,6 +18,7 @@ export const rules = {
   ...reportRules,
   ...documentRules,
   ...planRules,
+  ...assessmentRules,
 } as const;
 
 export type TAction = keyof typeof rules;
@@ -54,6 +56,12 @@ export const REFUSALS: Record<TAction, string> = {
   "plan.view": "Bạn không có quyền xem kế hoạch của phạm vi này.",
   "plan.manage": "Chỉ cơ quan thường trực của phạm vi này được tạo và sửa kế hoạch.",
   "task.update": "Chỉ đơn vị chủ trì nhiệm vụ được cập nhật tiến độ.",
+  "assessment.view": "Bạn không có quyền xem đợt đánh giá này.",
+  "assessment.manage": "Chỉ cơ quan thường trực của phạm vi này được tạo và điều hành đợt đánh giá.",
+  "assessment.results": "Kết quả đánh giá chỉ được xem sau khi công bố.",
+  "assessment.readSheet": "Bạn chỉ xem được phiếu tự đánh giá của cơ quan mình.",
+  "assessment.selfAssess": "Bạn chỉ tự đánh giá được cho cơ quan mình.",
+  "assessment.appraise": "Bạn không được giao thẩm định tiêu chí này.",
 };
 
 /**

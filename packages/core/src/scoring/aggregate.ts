@@ -22,7 +22,10 @@ export type TLeafScore = Pick<TIndicatorScore, "code" | "points" | "status" | "p
 
 export interface TNodeResult {
   code: string;
+  /** The maximum that counts: the declared one less the not-applicable leaves below (0 for such a leaf). */
   maxScore: number;
+  /** Points of not-applicable leaves taken out of the declared maximum. */
+  excluded: number;
   /** A leaf's points, or the sum of its children's. */
   points: number;
   /** points ÷ maxScore with 4 decimals; 0 for a 0-point node such as smart city. */
@@ -64,6 +67,7 @@ export function aggregateScores(input: TAggregateInput): TAggregateResult {
   const scoredTotal = sumOf(nodes, (node) => node.points);
   const adjustmentTotal = sumOf(input.adjustments ?? [], (adjustment) => adjustment.points);
   const total = Math.max(0, roundPoints(scoredTotal + adjustmentTotal));
+  // Not-applicable leaves leave the maximum, so the index and the grade are shares of what could be earned.
   const maxTotal = sumOf(nodes, (node) => node.maxScore);
   const leaves = nodes.flatMap(collectLeaves);
   return { nodes, leaves, scoredTotal, adjustmentTotal, total, maxTotal, index: shareOf(total, maxTotal) };
@@ -73,8 +77,9 @@ function aggregateNode(node: TIndicatorNode, scores: ReadonlyMap<string, TLeafSc
   if (!node.children?.length) return leafResult(node, scores.get(node.code));
   const children = node.children.map((child) => aggregateNode(child, scores));
   const points = sumOf(children, (child) => child.points);
+  const excluded = sumOf(children, (child) => child.excluded);
   return {
-    ...measure(node, points),
+    ...measure(node, points, excluded),
     recoverable: sumOf(children, (child) => child.recoverable),
     children,
   };
@@ -83,8 +88,9 @@ function aggregateNode(node: TIndicatorNode, scores: ReadonlyMap<string, TLeafSc
 function leafResult(node: TIndicatorNode, score: TLeafScore | undefined): TNodeResult {
   const points = score?.points ?? 0;
   const recoverable = score?.status === "missing_evidence" ? Math.max(0, (score.potentialPoints ?? 0) - points) : 0;
+  const excluded = score?.status === "not_applicable" ? node.maxScore : 0;
   return {
-    ...measure(node, points),
+    ...measure(node, points, excluded),
     recoverable: roundPoints(recoverable),
     status: score?.status ?? "not_reported",
     children: [],
@@ -94,13 +100,16 @@ function leafResult(node: TIndicatorNode, score: TLeafScore | undefined): TNodeR
 function measure(
   node: TIndicatorNode,
   points: number,
-): Pick<TNodeResult, "code" | "maxScore" | "points" | "value" | "pointsLost"> {
+  excluded: number,
+): Pick<TNodeResult, "code" | "maxScore" | "excluded" | "points" | "value" | "pointsLost"> {
+  const maxScore = Math.max(0, roundPoints(node.maxScore - excluded));
   return {
     code: node.code,
-    maxScore: node.maxScore,
+    maxScore,
+    excluded,
     points,
-    value: shareOf(points, node.maxScore),
-    pointsLost: Math.max(0, roundPoints(node.maxScore - points)),
+    value: shareOf(points, maxScore),
+    pointsLost: Math.max(0, roundPoints(maxScore - points)),
   };
 }
 

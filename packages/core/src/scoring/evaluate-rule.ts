@@ -1,4 +1,4 @@
-import type { TReportedValues, TScoringRule } from "../framework/indicator.ts";
+import { pointsOf, type TReportedValues, type TScoringRule } from "../framework/indicator.ts";
 import { formatNumberVi as formatNumber, formatPercentVi as formatPercent } from "../text/format.ts";
 import { invalid, readBoolean, readNumber, readText, type TReadFailure, worstFailure } from "./read-value.ts";
 
@@ -9,7 +9,8 @@ import { invalid, readBoolean, readNumber, readText, type TReadFailure, worstFai
 export type TRuleOutcome =
   | { kind: "scored"; points: number; detail: string; note?: string; percent?: number }
   | TReadFailure
-  | { kind: "manual_pending" };
+  | { kind: "manual_pending" }
+  | { kind: "not_applicable"; detail: string };
 
 export interface TRuleContext {
   maxScore: number;
@@ -32,9 +33,9 @@ export function evaluateRule(rule: TScoredRule, values: TReportedValues, context
     case "bands":
       return scoreBands(rule, values, context);
     case "choice":
-      return scoreChoice(rule, values);
+      return scoreChoice(rule, values, context);
     case "parts":
-      return scoreParts(rule, values);
+      return scoreParts(rule, values, context);
     case "manual":
       return scoreManual(context);
   }
@@ -50,7 +51,7 @@ function scoreRatio(rule: TRuleOf<"ratio">, values: TReportedValues, context: TR
   const numerator = readNumber(values, rule.numerator, "tử số");
   const denominator = readNumber(values, rule.denominator, "mẫu số");
   if (numerator.kind !== "value" || denominator.kind !== "value") return worstFailure(numerator, denominator);
-  if (denominator.value === 0) return invalid("mẫu số bằng 0");
+  if (denominator.value === 0) return zeroDenominator(rule, numerator.value, context);
   const percent = (numerator.value / denominator.value) * 100;
   return {
     kind: "scored",
@@ -58,6 +59,19 @@ function scoreRatio(rule: TRuleOf<"ratio">, values: TReportedValues, context: TR
     percent,
     detail: `${formatNumber(numerator.value)}/${formatNumber(denominator.value)}${unit(context)} = ${formatPercent(percent)}`,
     note: ratioNote(percent, rule.fullAtPercent),
+  };
+}
+
+/** A ratio with nothing to count: what the framework chose, and a numerator above 0 is a slip either way. */
+function zeroDenominator(rule: TRuleOf<"ratio">, numerator: number, context: TRuleContext): TRuleOutcome {
+  if ((rule.whenZeroDenominator ?? "invalid") === "invalid") return invalid("mẫu số bằng 0");
+  if (numerator > 0) return invalid(`tử số ${formatNumber(numerator)} lớn hơn mẫu số 0`);
+  if (rule.whenZeroDenominator === "not_applicable") return { kind: "not_applicable", detail: "mẫu số bằng 0" };
+  return {
+    kind: "scored",
+    points: context.maxScore,
+    detail: `0/0${unit(context)}`,
+    note: "không phát sinh, tính tối đa",
   };
 }
 
@@ -98,15 +112,15 @@ function scoreBands(rule: TRuleOf<"bands">, values: TReportedValues, context: TR
   };
 }
 
-function scoreChoice(rule: TRuleOf<"choice">, values: TReportedValues): TRuleOutcome {
+function scoreChoice(rule: TRuleOf<"choice">, values: TReportedValues, { maxScore }: TRuleContext): TRuleOutcome {
   const key = readText(values, rule.input, "lựa chọn");
   if (key.kind !== "value") return key;
   const option = rule.options.find((candidate) => candidate.key === key.value);
   if (!option) return invalid(`lựa chọn "${key.value}" không có trong danh sách`);
-  return { kind: "scored", points: option.points, detail: option.label };
+  return { kind: "scored", points: pointsOf(option, maxScore), detail: option.label };
 }
 
-function scoreParts(rule: TRuleOf<"parts">, values: TReportedValues): TRuleOutcome {
+function scoreParts(rule: TRuleOf<"parts">, values: TReportedValues, { maxScore }: TRuleContext): TRuleOutcome {
   const answers = rule.parts.map((part) => ({ part, answer: readBoolean(values, part.key, `"${part.label}"`) }));
   const reads = answers.map(({ answer }) => answer);
   if (reads.some((read) => read.kind === "invalid") || reads.every((read) => read.kind === "not_reported")) {
@@ -116,7 +130,7 @@ function scoreParts(rule: TRuleOf<"parts">, values: TReportedValues): TRuleOutco
   const met = answers.filter(({ answer }) => answer.kind === "value" && answer.value).map(({ part }) => part);
   return {
     kind: "scored",
-    points: met.reduce((sum, part) => sum + part.points, 0),
+    points: met.reduce((sum, part) => sum + pointsOf(part, maxScore), 0),
     detail: `đạt ${met.length}/${rule.parts.length} tiêu chí`,
   };
 }

@@ -10,6 +10,8 @@ export const SCORE_STATUSES = [
   "manual_pending",
   "not_scored",
   "invalid",
+  // a ratio with nothing to count whose framework says the criterion then leaves the maximum
+  "not_applicable",
 ] as const;
 export type TScoreStatus = (typeof SCORE_STATUSES)[number];
 
@@ -68,6 +70,14 @@ function fromOutcome(input: TScoreIndicatorInput, outcome: TRuleOutcome): TIndic
       return zeroScore(input, "not_reported", "chưa báo cáo");
     case "manual_pending":
       return zeroScore(input, "manual_pending", "chờ chấm điểm");
+    case "not_applicable":
+      return {
+        code: input.code,
+        points: 0,
+        maxScore: input.maxScore,
+        status: "not_applicable",
+        explanation: `${input.code}: ${outcome.detail} → không áp dụng, không tính vào điểm tối đa`,
+      };
     case "invalid":
       return zeroScore(input, "invalid", `số liệu không hợp lệ (${outcome.reason})`);
     case "scored":

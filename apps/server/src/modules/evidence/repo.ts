@@ -1,6 +1,13 @@
 import { count, desc, eq, sql } from "drizzle-orm";
 import { queryRows, type TDbOrTx } from "../../db/client.ts";
-import { documents, reportDocuments, taskUpdateDocuments, units, users } from "../../db/schema.ts";
+import {
+  assessmentEntryDocuments,
+  documents,
+  reportDocuments,
+  taskUpdateDocuments,
+  units,
+  users,
+} from "../../db/schema.ts";
 
 const documentColumns = {
   id: documents.id,
@@ -80,7 +87,7 @@ export async function countDocumentsWithContent(db: TDbOrTx, sha256: string) {
 }
 
 /** How many reports cite the document as evidence. */
-/** Where a document is used as evidence: by reports, and by progress updates of plan tasks. */
+/** Where a document is used as evidence: by reports, progress updates of plan tasks and assessment sheets. */
 export async function countCitations(db: TDbOrTx, documentId: string) {
   const [reportsRow] = await db
     .select({ n: count() })
@@ -90,7 +97,11 @@ export async function countCitations(db: TDbOrTx, documentId: string) {
     .select({ n: count() })
     .from(taskUpdateDocuments)
     .where(eq(taskUpdateDocuments.documentId, documentId));
-  return { reports: reportsRow?.n ?? 0, taskUpdates: tasksRow?.n ?? 0 };
+  const [assessmentsRow] = await db
+    .select({ n: count() })
+    .from(assessmentEntryDocuments)
+    .where(eq(assessmentEntryDocuments.documentId, documentId));
+  return { reports: reportsRow?.n ?? 0, taskUpdates: tasksRow?.n ?? 0, assessments: assessmentsRow?.n ?? 0 };
 }
 
 /**

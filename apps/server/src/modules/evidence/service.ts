@@ -133,6 +133,12 @@ export async function deleteDocument(ctx: TServiceContext, files: TFileStore, id
         `Không thể xóa văn bản "${before.fileName}": văn bản là minh chứng của ${citations.taskUpdates} cập nhật tiến độ nhiệm vụ.`,
       );
     }
+    if (citations.assessments > 0) {
+      throw new AppError(
+        "CONFLICT",
+        `Không thể xóa văn bản "${before.fileName}": văn bản là tài liệu kiểm chứng của ${citations.assessments} tiêu chí trong phiếu tự đánh giá.`,
+      );
+    }
     await repo.lockContent(tx, before.sha256);
     await repo.deleteDocument(tx, id);
     await audit(tx, ctx, "document.delete", id, { before });

@@ -18,6 +18,7 @@ import {
 import type { TProvinceScores } from "./province-scores.ts";
 
 /*
+ * (The building blocks below are exported for the other NĐ 30 documents, e.g. an assessment round's results.)
  * "Báo cáo kết quả thực hiện Bộ chỉ số chuyển đổi số" as a Word document laid out per Nghị định 30/2020/NĐ-CP
  * (Phụ lục I): A4, Times New Roman, margins top/bottom 20 mm, left 30 mm, right 15 mm; the header block
  * (issuing bodies and number on the left, national motto, place and date on the right) as a borderless table;
@@ -28,16 +29,16 @@ import type { TProvinceScores } from "./province-scores.ts";
 
 export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-const FONT = "Times New Roman";
+export const FONT = "Times New Roman";
 /** docx sizes are in half-points. */
-const pt = (points: number) => points * 2;
+export const pt = (points: number) => points * 2;
 /** 1 mm = 1440 / 25.4 twips. */
-const mm = (millimetres: number) => Math.round((millimetres * 1440) / 25.4);
+export const mm = (millimetres: number) => Math.round((millimetres * 1440) / 25.4);
 
-const PAGE = { width: 11906, height: 16838 }; // A4 in twips
-const MARGIN = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) };
-const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
-const BODY_SIZE = pt(14);
+export const PAGE = { width: 11906, height: 16838 }; // A4 in twips
+export const MARGIN = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) };
+export const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+export const BODY_SIZE = pt(14);
 const TABLE_SIZE = pt(12);
 
 /**
@@ -84,7 +85,7 @@ export async function writePeriodReportDocx(data: TPeriodReportDocx): Promise<Bu
 
 // ─── Building blocks ────────────────────────────────────────────────────────────────────────────────────────
 
-interface TTextOptions {
+export interface TTextOptions {
   bold?: boolean;
   italics?: boolean;
   size?: number;
@@ -95,7 +96,7 @@ interface TTextOptions {
   after?: number;
 }
 
-function text(content: string, options: TTextOptions = {}): Paragraph {
+export function text(content: string, options: TTextOptions = {}): Paragraph {
   return new Paragraph({
     alignment: options.align ?? AlignmentType.LEFT,
     indent: options.indentFirstLine ? { firstLine: mm(12.7) } : undefined,
@@ -114,7 +115,7 @@ function heading(content: string): Paragraph {
 }
 
 /** The short line under an issuer's name or the motto: a bottom border on an empty, indented paragraph. */
-function rule(lineWidth: number, cellWidth: number): Paragraph {
+export function rule(lineWidth: number, cellWidth: number): Paragraph {
   const side = Math.max(0, Math.round((cellWidth - lineWidth) / 2));
   return new Paragraph({
     indent: { left: side, right: side },
@@ -132,7 +133,7 @@ const NO_BORDERS: ITableCellBorders = {
 };
 
 /** Two columns side by side without borders (header block, Nơi nhận + signature). */
-function layoutTable(widths: [number, number], cells: [Paragraph[], Paragraph[]]): Table {
+export function layoutTable(widths: [number, number], cells: [Paragraph[], Paragraph[]]): Table {
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
@@ -229,14 +230,14 @@ function inSentence(label: string): string {
 
 // ─── Tables with borders ────────────────────────────────────────────────────────────────────────────────────
 
-interface TDataColumn {
+export interface TDataColumn {
   header: string;
   /** Share of the text width. */
   share: number;
   align?: (typeof AlignmentType)[keyof typeof AlignmentType];
 }
 
-function dataTable(columns: readonly TDataColumn[], rows: { cells: string[]; bold?: boolean }[]): Table {
+export function dataTable(columns: readonly TDataColumn[], rows: { cells: string[]; bold?: boolean }[]): Table {
   const widths = columns.map((c) => Math.floor(TEXT_WIDTH * c.share));
   widths[1] = (widths[1] ?? 0) + TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
   const cell = (content: string, i: number, bold: boolean, shaded = false) =>

@@ -161,7 +161,7 @@ interface TUploadForm {
   citation?: string;
 }
 
-function UploadModal({
+export function UploadModal({
   open,
   unitId,
   onClose,

@@ -1,0 +1,432 @@
+import type { TCriterionTable, TRound, TRoundResultView, TSheet } from "@chiso/core";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TTestApp } from "../../test/test-app.ts";
+import {
+  call,
+  createRound,
+  publishAgencyFramework,
+  saveEntry,
+  unitIdsByName,
+  uploadDocument,
+} from "./round-fixture.ts";
+
+/*
+ * Assessment rounds through the HTTP API on a real database: Sở Nội vụ (noivu) and Văn phòng UBND tỉnh (vpubnd)
+ * self-assess on the 500-point department framework, the council member (thamdinh) appraises main indicator 2,
+ * the province's coordinator (admin) publishes. The clock starts on 02/06/2025; the deadline is 30/06/2025.
+ */
+let t: TTestApp;
+let admin: string;
+let noivu: string;
+let vpubnd: string;
+let thamdinh: string;
+let lanhdao: string;
+let nhatrang: string;
+let ids: Map<string, string>;
+let frameworkId: string;
+let units: Map<string, string>;
+const SNV = () => units.get("Sở Nội vụ")!;
+const VP = () => units.get("Văn phòng UBND tỉnh")!;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const cookies = await Promise.all(
+    ["admin", "noivu", "vpubnd", "thamdinh", "lanhdao", "nhatrang"].map((u) => t.login(u)),
+  );
+  [admin, noivu, vpubnd, thamdinh, lanhdao, nhatrang] = cookies as [string, string, string, string, string, string];
+  ({ frameworkId, ids } = await publishAgencyFramework(t, admin));
+  units = await unitIdsByName(t, admin);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const id = (code: string) => ids.get(code)!;
+const sheetUrl = (round: string, unit: string) => `/api/assessment-rounds/${round}/sheets/${unit}`;
+const criterionOf = (sheet: TSheet, code: string) => sheet.criteria.find((c) => c.code === code)!;
+
+describe("self-assessment", () => {
+  let round: TRound;
+  let document: string;
+  beforeAll(async () => {
+    // Due at 17:00 on the first day, so a few hours later it is past (sessions last 12 hours).
+    round = await createRound(t, admin, frameworkId, [SNV(), VP()], { selfDeadline: "2025-06-02T17:00:00+07:00" });
+    expect((await call(t, admin, "POST", `/api/assessment-rounds/${round.id}/status`, { status: "open" })).status).toBe(
+      200,
+    );
+    document = await uploadDocument(t, noivu, "12");
+  });
+
+  it("scores a categorical answer at ½, leaves a 0/0 ratio out of the maximum, counts a 0/0 'full' rule whole", async () => {
+    await saveEntry(t, noivu, round.id, SNV(), id("1.1"), { values: { value: "deputy" }, documentIds: [document] });
+    await saveEntry(t, noivu, round.id, SNV(), id("3.2"), {
+      values: { numerator: 0, denominator: 0 },
+      explanation: "Sở chưa có hệ thống thông tin chuyên ngành",
+      documentIds: [document],
+    });
+    const { status, body } = await saveEntry(t, noivu, round.id, SNV(), id("5.2"), {
+      values: { numerator: 0, denominator: 0 },
+      documentIds: [document],
+    });
+    expect(status).toBe(200);
+    expect(criterionOf(body, "1.1")).toMatchObject({ selfPoints: 10, selfStatus: "scored" });
+    expect(criterionOf(body, "3.2")).toMatchObject({ selfPoints: 0, selfStatus: "not_applicable" });
+    expect(criterionOf(body, "5.2")).toMatchObject({ selfPoints: 40, selfStatus: "scored" });
+    expect(body.maxTotal).toBe(460);
+    expect(body.selfTotal).toBe(50);
+    expect(body.progress).toEqual({ answered: 3, total: 15, missingEvidence: 12 });
+    expect(criterionOf(body, "1.1").documents[0]).toMatchObject({ docNumber: "12/QĐ-SNV", issuedOn: "2025-03-15" });
+  });
+
+  it("scores nothing without the evidence the criterion requires, and counts it as missing", async () => {
+    const { body } = await saveEntry(t, noivu, round.id, SNV(), id("2.2"), { values: { value: true } });
+    expect(criterionOf(body, "2.2")).toMatchObject({ selfPoints: 0, selfStatus: "missing_evidence" });
+    expect(body.progress.missingEvidence).toBe(12);
+  });
+
+  it("takes proposed points on judgement criteria, never above the maximum", async () => {
+    const ok = await saveEntry(t, noivu, round.id, SNV(), id("1.3"), {
+      proposedPoints: 25,
+      explanation: "Đã tổ chức 6 hội nghị",
+      documentIds: [document],
+    });
+    expect(criterionOf(ok.body, "1.3")).toMatchObject({ proposedPoints: 25, selfPoints: 25 });
+    const over = await saveEntry(t, noivu, round.id, SNV(), id("1.3"), { proposedPoints: 31 });
+    expect(over.status).toBe(400);
+    const sheet = await call<TSheet>(t, noivu, "GET", sheetUrl(round.id, SNV()));
+    expect(criterionOf(sheet.body, "1.3").proposedPoints).toBe(25);
+  });
+
+  it("refuses values that do not fit the criterion and documents of another agency", async () => {
+    expect((await saveEntry(t, noivu, round.id, SNV(), id("1.1"), { values: { value: 3 } })).status).toBe(400);
+    const other = await uploadDocument(t, vpubnd, "99");
+    const res = await saveEntry(t, noivu, round.id, SNV(), id("1.1"), {
+      values: { value: "head" },
+      documentIds: [other],
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it("never shows an agency another agency's sheet or the league table before publication", async () => {
+    expect((await call(t, vpubnd, "GET", sheetUrl(round.id, SNV()))).status).toBe(403);
+    expect((await saveEntry(t, vpubnd, round.id, SNV(), id("1.1"), { values: { value: "none" } })).status).toBe(403);
+    expect((await call(t, vpubnd, "GET", `/api/assessment-rounds/${round.id}/results`)).status).toBe(403);
+    expect((await call(t, vpubnd, "GET", sheetUrl(round.id, VP()))).status).toBe(200);
+    expect((await call(t, lanhdao, "GET", sheetUrl(round.id, SNV()))).status).toBe(200);
+    // A commune taking part in the province's cycles sees the round exists, none of its sheets or results.
+    const list = await call<TRound[]>(t, nhatrang, "GET", "/api/assessment-rounds");
+    expect(list.body.find((r) => r.id === round.id)?.myUnitIds).toEqual([]);
+    expect((await call(t, nhatrang, "GET", sheetUrl(round.id, SNV()))).status).toBe(403);
+    expect((await call(t, nhatrang, "GET", `/api/assessment-rounds/${round.id}/results`)).status).toBe(403);
+    const mine = await call<TRound[]>(t, vpubnd, "GET", "/api/assessment-rounds");
+    expect(mine.body.find((r) => r.id === round.id)?.myUnitIds).toEqual([VP()]);
+  });
+
+  it("submits, recalls and corrects before the deadline; locks after it unless extended for that agency", async () => {
+    let sheet = (await call<TSheet>(t, noivu, "GET", sheetUrl(round.id, SNV()))).body;
+    const submitted = await call<TSheet>(t, noivu, "POST", `${sheetUrl(round.id, SNV())}/submit`, {
+      version: sheet.version,
+    });
+    expect(submitted.body.status).toBe("submitted");
+    expect((await saveEntry(t, noivu, round.id, SNV(), id("1.1"), { values: { value: "head" } })).status).toBe(409);
+    const stale = await call(t, noivu, "POST", `${sheetUrl(round.id, SNV())}/recall`, { version: sheet.version });
+    expect(stale.status).toBe(409);
+    sheet = (
+      await call<TSheet>(t, noivu, "POST", `${sheetUrl(round.id, SNV())}/recall`, { version: submitted.body.version })
+    ).body;
+    expect(sheet.status).toBe("draft");
+    const corrected = await saveEntry(t, noivu, round.id, SNV(), id("1.1"), {
+      values: { value: "head" },
+      documentIds: [document],
+    });
+    expect(criterionOf(corrected.body, "1.1").selfPoints).toBe(20);
+
+    t.clock.advanceMinutes(9 * 60); // 18:00 on 02/06/2025: past the deadline
+    const late = await saveEntry(t, noivu, round.id, SNV(), id("1.1"), { values: { value: "none" } });
+    expect(late.status).toBe(409);
+    expect((await call<TSheet>(t, noivu, "GET", sheetUrl(round.id, SNV()))).body.locked).toBe(true);
+    const noReason = await call(t, admin, "POST", `/api/assessment-rounds/${round.id}/extensions`, {
+      unitId: SNV(),
+      deadline: "2025-06-02T20:00:00+07:00",
+      reason: "",
+    });
+    expect(noReason.status).toBe(400);
+    expect(
+      (
+        await call(t, admin, "POST", `/api/assessment-rounds/${round.id}/extensions`, {
+          unitId: SNV(),
+          deadline: "2025-06-02T20:00:00+07:00",
+          reason: "Thủ trưởng đi công tác, xin gia hạn",
+        })
+      ).status,
+    ).toBe(200);
+    const extended = await saveEntry(t, noivu, round.id, SNV(), id("2.1"), {
+      values: { value: 4 },
+      documentIds: [document],
+    });
+    expect(extended.status).toBe(200);
+    expect(extended.body).toMatchObject({ locked: false, extensionReason: "Thủ trưởng đi công tác, xin gia hạn" });
+    // the other agency stays locked
+    expect((await saveEntry(t, vpubnd, round.id, VP(), id("1.1"), { values: { value: "head" } })).status).toBe(409);
+    t.clock.advanceMinutes(-9 * 60);
+  });
+});
+
+describe("appraisal, publication and correction", () => {
+  let round: TRound;
+  const OFFICES = ["Văn phòng Sở Công Thương", "Phòng Quản lý thương mại", "Chi cục Quản lý thị trường"];
+  /** Sở Nội vụ and 16 other top-level units of the demo province. */
+  const group = () => [
+    SNV(),
+    ...[...units.entries()]
+      .filter(([name, unitId]) => !OFFICES.includes(name) && unitId !== SNV())
+      .map(([, unitId]) => unitId)
+      .slice(0, 16),
+  ];
+  beforeAll(async () => {
+    round = await createRound(t, admin, frameworkId, group(), { name: "Đợt đánh giá thử xếp hạng 17 cơ quan" });
+    await call(t, admin, "POST", `/api/assessment-rounds/${round.id}/status`, { status: "open" });
+    const document = await uploadDocument(t, noivu, "21");
+    await saveEntry(t, noivu, round.id, SNV(), id("2.1"), { values: { value: 3 }, documentIds: [document] });
+    await call(t, admin, "POST", `/api/assessment-rounds/${round.id}/status`, { status: "appraising" });
+    const users = await call<{ id: string; username: string }[]>(t, admin, "GET", "/api/accounts");
+    const council = users.body.find((u) => u.username === "thamdinh")!;
+    const assigned = await call(t, admin, "POST", `/api/assessment-rounds/${round.id}/appraisers`, {
+      userId: council.id,
+      indicatorIds: [id("2")],
+    });
+    expect(assigned.status).toBe(200);
+  });
+
+  it("gives a council member main indicator 2: one criterion across all agencies, not the others", async () => {
+    expect(group()).toHaveLength(17);
+    const table = await call<TCriterionTable>(
+      t,
+      thamdinh,
+      "GET",
+      `/api/assessment-rounds/${round.id}/criteria/${id("2.1")}`,
+    );
+    expect(table.status).toBe(200);
+    expect(table.body.rows).toHaveLength(17);
+    expect(table.body.rows.find((r) => r.unitId === SNV())).toMatchObject({ selfPoints: 15, values: { value: 3 } });
+    expect((await call(t, thamdinh, "GET", `/api/assessment-rounds/${round.id}/criteria/${id("1.1")}`)).status).toBe(
+      403,
+    );
+    const mine = await call<{ code: string }[]>(t, thamdinh, "GET", `/api/assessment-rounds/${round.id}/appraisals`);
+    expect(mine.body.map((c) => c.code)).toEqual(["2.1", "2.2", "2.3"]);
+  });
+
+  it("asks an agency to explain; the agency answers; the council accepts", async () => {
+    const asked = await call<TCriterionTable>(
+      t,
+      thamdinh,
+      "POST",
+      `${sheetUrl(round.id, SNV())}/entries/${id("2.1")}/requests`,
+      { kind: "explain", body: "Đề nghị giải trình văn bản thứ ba", dueAt: "2025-07-15T17:00:00+07:00" },
+    );
+    const request = asked.body.rows.find((r) => r.unitId === SNV())!.requests[0]!;
+    expect(request.status).toBe("open");
+    expect(
+      (await call(t, vpubnd, "POST", `/api/assessment-requests/${request.id}/answer`, { answer: "Không phải của tôi" }))
+        .status,
+    ).toBe(403);
+    const answered = await call<TSheet>(t, noivu, "POST", `/api/assessment-requests/${request.id}/answer`, {
+      answer: "Văn bản thứ ba là Kế hoạch 45/KH-SNV",
+    });
+    expect(criterionOf(answered.body, "2.1").requests[0]).toMatchObject({
+      status: "answered",
+      answer: "Văn bản thứ ba là Kế hoạch 45/KH-SNV",
+    });
+    const closed = await call<TCriterionTable>(t, thamdinh, "POST", `/api/assessment-requests/${request.id}/close`);
+    expect(closed.body.rows.find((r) => r.unitId === SNV())!.requests[0]!.status).toBe("closed");
+  });
+
+  it("needs a reason to change self-assessed points; ranks ties as published (15, 15, 17)", async () => {
+    const noReason = await call(t, thamdinh, "PUT", `${sheetUrl(round.id, SNV())}/entries/${id("2.1")}/appraisal`, {
+      points: 30,
+    });
+    expect(noReason.status).toBe(400);
+    const same = await call(t, thamdinh, "PUT", `${sheetUrl(round.id, SNV())}/entries/${id("2.1")}/appraisal`, {
+      points: 15,
+    });
+    expect(same.status).toBe(200);
+    // 14 distinct totals, then two agencies tied, then one below: on 2.3 (judgement, 20 points) and 2.2.
+    const agencies = group().filter((u) => u !== SNV());
+    const totals = [35, 34, 33, 32, 31, 30, 29, 28, 27, 26, 25, 24, 23, 22, 15, 5];
+    for (const [index, unitId] of agencies.entries()) {
+      const total = totals[index]!;
+      const on22 = Math.min(20, total);
+      await call(t, thamdinh, "PUT", `${sheetUrl(round.id, unitId)}/entries/${id("2.2")}/appraisal`, {
+        points: on22,
+        reason: "Theo hồ sơ",
+      });
+      if (total > 20) {
+        await call(t, thamdinh, "PUT", `${sheetUrl(round.id, unitId)}/entries/${id("2.3")}/appraisal`, {
+          points: total - 20,
+          reason: "Theo hồ sơ",
+        });
+      }
+    }
+    const results = await call<TRoundResultView>(t, lanhdao, "GET", `/api/assessment-rounds/${round.id}/results`);
+    expect(results.body.frozen).toBe(false);
+    const ranks = results.body.results.rows.map((r) => [r.total, r.rank]);
+    expect(ranks.slice(13)).toEqual([
+      [22, 14],
+      [15, 15],
+      [15, 15],
+      [5, 17],
+    ]);
+    expect(results.body.results.rows[0]).toMatchObject({ total: 35, rank: 1, of: 17, grade: "Yếu" });
+    const differences = await call<{ unitName: string; code: string; reason: string | null }[]>(
+      t,
+      thamdinh,
+      "GET",
+      `/api/assessment-rounds/${round.id}/differences`,
+    );
+    expect(differences.body.length).toBeGreaterThanOrEqual(16);
+    expect(differences.body.every((d) => d.reason === "Theo hồ sơ")).toBe(true);
+  });
+
+  it("counts bonus and penalty points with a reason", async () => {
+    const res = await call<TRoundResultView>(t, admin, "POST", `/api/assessment-rounds/${round.id}/adjustments`, {
+      unitId: SNV(),
+      points: 5,
+      reason: "Điểm thưởng: mô hình điểm về chuyển đổi số",
+    });
+    expect(res.body.results.rows.find((r) => r.unitId === SNV())).toMatchObject({
+      total: 20,
+      adjustmentTotal: 5,
+      rank: 15,
+    });
+  });
+
+  it("publishes with the decision number: frozen, refuses changes; a correction is a new version and both are kept", async () => {
+    expect(
+      (
+        await call(t, thamdinh, "POST", `/api/assessment-rounds/${round.id}/publish`, {
+          decisionNumber: "1/QĐ",
+          decisionDate: "2025-08-01",
+        })
+      ).status,
+    ).toBe(403);
+    const published = await call<TRoundResultView>(t, admin, "POST", `/api/assessment-rounds/${round.id}/publish`, {
+      decisionNumber: "1234/QĐ-UBND",
+      decisionDate: "2025-08-15",
+    });
+    expect(published.status).toBe(200);
+    expect(published.body).toMatchObject({ frozen: true, version: 1 });
+    expect(published.body.round.publication).toMatchObject({
+      decisionNumber: "1234/QĐ-UBND",
+      decisionDate: "2025-08-15",
+    });
+
+    const changes = [
+      call(t, thamdinh, "PUT", `${sheetUrl(round.id, SNV())}/entries/${id("2.2")}/appraisal`, {
+        points: 20,
+        reason: "x lý do",
+      }),
+      call(t, admin, "POST", `/api/assessment-rounds/${round.id}/adjustments`, {
+        unitId: SNV(),
+        points: 5,
+        reason: "thêm điểm",
+      }),
+      saveEntry(t, noivu, round.id, SNV(), id("1.1"), { values: { value: "head" } }),
+      call(t, admin, "POST", `/api/assessment-rounds/${round.id}/publish`, {
+        decisionNumber: "2/QĐ",
+        decisionDate: "2025-08-16",
+      }),
+    ];
+    for (const res of await Promise.all(changes)) expect(res.status).toBe(409);
+    const still = await call<TRoundResultView>(t, admin, "GET", `/api/assessment-rounds/${round.id}/results`);
+    expect(still.body.results).toEqual(published.body.results);
+
+    // Published: the agencies of the group see the league table, still not each other's sheets.
+    expect((await call(t, noivu, "GET", `/api/assessment-rounds/${round.id}/results`)).status).toBe(200);
+    expect((await call(t, noivu, "GET", sheetUrl(round.id, group()[1]!))).status).toBe(403);
+
+    const correction = await call<TRoundResultView>(
+      t,
+      admin,
+      "POST",
+      `/api/assessment-rounds/${round.id}/corrections`,
+      {
+        decisionNumber: "1300/QĐ-UBND",
+        decisionDate: "2025-09-01",
+        reason: "Đính chính điểm tiêu chí 2.2 của Sở Nội vụ theo kết quả phúc tra",
+        changes: [{ unitId: SNV(), indicatorId: id("2.2"), points: 20, reason: "Bổ sung quy chế đã ban hành" }],
+      },
+    );
+    expect(correction.status).toBe(200);
+    expect(correction.body).toMatchObject({ version: 2 });
+    expect(correction.body.versions.map((v) => [v.version, v.decisionNumber])).toEqual([
+      [1, "1234/QĐ-UBND"],
+      [2, "1300/QĐ-UBND"],
+    ]);
+    expect(correction.body.results.rows.find((r) => r.unitId === SNV())).toMatchObject({ total: 40, rank: 1 });
+    const first = await call<TRoundResultView>(
+      t,
+      lanhdao,
+      "GET",
+      `/api/assessment-rounds/${round.id}/results?version=1`,
+    );
+    expect(first.body.results).toEqual(published.body.results);
+    expect(first.body.results.rows.find((r) => r.unitId === SNV())).toMatchObject({ total: 20, rank: 15 });
+  });
+
+  it("writes the result table to Excel and Word with the same numbers as the screen", async () => {
+    const screen = (await call<TRoundResultView>(t, lanhdao, "GET", `/api/assessment-rounds/${round.id}/results`)).body;
+    const xlsx = await t.app.inject({
+      method: "GET",
+      url: `/api/assessment-rounds/${round.id}/results.xlsx`,
+      headers: { cookie: lanhdao },
+    });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers["content-disposition"]).toContain("ket-qua-danh-gia-2025-v2.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(xlsx.rawPayload).buffer);
+    const sheet = workbook.getWorksheet("Kết quả")!;
+    expect(String(sheet.getRow(2).getCell(1).value)).toContain("Quyết định số 1300/QĐ-UBND ngày 01/09/2025");
+    const mains = screen.results.mains.length;
+    const fromExcel = screen.results.rows.map((_, i) => {
+      const row = sheet.getRow(5 + i);
+      return [row.getCell(1).value, row.getCell(2).value, row.getCell(4 + mains).value, row.getCell(7 + mains).value];
+    });
+    expect(fromExcel).toEqual(screen.results.rows.map((r) => [r.rank, r.unitName, r.total, r.grade]));
+
+    const docx = await t.app.inject({
+      method: "GET",
+      url: `/api/assessment-rounds/${round.id}/results.docx`,
+      headers: { cookie: lanhdao },
+    });
+    expect(docx.statusCode).toBe(200);
+    const xml = await (await JSZip.loadAsync(docx.rawPayload)).file("word/document.xml")!.async("string");
+    const textOf = (fragment: string) =>
+      [...fragment.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
+    const tables = [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((table) =>
+      [...table[0].matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((row) =>
+        [...row[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((cell) => textOf(cell[0])),
+      ),
+    );
+    const results = tables.at(-1)!;
+    expect(results[0]![0]).toBe("Hạng");
+    expect(results.slice(1).map((r) => [r[0], r[1], r.at(-3), r.at(-1)])).toEqual(
+      screen.results.rows.map((r) => [
+        String(r.rank),
+        r.unitName,
+        `${r.total.toFixed(2).replace(".", ",")}/${r.maxTotal}`,
+        r.grade,
+      ]),
+    );
+    expect(textOf(xml)).toContain("Kèm theo Quyết định số 1300/QĐ-UBND ngày 01/09/2025");
+    // an office outside the group does not get the table
+    const outside = await t.login("pqltm");
+    const refused = await t.app.inject({
+      method: "GET",
+      url: `/api/assessment-rounds/${round.id}/results.xlsx`,
+      headers: { cookie: outside },
+    });
+    expect(refused.statusCode).toBe(403);
+  });
+});

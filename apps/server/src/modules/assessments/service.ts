@@ -1,0 +1,895 @@
+import {
+  buildTree,
+  can,
+  checkReportedValues,
+  defaultOwnerUnitId,
+  isMemberOf,
+  isScopeRole,
+  roundPoints,
+  roundResults,
+  scoreEntry,
+  sheetProgress,
+  type TAdjustmentCreate,
+  type TAppraisal,
+  type TAssessedCriterion,
+  type TCorrection,
+  type TCriterionTable,
+  type TDifference,
+  type TEntrySave,
+  type TExtensionGrant,
+  type TIndicatorNode,
+  type TLeafScore,
+  type TPublish,
+  type TRequestCreate,
+  type TRound,
+  type TRoundCreate,
+  type TRoundRef,
+  type TRoundResults,
+  type TRoundResultView,
+  type TRoundStatus,
+  type TSheet,
+  type TSheetCriterion,
+  type TTree,
+  visibleScopes,
+} from "@chiso/core";
+import type { TDbOrTx } from "../../db/client.ts";
+import type { TServiceContext } from "../../http/context.ts";
+import { AppError, notFound } from "../../http/errors.ts";
+import { ensureCan } from "../../http/policy.ts";
+import { recordAudit } from "../audit/repo.ts";
+import { findFramework, listIndicators } from "../frameworks/repo.ts";
+import { getProvinceSettings } from "../settings/service.ts";
+import { findUnitPath } from "../units/repo.ts";
+import { ensureUnitsInScope } from "../units/service.ts";
+import { DOCX_TYPE, resultsDocx, resultsWorkbook, XLSX_TYPE } from "./outputs.ts";
+import * as repo from "./repo.ts";
+
+/*
+ * Assessment rounds: a group of agencies self-assesses on an agency-level framework, the council appraises, the
+ * coordinator publishes frozen results (corrections are new versions). Scoring itself is core's (assessments/).
+ */
+
+const AGENCY_LEVELS = new Set(["department", "commune", "office"]);
+const PUBLISHED_REFUSAL = "Đợt đánh giá đã công bố: kết quả không thay đổi được (chỉ đính chính bằng phiên bản mới).";
+
+type TIndicatorRow = Awaited<ReturnType<typeof listIndicators>>[number];
+
+interface TLoadedRound {
+  row: repo.TRoundRow;
+  agencies: repo.TAgencyRow[];
+  ref: TRoundRef;
+}
+
+async function loadRound(db: TDbOrTx, id: string, options: { forUpdate?: boolean } = {}): Promise<TLoadedRound> {
+  const row = await repo.findRound(db, id, options);
+  if (!row) throw notFound("đợt đánh giá");
+  const agencies = await repo.listAgencies(db, [id]);
+  return {
+    row,
+    agencies,
+    ref: { scopePath: row.ownerPath, unitIds: agencies.map((a) => a.unitId), published: row.status === "published" },
+  };
+}
+
+/** The round's scope and group, for the policy (routes authorize with it). */
+export async function roundRef(db: TDbOrTx, id: string): Promise<TRoundRef> {
+  return (await loadRound(db, id)).ref;
+}
+
+function refuseIfPublished(row: repo.TRoundRow) {
+  if (row.status === "published") throw new AppError("CONFLICT", PUBLISHED_REFUSAL);
+}
+
+/** The framework's leaves (criteria) in tree order, each with its main indicator, and the tree for totals. */
+async function loadFramework(db: TDbOrTx, frameworkId: string) {
+  const rows = await listIndicators(db, frameworkId);
+  const tree = buildTree(rows);
+  const criteria: { row: TIndicatorRow; mainCode: string }[] = [];
+  const walk = (node: TTree<TIndicatorRow>, mainCode: string) => {
+    if (node.children.length === 0) criteria.push({ row: node, mainCode });
+    for (const child of node.children) walk(child, mainCode);
+  };
+  for (const main of tree) walk(main, main.code);
+  const toNode = (n: TTree<TIndicatorRow>): TIndicatorNode & { name: string } => ({
+    code: n.code,
+    name: n.name,
+    maxScore: n.maxScore,
+    children: n.children.map(toNode),
+  });
+  // A main indicator also covers its criteria: assigning "2" to a council member gives 2.1, 2.2…
+  const ancestors = new Map<string, string[]>();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  for (const r of rows) {
+    const chain: string[] = [];
+    for (let at: TIndicatorRow | undefined = r; at; at = at.parentId ? byId.get(at.parentId) : undefined)
+      chain.push(at.id);
+    ancestors.set(r.id, chain);
+  }
+  return { criteria, tree: tree.map(toNode), ancestors };
+}
+
+const asCriterion = (row: TIndicatorRow): TAssessedCriterion => ({
+  code: row.code,
+  maxScore: row.maxScore,
+  rule: row.rule,
+  evidenceRequired: row.evidenceRequired,
+  unitLabel: row.unitOfMeasure,
+});
+
+/** The deadline that applies to an agency: its extension, else the round's. */
+const deadlineOf = (row: repo.TRoundRow, agency: repo.TAgencyRow) => agency.extendedDeadline ?? row.selfDeadline;
+
+/** The agency may still change its sheet: the round is in self-assessment and its deadline has not passed. */
+function sheetLocked(ctx: TServiceContext, row: repo.TRoundRow, agency: repo.TAgencyRow) {
+  return row.status !== "open" || ctx.clock().getTime() > deadlineOf(row, agency).getTime();
+}
+
+function ensureOpenFor(ctx: TServiceContext, row: repo.TRoundRow, agency: repo.TAgencyRow) {
+  refuseIfPublished(row);
+  if (row.status !== "open") throw new AppError("CONFLICT", "Đợt đánh giá không trong thời gian tự đánh giá.");
+  if (sheetLocked(ctx, row, agency)) {
+    throw new AppError(
+      "CONFLICT",
+      "Đã quá hạn tự đánh giá: phiếu đã khóa. Liên hệ cơ quan thường trực nếu cần gia hạn (có lý do).",
+    );
+  }
+}
+
+function presentRound(ctx: TServiceContext, loaded: TLoadedRound, publications: repo.TPublicationRow[]): TRound {
+  const { row, agencies } = loaded;
+  const latest = publications.filter((p) => p.roundId === row.id).at(-1);
+  return {
+    id: row.id,
+    name: row.name,
+    year: row.year,
+    ownerUnitId: row.ownerUnitId,
+    frameworkId: row.frameworkId,
+    frameworkName: row.frameworkName,
+    groupName: row.groupName,
+    gradeBands: row.gradeBands,
+    selfStart: row.selfStart,
+    selfDeadline: row.selfDeadline.toISOString(),
+    appraisalStart: row.appraisalStart,
+    appraisalEnd: row.appraisalEnd,
+    status: row.status,
+    agencyCount: agencies.length,
+    submittedCount: agencies.filter((a) => a.status === "submitted").length,
+    myUnitIds: agencies.filter((a) => isMemberOf(ctx.actor, a.unitId)).map((a) => a.unitId),
+    publication: latest ? presentPublication(latest) : null,
+    allowed: {
+      manage: can(ctx.actor, "assessment.manage", loaded.ref),
+      results: can(ctx.actor, "assessment.results", loaded.ref),
+    },
+  };
+}
+
+const presentPublication = (p: repo.TPublicationRow) => ({
+  version: p.version,
+  decisionNumber: p.decisionNumber,
+  decisionDate: p.decisionDate,
+  reason: p.reason,
+  publishedAt: p.publishedAt.toISOString(),
+});
+
+export async function listRounds(ctx: TServiceContext): Promise<TRound[]> {
+  const memberUnitIds = ctx.actor.grants.filter((g) => !isScopeRole(g.role)).map((g) => g.scopeUnitId!);
+  const rows = await repo.listRounds(ctx.db, visibleScopes(ctx.actor), memberUnitIds);
+  const agencies = await repo.listAgencies(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  const publications = await repo.listPublications(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  return rows
+    .map((row) => {
+      const own = agencies.filter((a) => a.roundId === row.id);
+      const ref = {
+        scopePath: row.ownerPath,
+        unitIds: own.map((a) => a.unitId),
+        published: row.status === "published",
+      };
+      return { row, agencies: own, ref };
+    })
+    .filter((loaded) => can(ctx.actor, "assessment.view", loaded.ref))
+    .map((loaded) => presentRound(ctx, loaded, publications));
+}
+
+export async function getRound(ctx: TServiceContext, id: string): Promise<TRound> {
+  const loaded = await loadRound(ctx.db, id);
+  ensureCan(ctx.actor, "assessment.view", loaded.ref);
+  return presentRound(ctx, loaded, await repo.listPublications(ctx.db, [id]));
+}
+
+/** Creates a round (draft) on a published agency-level framework for a group of agencies of the owner's scope. */
+export async function createRound(ctx: TServiceContext, input: TRoundCreate): Promise<TRound> {
+  const id = await ctx.db.transaction(async (tx) => {
+    const ownerUnitId = defaultOwnerUnitId(ctx.actor, input.ownerUnitId);
+    const ownerPath = ownerUnitId ? await ownerPathOf(tx, ownerUnitId) : [];
+    ensureCan(ctx.actor, "assessment.manage", { scopePath: ownerPath });
+    const framework = await findFramework(tx, input.frameworkId);
+    if (!framework) throw notFound("bộ chỉ số");
+    if (!AGENCY_LEVELS.has(framework.level)) {
+      throw new AppError(
+        "VALIDATION_FAILED",
+        "Đợt đánh giá cần bộ chỉ số cấp cơ quan (sở, ban, ngành hoặc xã, phường).",
+      );
+    }
+    if (framework.status !== "published") throw new AppError("CONFLICT", "Chỉ dùng được bộ chỉ số đã ban hành.");
+    const unitIds = [...new Set(input.unitIds)];
+    await ensureUnitsInScope(tx, { scopePath: ownerPath }, unitIds);
+    const roundId = await repo.insertRound(tx, {
+      name: input.name,
+      year: input.year,
+      ownerUnitId,
+      frameworkId: input.frameworkId,
+      groupName: input.groupName,
+      gradeBands: input.gradeBands,
+      selfStart: input.selfStart,
+      selfDeadline: new Date(input.selfDeadline),
+      appraisalStart: input.appraisalStart,
+      appraisalEnd: input.appraisalEnd,
+      status: "draft",
+      createdBy: ctx.actor.id,
+    });
+    await repo.insertAgencies(tx, roundId, unitIds);
+    await audit(tx, ctx, "assessment.create", roundId, { name: input.name, agencies: unitIds.length });
+    return roundId;
+  });
+  return getRound(ctx, id);
+}
+
+async function ownerPathOf(db: TDbOrTx, unitId: string): Promise<readonly string[]> {
+  const path = await findUnitPath(db, unitId);
+  if (!path) throw notFound("đơn vị");
+  return path;
+}
+
+const NEXT_STATUS: Partial<Record<TRoundStatus, TRoundStatus>> = { draft: "open", open: "appraising" };
+
+/** Opens self-assessment, then closes it for appraisal. */
+export async function changeStatus(ctx: TServiceContext, id: string, status: "open" | "appraising"): Promise<TRound> {
+  await ctx.db.transaction(async (tx) => {
+    const { row, ref } = await loadRound(tx, id, { forUpdate: true });
+    ensureCan(ctx.actor, "assessment.manage", ref);
+    refuseIfPublished(row);
+    if (NEXT_STATUS[row.status] !== status) {
+      throw new AppError("CONFLICT", `Không chuyển được đợt đánh giá từ "${row.status}" sang "${status}".`);
+    }
+    await repo.updateRound(tx, id, { status });
+    await audit(tx, ctx, `assessment.${status}`, id, { from: row.status });
+  });
+  return getRound(ctx, id);
+}
+
+/** One agency's sheet: every criterion with values, proposal, evidence, self and appraised points, requests. */
+export async function getSheet(ctx: TServiceContext, roundId: string, unitId: string): Promise<TSheet> {
+  const { row, agencies } = await loadRound(ctx.db, roundId);
+  const agency = agencies.find((a) => a.unitId === unitId);
+  if (!agency) throw notFound("cơ quan trong đợt đánh giá");
+  ensureCan(ctx.actor, "assessment.readSheet", { scopePath: row.ownerPath, unitId });
+  const framework = await loadFramework(ctx.db, row.frameworkId);
+  const criteria = await sheetCriteria(ctx.db, roundId, framework, { unitId });
+  const adjustments = (await repo.listAdjustments(ctx.db, roundId)).filter((a) => a.unitId === unitId);
+  const scores = criteria.map((c) => ({ self: { points: c.selfPoints, status: c.selfStatus }, final: c.finalPoints }));
+  const selfLeaves: TLeafScore[] = criteria.map((c) => ({ code: c.code, points: c.selfPoints, status: c.selfStatus }));
+  const finalLeaves: TLeafScore[] = criteria.map((c) => ({
+    code: c.code,
+    points: c.finalPoints,
+    status: c.appraisedPoints === null ? c.selfStatus : "scored",
+  }));
+  const [result] = roundResults({
+    tree: framework.tree,
+    criteria: [],
+    agencies: [{ unitId, unitName: agency.unitName, self: selfLeaves, final: finalLeaves, adjustments }],
+    bands: row.gradeBands,
+  }).rows;
+  return {
+    roundId,
+    roundName: row.name,
+    roundStatus: row.status,
+    unitId,
+    unitName: agency.unitName,
+    status: agency.status,
+    submittedAt: agency.submittedAt?.toISOString() ?? null,
+    deadline: deadlineOf(row, agency).toISOString(),
+    extensionReason: agency.extensionReason,
+    locked: sheetLocked(ctx, row, agency),
+    version: agency.version,
+    progress: sheetProgress(
+      framework.criteria.map((c) => asCriterion(c.row)),
+      scores.map((s) => ({ self: s.self as never, final: s.self as never })),
+      criteria.map((c) => c.documents.length),
+    ),
+    selfTotal: result?.selfTotal ?? 0,
+    finalTotal: result?.total ?? 0,
+    maxTotal: result?.maxTotal ?? 0,
+    adjustments: adjustments.map((a) => ({ id: a.id, points: a.points, reason: a.reason })),
+    criteria,
+  };
+}
+
+/** The criteria of a round's sheets, for one agency or for one criterion across the agencies. */
+async function sheetCriteria(
+  db: TDbOrTx,
+  roundId: string,
+  framework: Awaited<ReturnType<typeof loadFramework>>,
+  filter: { unitId: string; indicatorId?: undefined } | { indicatorId: string; unitId?: undefined },
+): Promise<(TSheetCriterion & { unitId: string })[]> {
+  const entries = await repo.listEntries(db, roundId, filter);
+  const entryIds = entries.map((e) => e.id);
+  const docs = await repo.listEntryDocuments(db, entryIds);
+  const requests = await repo.listRequests(db, entryIds);
+  const criteria = filter.indicatorId
+    ? framework.criteria.filter((c) => c.row.id === filter.indicatorId)
+    : framework.criteria;
+  const build = (c: (typeof criteria)[number], unitId: string): TSheetCriterion & { unitId: string } => {
+    const entry = entries.find((e) => e.indicatorId === c.row.id && e.unitId === unitId);
+    const cited = entry ? docs.filter((d) => d.entryId === entry.id).map(({ entryId: _e, ...d }) => d) : [];
+    const score = scoreEntry(
+      asCriterion(c.row),
+      entry
+        ? {
+            values: entry.values,
+            proposedPoints: entry.proposedPoints,
+            appraisedPoints: entry.appraisedPoints,
+            documentCount: cited.length,
+          }
+        : undefined,
+    );
+    return {
+      unitId,
+      indicatorId: c.row.id,
+      code: c.row.code,
+      name: c.row.name,
+      mainCode: c.mainCode,
+      maxScore: c.row.maxScore,
+      valueKind: c.row.valueKind,
+      inputs: c.row.inputs,
+      rule: c.row.rule,
+      unitOfMeasure: c.row.unitOfMeasure,
+      evidenceText: c.row.evidenceText,
+      evidenceRequired: c.row.evidenceRequired,
+      values: entry?.values ?? {},
+      proposedPoints: entry?.proposedPoints ?? null,
+      explanation: entry?.explanation ?? null,
+      documents: cited,
+      selfPoints: score.self.points,
+      selfStatus: score.self.status,
+      selfExplanation: score.self.explanation,
+      appraisedPoints: entry?.appraisedPoints ?? null,
+      appraisalReason: entry?.appraisalReason ?? null,
+      finalPoints: score.final.points,
+      requests: entry
+        ? requests
+            .filter((r) => r.entryId === entry.id)
+            .map((r) => ({
+              id: r.id,
+              kind: r.kind,
+              body: r.body,
+              dueAt: r.dueAt.toISOString(),
+              status: r.status,
+              answer: r.answer,
+              answeredAt: r.answeredAt?.toISOString() ?? null,
+              createdAt: r.createdAt.toISOString(),
+            }))
+        : [],
+    };
+  };
+  if (filter.unitId) return criteria.map((c) => build(c, filter.unitId));
+  const unitIds = [...new Set(entries.map((e) => e.unitId))];
+  return criteria.flatMap((c) => unitIds.map((u) => build(c, u)));
+}
+
+/** Saves one criterion of the agency's sheet (values, proposal, explanation, cited documents). */
+export async function saveEntry(
+  ctx: TServiceContext,
+  roundId: string,
+  unitId: string,
+  indicatorId: string,
+  input: TEntrySave,
+): Promise<TSheet> {
+  await ctx.db.transaction(async (tx) => {
+    const { row } = await loadRound(tx, roundId);
+    ensureCan(ctx.actor, "assessment.selfAssess", { scopePath: row.ownerPath, unitId });
+    const agency = await repo.findAgency(tx, roundId, unitId, { forUpdate: true });
+    if (!agency) throw notFound("cơ quan trong đợt đánh giá");
+    ensureOpenFor(ctx, row, agency);
+    if (agency.status === "submitted") {
+      throw new AppError("CONFLICT", "Phiếu đã gửi. Hãy thu hồi phiếu để sửa (trước hạn tự đánh giá).");
+    }
+    const framework = await loadFramework(tx, row.frameworkId);
+    const criterion = framework.criteria.find((c) => c.row.id === indicatorId);
+    if (!criterion) throw notFound("tiêu chí của bộ chỉ số");
+    const judgement = !criterion.row.rule || criterion.row.rule.type === "manual";
+    const problems = judgement ? [] : checkReportedValues(criterion.row, input.values);
+    if (problems.length) throw new AppError("VALIDATION_FAILED", problems.join(" "));
+    if (input.proposedPoints !== null && input.proposedPoints > criterion.row.maxScore) {
+      throw new AppError(
+        "VALIDATION_FAILED",
+        `Điểm đề xuất vượt điểm tối đa của tiêu chí ${criterion.row.code} (${criterion.row.maxScore}).`,
+      );
+    }
+    const mine = await repo.documentsWithinAgency(tx, unitId, input.documentIds);
+    if (mine.size !== new Set(input.documentIds).size) {
+      throw new AppError("FORBIDDEN", "Chỉ trích dẫn được văn bản đã tải lên trong cơ quan mình.");
+    }
+    const entryId = await repo.upsertEntry(
+      tx,
+      { roundId, unitId, indicatorId },
+      {
+        values: input.values,
+        proposedPoints: judgement ? input.proposedPoints : null,
+        explanation: input.explanation,
+        updatedBy: ctx.actor.id,
+      },
+    );
+    await repo.replaceEntryDocuments(tx, entryId, input.documentIds);
+  });
+  return getSheet(ctx, roundId, unitId);
+}
+
+/** Submits or recalls (thu hồi) the agency's sheet, before its deadline only. */
+export async function setSheetStatus(
+  ctx: TServiceContext,
+  roundId: string,
+  unitId: string,
+  action: "submit" | "recall",
+  version: number,
+): Promise<TSheet> {
+  await ctx.db.transaction(async (tx) => {
+    const { row } = await loadRound(tx, roundId);
+    ensureCan(ctx.actor, "assessment.selfAssess", { scopePath: row.ownerPath, unitId });
+    const agency = await repo.findAgency(tx, roundId, unitId, { forUpdate: true });
+    if (!agency) throw notFound("cơ quan trong đợt đánh giá");
+    ensureOpenFor(ctx, row, agency);
+    if (agency.version !== version) throw new AppError("CONFLICT");
+    const wanted = action === "submit" ? "draft" : "submitted";
+    if (agency.status !== wanted) {
+      throw new AppError("CONFLICT", action === "submit" ? "Phiếu đã được gửi." : "Phiếu chưa gửi, không cần thu hồi.");
+    }
+    await repo.updateAgency(tx, roundId, unitId, {
+      status: action === "submit" ? "submitted" : "draft",
+      submittedAt: action === "submit" ? ctx.clock() : agency.submittedAt,
+      version: agency.version + 1,
+    });
+    await audit(tx, ctx, `assessment.${action}`, roundId, { unitId });
+  });
+  return getSheet(ctx, roundId, unitId);
+}
+
+/** A later deadline for one agency, with the reason (unlocks its sheet until then). */
+export async function grantExtension(ctx: TServiceContext, roundId: string, input: TExtensionGrant): Promise<TRound> {
+  await ctx.db.transaction(async (tx) => {
+    const { row, ref } = await loadRound(tx, roundId, { forUpdate: true });
+    ensureCan(ctx.actor, "assessment.manage", ref);
+    refuseIfPublished(row);
+    if (row.status !== "open") throw new AppError("CONFLICT", "Chỉ gia hạn khi đợt đánh giá đang tự đánh giá.");
+    const agency = await repo.findAgency(tx, roundId, input.unitId, { forUpdate: true });
+    if (!agency) throw notFound("cơ quan trong đợt đánh giá");
+    const deadline = new Date(input.deadline);
+    if (deadline.getTime() <= ctx.clock().getTime())
+      throw new AppError("VALIDATION_FAILED", "Hạn mới phải sau thời điểm hiện tại.");
+    await repo.updateAgency(tx, roundId, input.unitId, {
+      extendedDeadline: deadline,
+      extensionReason: input.reason,
+      version: agency.version + 1,
+    });
+    await audit(tx, ctx, "assessment.extend", roundId, {
+      unitId: input.unitId,
+      deadline: input.deadline,
+      reason: input.reason,
+    });
+  });
+  return getRound(ctx, roundId);
+}
+
+export async function assignAppraiser(ctx: TServiceContext, roundId: string, userId: string, indicatorIds: string[]) {
+  await ctx.db.transaction(async (tx) => {
+    const { row, ref } = await loadRound(tx, roundId);
+    ensureCan(ctx.actor, "assessment.manage", ref);
+    refuseIfPublished(row);
+    if (!(await repo.holdsAppraiserRole(tx, userId, row.ownerPath))) {
+      throw new AppError("VALIDATION_FAILED", "Người được giao phải là thành viên hội đồng thẩm định của phạm vi này.");
+    }
+    const framework = await loadFramework(tx, row.frameworkId);
+    if (!indicatorIds.every((id) => framework.ancestors.has(id))) throw notFound("chỉ số của bộ chỉ số");
+    await repo.insertAppraisers(tx, roundId, userId, indicatorIds);
+    await audit(tx, ctx, "assessment.assign", roundId, { userId, indicatorIds });
+  });
+  return listAppraisals(ctx, roundId);
+}
+
+/** The criteria the actor may appraise in a round (all for its coordinator). */
+export async function listAppraisals(ctx: TServiceContext, roundId: string) {
+  const { row } = await loadRound(ctx.db, roundId);
+  const framework = await loadFramework(ctx.db, row.frameworkId);
+  const assigned = await repo.listAppraisers(ctx.db, roundId);
+  return framework.criteria
+    .filter((c) => can(ctx.actor, "assessment.appraise", appraisalRef(row, framework, assigned, c.row.id)))
+    .map((c) => ({ indicatorId: c.row.id, code: c.row.code, name: c.row.name, maxScore: c.row.maxScore }));
+}
+
+function appraisalRef(
+  row: repo.TRoundRow,
+  framework: Awaited<ReturnType<typeof loadFramework>>,
+  assigned: { userId: string; indicatorId: string }[],
+  indicatorId: string,
+) {
+  const chain = framework.ancestors.get(indicatorId) ?? [];
+  return {
+    scopePath: row.ownerPath,
+    appraiserIds: assigned.filter((a) => chain.includes(a.indicatorId)).map((a) => a.userId),
+  };
+}
+
+async function ensureAppraiser(ctx: TServiceContext, db: TDbOrTx, row: repo.TRoundRow, indicatorId: string) {
+  const framework = await loadFramework(db, row.frameworkId);
+  const criterion = framework.criteria.find((c) => c.row.id === indicatorId);
+  if (!criterion) throw notFound("tiêu chí của bộ chỉ số");
+  ensureCan(
+    ctx.actor,
+    "assessment.appraise",
+    appraisalRef(row, framework, await repo.listAppraisers(db, row.id), indicatorId),
+  );
+  return { framework, criterion };
+}
+
+/** One criterion across every agency of the round, in one table. */
+export async function criterionTable(
+  ctx: TServiceContext,
+  roundId: string,
+  indicatorId: string,
+): Promise<TCriterionTable> {
+  const { row, agencies } = await loadRound(ctx.db, roundId);
+  const { framework, criterion } = await ensureAppraiser(ctx, ctx.db, row, indicatorId);
+  const rows = await sheetCriteria(ctx.db, roundId, framework, { indicatorId });
+  return {
+    criterion: {
+      indicatorId,
+      code: criterion.row.code,
+      name: criterion.row.name,
+      maxScore: criterion.row.maxScore,
+      rule: criterion.row.rule,
+    },
+    rows: agencies.map((agency) => {
+      const found = rows.find((r) => r.unitId === agency.unitId);
+      const base =
+        found ??
+        ({
+          ...emptyCriterion(criterion.row, criterion.mainCode),
+          unitId: agency.unitId,
+        } as TSheetCriterion & { unitId: string });
+      return { ...base, unitName: agency.unitName, sheetStatus: agency.status };
+    }),
+  };
+}
+
+function emptyCriterion(row: TIndicatorRow, mainCode: string): TSheetCriterion {
+  const score = scoreEntry(asCriterion(row), undefined);
+  return {
+    indicatorId: row.id,
+    code: row.code,
+    name: row.name,
+    mainCode,
+    maxScore: row.maxScore,
+    valueKind: row.valueKind,
+    inputs: row.inputs,
+    rule: row.rule,
+    unitOfMeasure: row.unitOfMeasure,
+    evidenceText: row.evidenceText,
+    evidenceRequired: row.evidenceRequired,
+    values: {},
+    proposedPoints: null,
+    explanation: null,
+    documents: [],
+    selfPoints: 0,
+    selfStatus: score.self.status,
+    selfExplanation: score.self.explanation,
+    appraisedPoints: null,
+    appraisalReason: null,
+    finalPoints: 0,
+    requests: [],
+  };
+}
+
+/** Sets the appraised points of one agency on one criterion; a cut or a raise needs its reason. */
+export async function appraise(
+  ctx: TServiceContext,
+  roundId: string,
+  unitId: string,
+  indicatorId: string,
+  input: TAppraisal,
+): Promise<TCriterionTable> {
+  await ctx.db.transaction(async (tx) => {
+    const { row, agencies } = await loadRound(tx, roundId, { forUpdate: true });
+    refuseIfPublished(row);
+    const { criterion } = await ensureAppraiser(ctx, tx, row, indicatorId);
+    if (row.status !== "appraising") throw new AppError("CONFLICT", "Đợt đánh giá chưa chuyển sang thẩm định.");
+    if (!agencies.some((a) => a.unitId === unitId)) throw notFound("cơ quan trong đợt đánh giá");
+    if (input.points > criterion.row.maxScore) {
+      throw new AppError("VALIDATION_FAILED", `Điểm thẩm định vượt điểm tối đa (${criterion.row.maxScore}).`);
+    }
+    const entry = await repo.findEntry(tx, roundId, unitId, indicatorId);
+    const docs = entry ? await repo.listEntryDocuments(tx, [entry.id]) : [];
+    const self = scoreEntry(
+      asCriterion(criterion.row),
+      entry ? { ...entry, appraisedPoints: null, documentCount: docs.length } : undefined,
+    ).self;
+    if (roundPoints(input.points) !== self.points && !input.reason) {
+      throw new AppError("VALIDATION_FAILED", "Điểm thẩm định khác điểm tự đánh giá: vui lòng ghi lý do.");
+    }
+    await repo.upsertEntry(
+      tx,
+      { roundId, unitId, indicatorId },
+      {
+        appraisedPoints: input.points,
+        appraisalReason: input.reason,
+        appraisedBy: ctx.actor.id,
+        appraisedAt: ctx.clock(),
+      },
+    );
+    await audit(tx, ctx, "assessment.appraise", roundId, {
+      unitId,
+      indicatorId,
+      points: input.points,
+      reason: input.reason,
+    });
+  });
+  return criterionTable(ctx, roundId, indicatorId);
+}
+
+/** Asks an agency to explain or add evidence on a criterion, with its own deadline. */
+export async function requestExplanation(
+  ctx: TServiceContext,
+  roundId: string,
+  unitId: string,
+  indicatorId: string,
+  input: TRequestCreate,
+) {
+  await ctx.db.transaction(async (tx) => {
+    const { row, agencies } = await loadRound(tx, roundId);
+    refuseIfPublished(row);
+    await ensureAppraiser(ctx, tx, row, indicatorId);
+    if (row.status !== "appraising") throw new AppError("CONFLICT", "Đợt đánh giá chưa chuyển sang thẩm định.");
+    if (!agencies.some((a) => a.unitId === unitId)) throw notFound("cơ quan trong đợt đánh giá");
+    const entryId = await repo.upsertEntry(tx, { roundId, unitId, indicatorId }, {});
+    await repo.insertRequest(tx, {
+      entryId,
+      kind: input.kind,
+      body: input.body,
+      dueAt: new Date(input.dueAt),
+      createdBy: ctx.actor.id,
+    });
+    await audit(tx, ctx, "assessment.request", roundId, { unitId, indicatorId, kind: input.kind });
+  });
+  return criterionTable(ctx, roundId, indicatorId);
+}
+
+/** The agency answers a request (and may cite more documents), until the request's deadline. */
+export async function answerRequest(ctx: TServiceContext, requestId: string, answer: string, documentIds: string[]) {
+  return ctx.db
+    .transaction(async (tx) => {
+      const found = await repo.findRequest(tx, requestId);
+      if (!found) throw notFound("yêu cầu giải trình");
+      const { row } = await loadRound(tx, found.roundId);
+      ensureCan(ctx.actor, "assessment.selfAssess", { scopePath: row.ownerPath, unitId: found.unitId });
+      refuseIfPublished(row);
+      if (found.request.status !== "open") throw new AppError("CONFLICT", "Yêu cầu này đã được trả lời.");
+      if (ctx.clock().getTime() > found.request.dueAt.getTime()) {
+        throw new AppError("CONFLICT", "Đã quá hạn giải trình của yêu cầu này.");
+      }
+      const mine = await repo.documentsWithinAgency(tx, found.unitId, documentIds);
+      if (mine.size !== new Set(documentIds).size) {
+        throw new AppError("FORBIDDEN", "Chỉ trích dẫn được văn bản đã tải lên trong cơ quan mình.");
+      }
+      await repo.addEntryDocuments(tx, found.request.entryId, documentIds);
+      await repo.updateRequest(tx, requestId, {
+        status: "answered",
+        answer,
+        answeredAt: ctx.clock(),
+        answeredBy: ctx.actor.id,
+      });
+      await audit(tx, ctx, "assessment.answer", found.roundId, { requestId });
+      return { roundId: found.roundId, unitId: found.unitId };
+    })
+    .then(({ roundId, unitId }) => getSheet(ctx, roundId, unitId));
+}
+
+/** The council accepts an answer and closes the request. */
+export async function closeRequest(ctx: TServiceContext, requestId: string) {
+  const { roundId, indicatorId } = await ctx.db.transaction(async (tx) => {
+    const found = await repo.findRequest(tx, requestId);
+    if (!found) throw notFound("yêu cầu giải trình");
+    const { row } = await loadRound(tx, found.roundId);
+    refuseIfPublished(row);
+    await ensureAppraiser(ctx, tx, row, found.indicatorId);
+    if (found.request.status === "closed") throw new AppError("CONFLICT", "Yêu cầu này đã đóng.");
+    await repo.updateRequest(tx, requestId, { status: "closed" });
+    await audit(tx, ctx, "assessment.close_request", found.roundId, { requestId });
+    return found;
+  });
+  return criterionTable(ctx, roundId, indicatorId);
+}
+
+export async function addAdjustment(ctx: TServiceContext, roundId: string, input: TAdjustmentCreate) {
+  await ctx.db.transaction(async (tx) => {
+    const { row, ref, agencies } = await loadRound(tx, roundId, { forUpdate: true });
+    ensureCan(ctx.actor, "assessment.manage", ref);
+    refuseIfPublished(row);
+    if (!agencies.some((a) => a.unitId === input.unitId)) throw notFound("cơ quan trong đợt đánh giá");
+    await repo.insertAdjustment(tx, { roundId, ...input, createdBy: ctx.actor.id });
+    await audit(tx, ctx, "assessment.adjust", roundId, input);
+  });
+  return getResults(ctx, roundId);
+}
+
+/** Live results of every agency: totals, grades and ranks from the entries as they stand. */
+async function computeResults(db: TDbOrTx, loaded: TLoadedRound): Promise<TRoundResults> {
+  const { row, agencies } = loaded;
+  const framework = await loadFramework(db, row.frameworkId);
+  const entries = await repo.listEntries(db, row.id);
+  const docCount = await repo.countRoundDocuments(db, row.id);
+  const adjustments = await repo.listAdjustments(db, row.id);
+  const byKey = new Map(entries.map((e) => [`${e.unitId}|${e.indicatorId}`, e]));
+  return roundResults({
+    tree: framework.tree,
+    criteria: framework.criteria.map((c) => ({
+      code: c.row.code,
+      name: c.row.name,
+      maxScore: c.row.maxScore,
+      mainCode: c.mainCode,
+    })),
+    bands: row.gradeBands,
+    agencies: agencies.map((agency) => {
+      const scores = framework.criteria.map((c) => {
+        const entry = byKey.get(`${agency.unitId}|${c.row.id}`);
+        return scoreEntry(
+          asCriterion(c.row),
+          entry ? { ...entry, documentCount: docCount.get(entry.id) ?? 0 } : undefined,
+        );
+      });
+      return {
+        unitId: agency.unitId,
+        unitName: agency.unitName,
+        self: scores.map((s) => s.self),
+        final: scores.map((s) => s.final),
+        adjustments: adjustments.filter((a) => a.unitId === agency.unitId),
+      };
+    }),
+  });
+}
+
+/**
+ * The league table: the published version in force (or the one asked for) once published — frozen, never
+ * recomputed — else the live numbers, for the coordinator and the council only.
+ */
+export async function getResults(ctx: TServiceContext, roundId: string, version?: number): Promise<TRoundResultView> {
+  const loaded = await loadRound(ctx.db, roundId);
+  ensureCan(ctx.actor, "assessment.results", loaded.ref);
+  const publications = await repo.listPublications(ctx.db, [roundId]);
+  const round = presentRound(ctx, loaded, publications);
+  const versions = publications.map(presentPublication);
+  if (loaded.row.status === "published") {
+    const chosen = version === undefined ? publications.at(-1) : publications.find((p) => p.version === version);
+    if (!chosen) throw notFound("phiên bản kết quả");
+    return { round, frozen: true, version: chosen.version, versions, results: chosen.results };
+  }
+  return { round, frozen: false, version: null, versions, results: await computeResults(ctx.db, loaded) };
+}
+
+/** Every criterion where the council's points differ from the agency's, with the reason, for the council meeting. */
+export async function listDifferences(ctx: TServiceContext, roundId: string): Promise<TDifference[]> {
+  return withReasons(ctx, roundId, await getResults(ctx, roundId));
+}
+
+async function withReasons(ctx: TServiceContext, roundId: string, view: TRoundResultView): Promise<TDifference[]> {
+  const { row } = await loadRound(ctx.db, roundId);
+  const framework = await loadFramework(ctx.db, row.frameworkId);
+  const entries = await repo.listEntries(ctx.db, roundId);
+  const codeOf = new Map(framework.criteria.map((c) => [c.row.id, c.row]));
+  const reasons = new Map(entries.map((e) => [`${e.unitId}|${codeOf.get(e.indicatorId)?.code}`, e.appraisalReason]));
+  return view.results.rows.flatMap((r) =>
+    view.results.criteria
+      .filter((c) => r.criteria[c.code] && r.criteria[c.code]!.self !== r.criteria[c.code]!.final)
+      .map((c) => {
+        const points = r.criteria[c.code]!;
+        return {
+          unitName: r.unitName,
+          code: c.code,
+          name: c.name,
+          selfPoints: points.self,
+          appraisedPoints: points.final,
+          difference: roundPoints(points.final - points.self),
+          reason: reasons.get(`${r.unitId}|${c.code}`) ?? null,
+        };
+      }),
+  );
+}
+
+/** Publishes the results with the decision's number and date; from now on they are frozen. */
+export async function publish(ctx: TServiceContext, roundId: string, input: TPublish): Promise<TRoundResultView> {
+  await ctx.db.transaction(async (tx) => {
+    const loaded = await loadRound(tx, roundId, { forUpdate: true });
+    ensureCan(ctx.actor, "assessment.manage", loaded.ref);
+    refuseIfPublished(loaded.row);
+    if (loaded.row.status !== "appraising")
+      throw new AppError("CONFLICT", "Chỉ công bố khi đợt đánh giá đã qua thẩm định.");
+    const results = await computeResults(tx, loaded);
+    await repo.insertPublication(tx, {
+      roundId,
+      version: 1,
+      decisionNumber: input.decisionNumber,
+      decisionDate: input.decisionDate,
+      reason: null,
+      results,
+      publishedBy: ctx.actor.id,
+      publishedAt: ctx.clock(),
+    });
+    await repo.updateRound(tx, roundId, { status: "published" });
+    await audit(tx, ctx, "assessment.publish", roundId, input);
+  });
+  return getResults(ctx, roundId);
+}
+
+/** A correction (đính chính): changed points with reasons, published as a new version; the earlier ones stay. */
+export async function correct(ctx: TServiceContext, roundId: string, input: TCorrection): Promise<TRoundResultView> {
+  await ctx.db.transaction(async (tx) => {
+    const loaded = await loadRound(tx, roundId, { forUpdate: true });
+    ensureCan(ctx.actor, "assessment.manage", loaded.ref);
+    if (loaded.row.status !== "published") throw new AppError("CONFLICT", "Chỉ đính chính kết quả đã công bố.");
+    const framework = await loadFramework(tx, loaded.row.frameworkId);
+    for (const change of input.changes) {
+      const criterion = framework.criteria.find((c) => c.row.id === change.indicatorId);
+      if (!criterion) throw notFound("tiêu chí của bộ chỉ số");
+      if (!loaded.ref.unitIds.includes(change.unitId)) throw notFound("cơ quan trong đợt đánh giá");
+      if (change.points > criterion.row.maxScore) {
+        throw new AppError("VALIDATION_FAILED", `Điểm của tiêu chí ${criterion.row.code} vượt điểm tối đa.`);
+      }
+      await repo.upsertEntry(
+        tx,
+        { roundId, unitId: change.unitId, indicatorId: change.indicatorId },
+        {
+          appraisedPoints: change.points,
+          appraisalReason: change.reason,
+          appraisedBy: ctx.actor.id,
+          appraisedAt: ctx.clock(),
+        },
+      );
+    }
+    const previous = await repo.listPublications(tx, [roundId]);
+    await repo.insertPublication(tx, {
+      roundId,
+      version: (previous.at(-1)?.version ?? 0) + 1,
+      decisionNumber: input.decisionNumber,
+      decisionDate: input.decisionDate,
+      reason: input.reason,
+      results: await computeResults(tx, loaded),
+      publishedBy: ctx.actor.id,
+      publishedAt: ctx.clock(),
+    });
+    await audit(tx, ctx, "assessment.correct", roundId, { reason: input.reason, changes: input.changes.length });
+  });
+  return getResults(ctx, roundId);
+}
+
+function audit(tx: TDbOrTx, ctx: TServiceContext, action: string, roundId: string, after: unknown) {
+  return recordAudit(tx, {
+    actorId: ctx.actor.id,
+    action,
+    entityType: "assessment_round",
+    entityId: roundId,
+    after,
+    ip: ctx.ip,
+  });
+}
+
+/** The result table for the UBND decision, as Excel or Word (NĐ 30/2020), with the numbers of the results view. */
+export async function resultsFile(ctx: TServiceContext, roundId: string, format: "xlsx" | "docx", version?: number) {
+  const view = await getResults(ctx, roundId, version);
+  const fileName = `ket-qua-danh-gia-${view.round.year}${view.version ? `-v${view.version}` : "-tam-tinh"}.${format}`;
+  if (format === "xlsx") return { fileName, contentType: XLSX_TYPE, body: await resultsWorkbook(view) };
+  const settings = await getProvinceSettings(ctx.db);
+  return { fileName, contentType: DOCX_TYPE, body: await resultsDocx(view, settings.province) };
+}

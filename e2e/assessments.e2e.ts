@@ -1,0 +1,226 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, loginAs, newPage } from "./support/browser.ts";
+import { minimalPdf } from "./support/pdf.ts";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+const ROUND = "Đánh giá thử nghiệm sở, ban, ngành";
+const FRAMEWORK = "Bộ chỉ số đánh giá chuyển đổi số sở, ban, ngành năm 2025";
+
+async function as(username: string): Promise<Page> {
+  const { page } = await newPage(browser);
+  await loginAs(page, username);
+  await page.getByTestId("current-user").waitFor();
+  return page;
+}
+
+/** Picks an option of a select; `search` types it first (long lists are virtual: unseen options are not rendered). */
+async function pick(page: Page, label: string, option: string, search = false) {
+  await page.getByLabel(label, { exact: true }).click();
+  if (search) await page.getByLabel(label, { exact: true }).fill(option);
+  await page.locator(".ant-select-dropdown:visible").getByTitle(option, { exact: true }).click();
+}
+
+async function typeDate(page: Page, label: string, date: string) {
+  const input = page.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(date);
+  await input.press("Enter");
+}
+
+async function openRound(page: Page) {
+  await page.getByRole("navigation").getByRole("link", { name: "Đánh giá cơ quan" }).click();
+  await page.getByRole("link", { name: ROUND }).click();
+  await page.getByRole("heading", { name: ROUND }).waitFor();
+}
+
+const card = (page: Page, code: string) => page.getByTestId(`criterion-${code}`);
+const points = (page: Page, code: string) => page.getByTestId(`points-${code}`).textContent();
+
+async function cite(page: Page, code: string, document: string) {
+  await card(page, code).getByLabel(`${code} Tài liệu kiểm chứng`).click();
+  await page.locator(".ant-select-dropdown:visible").getByText(document).first().click();
+  await page.keyboard.press("Escape");
+}
+
+async function save(page: Page, code: string) {
+  await card(page, code)
+    .getByRole("button", { name: `Lưu ${code}` })
+    .click();
+  await page.getByText(`Đã lưu tiêu chí ${code}`).last().waitFor();
+}
+
+async function uploadEvidence(page: Page, docNumber: string) {
+  await page.getByRole("button", { name: "Tải lên văn bản" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog
+    .locator("input[type=file]")
+    .setInputFiles({ name: `${docNumber.replace("/", "-")}.pdf`, mimeType: "application/pdf", buffer: minimalPdf() });
+  await dialog.getByLabel("Số hiệu văn bản").fill(docNumber);
+  await dialog.getByLabel("Trích yếu").fill("Kế hoạch chuyển đổi số năm");
+  await dialog.getByRole("button", { name: "Tải lên và đính kèm" }).click();
+  await page.getByText("Đã tải lên văn bản").waitFor();
+}
+
+describe("an agency assessment round, end to end", () => {
+  it("coordinator opens → two agencies self-assess with evidence, one recalls and corrects → council member appraises indicator 2 across agencies, asks, accepts → published → grades, ranks, league table", async () => {
+    // the coordinator creates the round for two departments and opens self-assessment
+    const admin = await as("admin");
+    await admin.getByRole("navigation").getByRole("link", { name: "Đánh giá cơ quan" }).click();
+    await admin.getByRole("button", { name: "Tạo đợt đánh giá" }).click();
+    const dialog = admin.getByRole("dialog");
+    await dialog.getByLabel("Tên đợt đánh giá").fill(ROUND);
+    await pick(admin, "Bộ chỉ số", FRAMEWORK);
+    await dialog.getByLabel("Nhóm cơ quan").fill("Sở, ban, ngành cấp tỉnh");
+    await pick(admin, "Các cơ quan được đánh giá", "Sở Nội vụ", true);
+    await pick(admin, "Các cơ quan được đánh giá", "Văn phòng UBND tỉnh", true);
+    await admin.keyboard.press("Escape");
+    await typeDate(admin, "Bắt đầu tự đánh giá", "01/11/2026");
+    await typeDate(admin, "Hạn tự đánh giá", "31/12/2030");
+    await typeDate(admin, "Bắt đầu thẩm định", "01/01/2031");
+    await typeDate(admin, "Kết thúc thẩm định", "31/01/2031");
+    await dialog.getByRole("button", { name: "Lưu" }).click();
+    await admin.getByText("Đã tạo đợt đánh giá").waitFor();
+    const row = admin.getByRole("row").filter({ hasText: ROUND });
+    await row.getByRole("button", { name: "Mở tự đánh giá" }).click();
+    await row.getByText("Đang tự đánh giá").waitFor();
+
+    // …and gives main indicator 2 to a council member
+    await openRound(admin);
+    await admin.getByRole("tab", { name: "Hội đồng" }).click();
+    await pick(admin, "Thành viên hội đồng", "Phạm Thị Thẩm Định (Sở Nội vụ)");
+    await pick(admin, "Chỉ số được giao", "2. Thể chế số");
+    await admin.keyboard.press("Escape");
+    await admin.getByRole("button", { name: "Giao thẩm định" }).click();
+    await admin.getByText("Đã giao thẩm định").waitFor();
+
+    // Sở Nội vụ: ½ on a categorical criterion, a 0/0 ratio not applicable, with evidence; submits
+    const noivu = await as("noivu");
+    await openRound(noivu);
+    await expect
+      .poll(() => noivu.getByTestId("sheet-progress").textContent())
+      .toBe("0/15 tiêu chí, 15 thiếu tài liệu kiểm chứng");
+    await uploadEvidence(noivu, "12/QĐ-SNV");
+    const doc = "12/QĐ-SNV";
+    await pick(noivu, "1.1 Giá trị", "Cấp phó của người đứng đầu (10 đ)");
+    await cite(noivu, "1.1", doc);
+    await save(noivu, "1.1");
+    expect(await points(noivu, "1.1")).toBe("10/20 đ");
+    await card(noivu, "3.2").getByLabel("3.2 Số hệ thống đã kết nối").fill("0");
+    await card(noivu, "3.2").getByLabel("3.2 Số hệ thống chuyên ngành").fill("0");
+    await cite(noivu, "3.2", doc);
+    await save(noivu, "3.2");
+    await card(noivu, "3.2").getByText("Không áp dụng", { exact: true }).waitFor();
+    await card(noivu, "2.1").getByLabel("2.1 Giá trị").fill("3");
+    await cite(noivu, "2.1", doc);
+    await save(noivu, "2.1");
+    expect(await points(noivu, "2.1")).toBe("15/30 đ");
+    await expect
+      .poll(() => noivu.getByTestId("sheet-progress").textContent())
+      .toBe("3/15 tiêu chí, 12 thiếu tài liệu kiểm chứng");
+    await expect.poll(() => noivu.getByTestId("sheet-total").textContent()).toBe("Điểm tự đánh giá: 25/460");
+    await noivu.getByRole("button", { name: "Gửi phiếu" }).click();
+    await noivu.getByText("Đã gửi phiếu tự đánh giá").waitFor();
+
+    // …then recalls it before the deadline, corrects 1.1 and submits again
+    await noivu.getByRole("button", { name: "Thu hồi để sửa" }).click();
+    await noivu.getByText("Đã thu hồi phiếu").waitFor();
+    await pick(noivu, "1.1 Giá trị", "Người đứng đầu cơ quan (20 đ)");
+    await save(noivu, "1.1");
+    expect(await points(noivu, "1.1")).toBe("20/20 đ");
+    await noivu.getByRole("button", { name: "Gửi phiếu" }).click();
+    await noivu.getByText("Đã gửi phiếu tự đánh giá").last().waitFor();
+
+    // Văn phòng UBND tỉnh answers 2.1 with its own evidence and submits
+    const vp = await as("vpubnd");
+    await openRound(vp);
+    await uploadEvidence(vp, "7/QĐ-VP");
+    await card(vp, "2.1").getByLabel("2.1 Giá trị").fill("4");
+    await cite(vp, "2.1", "7/QĐ-VP");
+    await save(vp, "2.1");
+    expect(await points(vp, "2.1")).toBe("30/30 đ");
+    await vp.getByRole("button", { name: "Gửi phiếu" }).click();
+    await vp.getByText("Đã gửi phiếu tự đánh giá").waitFor();
+
+    // the coordinator closes self-assessment for appraisal
+    await admin.getByRole("navigation").getByRole("link", { name: "Đánh giá cơ quan" }).click();
+    await admin
+      .getByRole("row")
+      .filter({ hasText: ROUND })
+      .getByRole("button", { name: "Chuyển sang thẩm định" })
+      .click();
+    await admin.getByRole("row").filter({ hasText: ROUND }).getByText("Đang thẩm định").waitFor();
+
+    // the council member sees 2.1 of both agencies in one table, asks Sở Nội vụ to explain
+    const council = await as("thamdinh");
+    await openRound(council);
+    await council.getByRole("tab", { name: "Thẩm định" }).click();
+    const snvRow = council.getByRole("row").filter({ hasText: "Sở Nội vụ" });
+    await snvRow.getByText("2.1: 3 văn bản").waitFor();
+    await council.getByRole("row").filter({ hasText: "Văn phòng UBND tỉnh" }).getByText("2.1: 4 văn bản").waitFor();
+    await snvRow.getByRole("button", { name: "Yêu cầu giải trình" }).click();
+    await council.getByRole("dialog").getByLabel("Nội dung").fill("Đề nghị nêu rõ văn bản chỉ đạo thứ tư");
+    await council.getByRole("dialog").getByRole("button", { name: "Gửi yêu cầu" }).click();
+    await council.getByText("Đã gửi yêu cầu").waitFor();
+
+    // Sở Nội vụ answers in its sheet
+    await noivu.reload();
+    await card(noivu, "2.1").getByLabel("Nội dung giải trình").fill("Văn bản thứ tư là Kế hoạch 45/KH-SNV ngày 02/10");
+    await card(noivu, "2.1").getByRole("button", { name: "Gửi giải trình" }).click();
+    await noivu.getByText("Đã gửi giải trình").waitFor();
+
+    // the council member accepts the answer and raises 2.1 to the full 30 points, with the reason
+    await council.reload();
+    await council.getByRole("tab", { name: "Thẩm định" }).click();
+    const answered = council.getByRole("row").filter({ hasText: "Sở Nội vụ" });
+    await answered.getByText("Văn bản thứ tư là Kế hoạch 45/KH-SNV").waitFor();
+    await answered.getByRole("button", { name: "Chấp nhận giải trình" }).click();
+    await council.getByText("Đã chấp nhận giải trình").waitFor();
+    await answered.getByLabel("Sở Nội vụ Điểm thẩm định").fill("30");
+    await answered.getByLabel("Sở Nội vụ Lý do").fill("Đủ 4 văn bản sau giải trình");
+    await answered.getByRole("button", { name: "Lưu" }).click();
+    await council.getByText("Đã lưu điểm thẩm định của Sở Nội vụ").waitFor();
+
+    // the coordinator publishes with the decision number
+    await admin.getByRole("row").filter({ hasText: ROUND }).getByRole("button", { name: "Công bố" }).click();
+    const publish = admin.getByRole("dialog");
+    await publish.getByLabel("Số quyết định").fill("99/QĐ-UBND");
+    await typeDate(admin, "Ngày quyết định", "15/01/2031");
+    await publish.getByRole("button", { name: "Công bố" }).click();
+    await admin.getByText("Đã công bố kết quả").waitFor();
+
+    // each agency sees its score, grade and rank
+    await noivu.reload();
+    const snvResult = noivu.getByTestId("agency-result");
+    await snvResult.waitFor();
+    expect(await snvResult.textContent()).toContain("1/2");
+    expect(await snvResult.textContent()).toContain("Yếu");
+    await vp.reload();
+    expect(await vp.getByTestId("agency-result").textContent()).toContain("2/2");
+    // what-if: answering 1.1 in full would give 20 more points and the first place (tied)
+    await vp
+      .getByTestId("agency-result")
+      .getByRole("row")
+      .filter({ hasText: "1.1." })
+      .getByText("+20 điểm, hạng 1")
+      .waitFor();
+
+    // the leader sees the league table
+    const leader = await as("lanhdao");
+    await openRound(leader);
+    await leader.getByRole("tab", { name: "Kết quả, xếp hạng" }).click();
+    await leader.getByText("Kết quả công bố theo Quyết định số 99/QĐ-UBND ngày 15/01/2031").waitFor();
+    const rows = leader.locator(".ant-table-tbody tr");
+    expect(await rows.nth(0).textContent()).toMatch(/^1Sở Nội vụ.*50\/460.*Yếu$/);
+    expect(await rows.nth(1).textContent()).toMatch(/^2Văn phòng UBND tỉnh.*30\/500.*Yếu$/);
+    expect(await leader.getByTestId("most-lost").textContent()).toMatch(
+      /^Tiêu chí bị mất nhiều điểm nhất trong nhóm: /,
+    );
+    await leader.getByTestId("grade-distribution").getByText("Tốt: 0 · Khá: 0 · Trung bình: 0 · Yếu: 2").waitFor();
+  }, 240_000); // a round from opening to publication by five people, on a shared 2-core machine
+});

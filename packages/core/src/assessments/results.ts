@@ -1,0 +1,124 @@
+import type { TResultRow, TRoundResults } from "../contracts/assessments.ts";
+import type { TReportedValues, TScoringRule } from "../framework/indicator.ts";
+import { aggregateScores, type TAggregateResult, type TIndicatorNode, type TLeafScore } from "../scoring/aggregate.ts";
+import { gradeOf, percentOf, type TGradeBand } from "../scoring/grade.ts";
+import { rankByTotal } from "../scoring/rank.ts";
+import { roundPoints } from "../scoring/round.ts";
+import { scoreIndicator, type TIndicatorScore } from "../scoring/score-indicator.ts";
+
+/** A criterion (leaf) of an agency framework as scoring needs it. */
+export interface TAssessedCriterion {
+  code: string;
+  maxScore: number;
+  /** No rule: a judgement criterion scored by the proposed, then the appraised, points. */
+  rule: TScoringRule | null;
+  evidenceRequired: boolean;
+  /** Shown after reported numbers: "3 văn bản". */
+  unitLabel?: string | null;
+}
+
+/** What an agency answered on a criterion, and what the council made of it. */
+export interface TAssessedEntry {
+  values: TReportedValues;
+  proposedPoints: number | null;
+  appraisedPoints: number | null;
+  documentCount: number;
+}
+
+export interface TEntryScore {
+  /** The self-assessed score: the rule's points from the values, or the proposed points on judgement criteria. */
+  self: TIndicatorScore;
+  /** What counts: the appraised points once given, else the self-assessed ones. */
+  final: TLeafScore;
+}
+
+const JUDGEMENT: TScoringRule = { type: "manual" };
+
+/** Scores one agency's answer on one criterion. Proposed points count on judgement criteria, so the total is whole. */
+export function scoreEntry(criterion: TAssessedCriterion, entry: TAssessedEntry | undefined): TEntryScore {
+  const rule = criterion.rule ?? JUDGEMENT;
+  const self = scoreIndicator({
+    code: criterion.code,
+    maxScore: criterion.maxScore,
+    rule,
+    values: entry?.values ?? {},
+    manualPoints: entry?.proposedPoints ?? null,
+    evidence: { required: criterion.evidenceRequired, count: entry?.documentCount ?? 0 },
+    unitLabel: criterion.unitLabel ?? undefined,
+  });
+  const appraised = entry?.appraisedPoints ?? null;
+  const final: TLeafScore =
+    appraised === null
+      ? { code: criterion.code, points: self.points, status: self.status, potentialPoints: self.potentialPoints }
+      : { code: criterion.code, points: roundPoints(Math.min(appraised, criterion.maxScore)), status: "scored" };
+  return { self, final };
+}
+
+/** "32/47 tiêu chí, 12 thiếu tài liệu kiểm chứng": answered criteria and required evidence not yet cited. */
+export function sheetProgress(criteria: readonly TAssessedCriterion[], scores: readonly TEntryScore[], docs: number[]) {
+  const unanswered = new Set(["not_reported", "manual_pending"]);
+  return {
+    answered: scores.filter((s) => !unanswered.has(s.self.status)).length,
+    total: criteria.length,
+    missingEvidence: criteria.filter((c, i) => c.evidenceRequired && (docs[i] ?? 0) === 0).length,
+  };
+}
+
+export interface TAgencyScores {
+  unitId: string;
+  unitName: string;
+  self: readonly TLeafScore[];
+  final: readonly TLeafScore[];
+  adjustments: readonly { points: number }[];
+}
+
+export interface TRoundResultsInput {
+  tree: readonly (TIndicatorNode & { name: string })[];
+  criteria: readonly { code: string; name: string; maxScore: number; mainCode: string }[];
+  agencies: readonly TAgencyScores[];
+  bands: readonly TGradeBand[];
+}
+
+/**
+ * Every agency's total, grade and rank in its group. Bonus and penalty points count in the total; the grade is the
+ * share of the maximum that applies to the agency (not-applicable criteria leave it).
+ */
+export function roundResults(input: TRoundResultsInput): TRoundResults {
+  const totals = input.agencies.map((agency) => {
+    const adjustments = agency.adjustments.map((a, i) => ({ code: `${i}`, label: "", points: a.points }));
+    const final = aggregateScores({ indicators: input.tree, scores: agency.final, adjustments });
+    const self = aggregateScores({ indicators: input.tree, scores: agency.self });
+    return { agency, final, self };
+  });
+  const ranked = rankByTotal(totals, (t) => t.final.total);
+  const rows: TResultRow[] = ranked.map(({ item: { agency, final, self }, rank, of }) => {
+    const percent = percentOf(final.total, final.maxTotal);
+    return {
+      unitId: agency.unitId,
+      unitName: agency.unitName,
+      selfTotal: self.total,
+      scoredTotal: final.scoredTotal,
+      adjustmentTotal: final.adjustmentTotal,
+      total: final.total,
+      maxTotal: final.maxTotal,
+      percent,
+      grade: gradeOf(final.total, final.maxTotal, input.bands)?.name ?? "",
+      rank,
+      of,
+      mains: Object.fromEntries(final.nodes.map((n) => [n.code, n.points])),
+      criteria: criteriaOf(final, self),
+    };
+  });
+  return {
+    mains: input.tree.map((n) => ({ code: n.code, name: n.name, maxScore: n.maxScore })),
+    criteria: [...input.criteria],
+    rows,
+  };
+}
+
+function criteriaOf(final: TAggregateResult, self: TAggregateResult) {
+  const selfByCode = new Map(self.leaves.map((l) => [l.code, l.points]));
+  return Object.fromEntries(
+    final.leaves.map((l) => [l.code, { self: selfByCode.get(l.code) ?? 0, final: l.points, max: l.maxScore }]),
+  );
+}
