@@ -50,4 +50,5 @@ export * from "./scoring/score-indicator.ts";
 export * from "./text/clean.ts";
 export * from "./text/fold.ts";
 export * from "./text/format.ts";
+export * from "./text/number.ts";
 export * from "./text/unit-names.ts";

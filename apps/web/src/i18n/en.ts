@@ -244,6 +244,7 @@ export const en: TDeepStrings<TMessages> = {
     score: "Self-assessed score",
     saving: "Saving…",
     savedAt: "Saved at {{at}}",
+    notSavedFix: "Not saved: fix the field marked in red to save.",
     saveFailed: "Not saved yet (kept on this computer).",
     restored: "Restored what you typed last time but had not saved; it will be saved automatically.",
     staleBackup: "You have unsaved typing from last time, but the report was changed by someone else since.",
@@ -278,6 +279,7 @@ export const en: TDeepStrings<TMessages> = {
     explanationDue: "Explain by",
     appraisalComment: "Appraisal comment (required when it differs from the self-assessment)",
     appraiseHint: "From 0 to {{max}} points",
+    appraisedPointsRequired: "Please enter the appraised points.",
     appraisedResult: "Appraised score: {{points}}",
   },
   periods: {

@@ -246,6 +246,7 @@ export const vi = {
     score: "Điểm tự đánh giá",
     saving: "Đang lưu…",
     savedAt: "Đã lưu lúc {{at}}",
+    notSavedFix: "Chưa lưu: sửa ô đang báo lỗi để lưu.",
     saveFailed: "Chưa lưu được (nội dung vẫn được giữ trên máy này).",
     restored: "Đã khôi phục nội dung bạn nhập nhưng chưa lưu ở lần trước; nội dung sẽ được lưu tự động.",
     staleBackup: "Có nội dung bạn nhập chưa lưu từ lần trước, nhưng báo cáo đã được người khác sửa sau đó.",
@@ -279,6 +280,7 @@ export const vi = {
     explanationDue: "Hạn giải trình, bổ sung",
     appraisalComment: "Nhận xét thẩm định (bắt buộc khi điểm khác điểm tự chấm)",
     appraiseHint: "Từ 0 đến {{max}} điểm",
+    appraisedPointsRequired: "Vui lòng nhập điểm thẩm định.",
     appraisedResult: "Điểm thẩm định: {{points}}",
   },
   periods: {

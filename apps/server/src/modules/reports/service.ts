@@ -1,6 +1,7 @@
 import {
   allowedActions,
   checkReportedValues,
+  formatNumberVi,
   hasAnyValue,
   isEditable,
   nextStatus,
@@ -355,7 +356,11 @@ async function changesFor(tx: TDbOrTx, c: TContext, input: TReportActionRequest,
     case "appraise": {
       const points = input.appraisedPoints;
       if (points === undefined || points > c.indicator.maxScore) {
-        throw new AppError("VALIDATION_FAILED", `Điểm thẩm định phải từ 0 đến ${c.indicator.maxScore}.`);
+        // Refused, never clamped: the council must see that 35 does not fit a 30-point indicator.
+        throw new AppError(
+          "VALIDATION_FAILED",
+          `Điểm thẩm định phải từ 0 đến ${formatNumberVi(c.indicator.maxScore)}.`,
+        );
       }
       if (points !== c.report.selfPoints && !input.comment) {
         throw new AppError("VALIDATION_FAILED", "Điểm thẩm định khác điểm tự đánh giá: vui lòng ghi lý do.");

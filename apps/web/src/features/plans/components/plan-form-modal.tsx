@@ -4,6 +4,7 @@ import { App, Button, DatePicker, Flex, Form, Input, InputNumber, Modal, Select,
 import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
+import { NumberInput, numberRules } from "../../../components/number-input.tsx";
 import { useUnits } from "../../units/api/list-units.ts";
 import { useCreatePlan } from "../api/create-plan.ts";
 import { usePlans } from "../api/list-plans.ts";
@@ -159,11 +160,11 @@ export function PlanFormModal({
                       aria-label={t("plans.comparator")}
                     />
                   </Form.Item>
-                  <Form.Item name={[field.name, "targetValue"]} style={{ marginBottom: 8 }}>
-                    <InputNumber
+                  <Form.Item name={[field.name, "targetValue"]} rules={numberRules} style={{ marginBottom: 8 }}>
+                    <NumberInput
                       placeholder={t("plans.targetValue")}
-                      decimalSeparator=","
                       aria-label={t("plans.targetValue")}
+                      style={{ width: 140 }}
                     />
                   </Form.Item>
                   <Form.Item name={[field.name, "unit"]} style={{ width: 80, marginBottom: 8 }}>
