@@ -54,7 +54,7 @@ describe("number entry that cannot lie", () => {
     for (const [typed, error] of [
       ["abc", "Không phải là số"],
       ["-5", "Không được nhập số âm."],
-    ]) {
+    ] as const) {
       const field = page.getByLabel(NUMERATOR);
       await field.fill(typed);
       await page.getByRole("alert").filter({ hasText: error }).waitFor();

@@ -132,6 +132,8 @@ export const ZReportDetail = z.object({
   window: z.object({ deadline: z.string(), open: z.boolean(), daysLeft: z.number().int() }),
   editable: z.boolean(),
   allowedActions: z.array(ZReportAction),
+  /** May post in the thread (rule "report.comment"): the page hides the box from those who only read. */
+  canComment: z.boolean(),
   documents: z.array(ZReportDocument),
   events: z.array(ZReportEvent),
   comments: z.array(ZReportComment),

@@ -227,6 +227,14 @@ describe("a cooperating commune's report, through review, consolidation and appr
     ).json();
     report = (await act("nhatrang", report, "submit")).json();
     expect(report.comments.map((c) => c.kind)).toEqual(["comment", "answer"]);
+    expect(report.canComment).toBe(true);
+
+    // leadership reads the report but may not post in its thread
+    const asViewer: TReportDetail = (await call("lanhdao", "GET", `/api/reports/${report.id}`)).json();
+    expect(asViewer.canComment).toBe(false);
+    const viewerPost = await call("lanhdao", "POST", `/api/reports/${report.id}/comments`, { body: "Ý kiến" });
+    expect(viewerPost.statusCode).toBe(403);
+    expect(viewerPost.json().error.message).toBe("Bạn chỉ được xem, không được trao đổi trên báo cáo này.");
 
     // the lead agency reads the evidence of reports it reviews; an unrelated unit does not
     const documentId = report.documents[0]!.id;

@@ -1,5 +1,6 @@
 import {
   allowedActions,
+  can,
   checkReportedValues,
   formatNumberVi,
   hasAnyValue,
@@ -140,6 +141,7 @@ export async function getReportDetail(ctx: TServiceContext, reportId: string): P
     window,
     editable: isEditable(r.status) && actorContext.actsForUnit && window.open,
     allowedActions: allowedActions(r, actorContext),
+    canComment: can(ctx.actor, "report.comment", access(c)),
     documents,
     events: events.map((e) => ({ ...e, at: e.at.toISOString() })),
     comments: comments.map((m) => ({ ...m, at: m.at.toISOString() })),
