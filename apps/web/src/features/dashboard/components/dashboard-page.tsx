@@ -21,6 +21,7 @@ import {
   Statistic,
   Table,
   Tabs,
+  Tag,
   Typography,
 } from "antd";
 import { type ReactNode, useState } from "react";
@@ -165,7 +166,7 @@ function OverviewTab({ dashboard: d }: { dashboard: TDashboard }) {
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={12}>
-        <Card title={t("dashboard.radar")}>
+        <Card title={t("dashboard.radar", { count: d.mains.filter((m) => m.maxScore > 0).length })}>
           {d.period ? <MainRadar dashboard={d} /> : <Empty description={t("dashboard.noPeriod")} />}
           <MainsTable dashboard={d} />
         </Card>
@@ -218,11 +219,23 @@ function MainsTable({ dashboard: d }: { dashboard: TDashboard }) {
       size="small"
       rowKey="code"
       pagination={false}
-      dataSource={d.mains}
+      dataSource={[...d.mains].sort((a, b) => Number(b.maxScore > 0) - Number(a.maxScore > 0))}
       data-testid="mains-table"
       columns={[
         { title: t("frameworks.code"), dataIndex: "code", width: 50 },
-        { title: t("frameworks.name"), dataIndex: "name" },
+        {
+          title: t("frameworks.name"),
+          dataIndex: "name",
+          // A main indicator worth 0 points (smart city) is listed, but said not to count, so the rows match the title.
+          render: (name: string, m) =>
+            m.maxScore > 0 ? (
+              name
+            ) : (
+              <>
+                {name} <Tag>{t("dashboard.notScored")}</Tag>
+              </>
+            ),
+        },
         {
           title: t("dashboard.counted"),
           key: "points",
@@ -263,7 +276,19 @@ function IndicatorsTable({ dashboard: d }: { dashboard: TDashboard }) {
       pagination={{ pageSize: 60, hideOnSinglePage: true }}
       columns={[
         { title: t("frameworks.code"), dataIndex: "code", width: 60 },
-        { title: t("frameworks.name"), dataIndex: "name" },
+        {
+          title: t("frameworks.name"),
+          dataIndex: "name",
+          // A main indicator worth 0 points (smart city) is listed, but said not to count, so the rows match the title.
+          render: (name: string, m) =>
+            m.maxScore > 0 ? (
+              name
+            ) : (
+              <>
+                {name} <Tag>{t("dashboard.notScored")}</Tag>
+              </>
+            ),
+        },
         {
           title: t("dashboard.counted"),
           key: "p",

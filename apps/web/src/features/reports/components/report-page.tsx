@@ -24,7 +24,14 @@ export function ReportPage() {
   const autosave = useAutosave(report.data);
   const me = useMe().data;
 
-  if (report.error) return <ErrorAlert error={report.error} onRetry={() => report.refetch()} />;
+  if (report.error)
+    return (
+      <ErrorAlert
+        error={report.error}
+        onRetry={() => report.refetch()}
+        back={{ to: "/reports", label: t("reports.backToList") }}
+      />
+    );
   if (!report.data || !autosave.draft) return <Skeleton active />;
   const r = report.data;
   const isLeadReviewer = r.role === "lead" && me?.unitId === r.unit.id;
