@@ -184,6 +184,7 @@ const FIELD_LABELS: Record<string, string> = {
   appraisalComment: "Ý kiến thẩm định",
   explanationDueAt: "Hạn giải trình",
   selfPoints: "Điểm tự đánh giá",
+  submittedAt: "Thời điểm gửi",
   documentId: "Văn bản",
   citation: "Trích dẫn",
   name: "Tên",
