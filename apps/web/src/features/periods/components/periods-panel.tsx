@@ -15,7 +15,6 @@ import {
   Flex,
   Form,
   Input,
-  InputNumber,
   Modal,
   Popconfirm,
   Select,
@@ -28,6 +27,7 @@ import type { Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
+import { NumberInput, numberRules } from "../../../components/number-input.tsx";
 import { errorMessage } from "../../../i18n/index.ts";
 import { instantFromPicker, pickerFromInstant } from "../../../lib/vietnam-time.ts";
 import { useMe } from "../../auth/api/get-me.ts";
@@ -230,8 +230,8 @@ function OpenPeriodModal({ open, onClose }: { open: boolean; onClose(): void }) 
               }))}
             />
           </Form.Item>
-          <Form.Item label={t("editor.year")} name="year" rules={[{ required: true }]}>
-            <InputNumber min={2000} max={2100} />
+          <Form.Item label={t("editor.year")} name="year" rules={[{ required: true }, ...numberRules]}>
+            <NumberInput grouping={false} integer min={2000} max={2100} style={{ width: 100 }} />
           </Form.Item>
           <Form.Item
             label={t("periods.index")}
@@ -246,7 +246,14 @@ function OpenPeriodModal({ open, onClose }: { open: boolean; onClose(): void }) 
               },
             ]}
           >
-            <InputNumber min={1} max={MAX_INDEX[kind]} disabled={kind === "year"} />
+            <NumberInput
+              grouping={false}
+              integer
+              min={1}
+              max={MAX_INDEX[kind]}
+              disabled={kind === "year"}
+              style={{ width: 80 }}
+            />
           </Form.Item>
         </Flex>
         {window && (
