@@ -57,6 +57,19 @@ async function submittedReport(admin: Page): Promise<string> {
     }),
   );
   report = await ok(lead.request.post(`/api/reports/${report.id}/documents`, { data: { documentId: document.id } }));
+
+  // the date was left out at upload: it is added afterwards, and the warning goes
+  await lead.goto(`/reports/${report.id}`);
+  await lead.getByText("thiếu số hiệu hoặc ngày ban hành").waitFor();
+  await lead.getByRole("button", { name: "Sửa thông tin văn bản bao-cao-dvc.pdf" }).click();
+  const edit = lead.getByRole("dialog");
+  await edit.getByLabel("Ngày ban hành").fill("05/01/2026");
+  await edit.getByLabel("Ngày ban hành").press("Enter");
+  await edit.getByRole("button", { name: "Lưu" }).click();
+  await edit.waitFor({ state: "hidden" });
+  await lead.getByText("Ngày ban hành: 05/01/2026").waitFor();
+  expect(await lead.getByText("thiếu số hiệu hoặc ngày ban hành").count()).toBe(0);
+
   await ok(
     lead.request.post(`/api/reports/${report.id}/actions`, { data: { action: "submit", version: report.version } }),
   );
@@ -85,6 +98,12 @@ describe("the audit log and the everyday fixes, in the browser", () => {
     expect(text).toContain("Văn bản: 88/BC-VP");
     expect(text).not.toMatch(/undefined|report\.|[{}"]/);
 
+    await admin.goto("/audit?entityType=document");
+    await table.getByText("Sửa thông tin văn bản").first().waitFor();
+    expect(await table.textContent()).toContain("Ngày ban hành: (trống) → 05/01/2026");
+
+    await admin.goto(`/audit?entityType=report&entityId=${reportId}`);
+    await table.getByText("Gửi báo cáo").waitFor();
     const [download] = await Promise.all([
       admin.waitForEvent("download"),
       admin.getByRole("button", { name: "Xuất Excel" }).click(),

@@ -164,7 +164,8 @@ export type TReportSaved = z.infer<typeof ZReportSaved>;
 export const ZReportActionRequest = z.object({
   action: ZReportAction,
   comment: zText().max(4000).optional(),
-  appraisedPoints: z.number().min(0).optional(),
+  // Refused, never clamped: the service checks the indicator's maximum.
+  appraisedPoints: z.number().finite().min(0, "Điểm thẩm định không được âm.").optional(),
   explanationDueAt: isoInstant.optional(),
   version: z.number().int().min(1),
 });

@@ -281,6 +281,7 @@ describe("a cooperating commune's report, through review, consolidation and appr
     expect(tooMany.json().error.message).toBe("Điểm thẩm định phải từ 0 đến 30.");
     const negative = await act("thamdinh", lead, "appraise", { appraisedPoints: -1, comment: "x" });
     expect(negative.statusCode).toBe(400);
+    expect(negative.json().error.message).toContain("Điểm thẩm định không được âm.");
     // Neither is clamped into range: the report keeps no appraisal until a fitting score is given.
     const unchanged: TReportDetail = (await call("thamdinh", "GET", `/api/reports/${lead.id}`)).json();
     expect(unchanged).toMatchObject({ status: "verified", appraisedPoints: null });

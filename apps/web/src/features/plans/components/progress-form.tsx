@@ -91,7 +91,7 @@ function ProgressFormFor({ task, unitId }: { task: TTaskDetail; unitId: string }
             <Select options={TASK_STATUSES.map((s) => ({ value: s, label: t(`plans.statuses.${s}`) }))} />
           </Form.Item>
           <Form.Item label={t("plans.percent")} name="percent" rules={numberRules}>
-            <NumberInput max={100} suffix="%" aria-label={t("plans.percent")} style={{ width: 120 }} />
+            <NumberInput max={100} integer suffix="%" aria-label={t("plans.percent")} style={{ width: 120 }} />
           </Form.Item>
         </Space>
         <Form.Item label={t("plans.note")} name="note">

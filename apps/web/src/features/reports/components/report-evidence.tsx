@@ -284,15 +284,8 @@ function EditMetadataModal({ document, onClose }: { document: TReportDocument | 
   const update = useUpdateDocument();
 
   useEffect(() => {
-    if (!document) return;
-    update.reset();
-    form.setFieldsValue({
-      docNumber: document.docNumber ?? "",
-      issuedOn: document.issuedOn ? dayjs(document.issuedOn) : null,
-      issuer: document.issuer ?? "",
-      summary: document.summary ?? "",
-    });
-  }, [document, form, update.reset]);
+    if (document) update.reset();
+  }, [document, update.reset]);
 
   const submit = (v: TMetadataForm) =>
     document &&
@@ -321,9 +314,22 @@ function EditMetadataModal({ document, onClose }: { document: TReportDocument | 
       confirmLoading={update.isPending}
       onOk={() => form.submit()}
       onCancel={onClose}
-      forceRender
+      destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={submit}>
+      {/* Its own name: field ids would otherwise repeat the upload form's ("docNumber") and labels point there. */}
+      <Form
+        key={document?.id}
+        name="document-metadata"
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{
+          docNumber: document?.docNumber ?? "",
+          issuedOn: document?.issuedOn ? dayjs(document.issuedOn) : null,
+          issuer: document?.issuer ?? "",
+          summary: document?.summary ?? "",
+        }}
+      >
         <Flex gap={12}>
           <Form.Item label={t("evidence.docNumber")} name="docNumber" style={{ flex: 1 }}>
             <Input placeholder="15/KH-UBND" />
