@@ -72,6 +72,10 @@ describe("number entry that cannot lie", () => {
     await page.getByRole("alert").filter({ hasText: "phần không thể lớn hơn tổng" }).waitFor();
     await page.getByTestId("save-state").filter({ hasText: "Chưa lưu: sửa ô đang báo lỗi" }).waitFor();
     expect(await savedValues(page)).toEqual({ numerator: 1234.5, denominator: 2000 });
+    // sending now would send other numbers than the screen shows: refused with a reason
+    await page.getByRole("button", { name: "Gửi báo cáo", exact: true }).first().click();
+    await page.locator(".ant-popconfirm").getByRole("button", { name: "Gửi báo cáo", exact: true }).click();
+    await page.getByText("Số liệu trên màn hình chưa được lưu").waitFor();
     expect(await reloadAndRead(page)).toEqual(["3.000", "2.000"]);
     await page.getByRole("alert").filter({ hasText: "phần không thể lớn hơn tổng" }).waitFor();
     expect(await savedValues(page)).toEqual({ numerator: 1234.5, denominator: 2000 });

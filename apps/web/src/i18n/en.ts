@@ -245,6 +245,8 @@ export const en: TDeepStrings<TMessages> = {
     saving: "Saving…",
     savedAt: "Saved at {{at}}",
     backToList: "Back to the reports",
+    notSavedBeforeAction:
+      "What is on screen is not saved yet: fix the field marked in red (or retry saving), then try again.",
     notSavedFix: "Not saved: fix the field marked in red to save.",
     saveFailed: "Not saved yet (kept on this computer).",
     restored: "Restored what you typed last time but had not saved; it will be saved automatically.",

@@ -247,6 +247,8 @@ export const vi = {
     saving: "Đang lưu…",
     savedAt: "Đã lưu lúc {{at}}",
     backToList: "Về danh sách báo cáo",
+    notSavedBeforeAction:
+      "Số liệu trên màn hình chưa được lưu: hãy sửa ô đang báo lỗi (hoặc thử lưu lại) rồi thực hiện lại.",
     notSavedFix: "Chưa lưu: sửa ô đang báo lỗi để lưu.",
     saveFailed: "Chưa lưu được (nội dung vẫn được giữ trên máy này).",
     restored: "Đã khôi phục nội dung bạn nhập nhưng chưa lưu ở lần trước; nội dung sẽ được lưu tự động.",

@@ -30,7 +30,12 @@ export function ReportActions({ report, beforeAction }: TProps) {
     extra: { comment?: string; appraisedPoints?: number; explanationDueAt?: string } = {},
   ) => {
     const version = await beforeAction();
-    if (version === null) return;
+    if (version === null) {
+      // What is on screen is not saved (a field shows an error, or the save failed): acting now would act on
+      // something else than what the user sees.
+      void message.error(t("reports.notSavedBeforeAction"), 6);
+      return;
+    }
     action.mutate(
       { id: report.id, action: name, version, ...extra },
       {
