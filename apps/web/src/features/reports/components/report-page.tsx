@@ -222,7 +222,11 @@ function ValuesCard({
 }) {
   const { t } = useTranslation();
   const [fieldProblems, setFieldProblems] = useState<Record<string, string>>({});
-  const blocked = Object.keys(fieldProblems).length > 0 || findValueProblems(report.indicator, draft.values).length > 0;
+  // Only the unit's own typing is held back: a reviewer must still be able to return a report whose stored values
+  // are wrong (saved before these checks existed).
+  const blocked =
+    report.editable &&
+    (Object.keys(fieldProblems).length > 0 || findValueProblems(report.indicator, draft.values).length > 0);
   useEffect(() => onBlocked(blocked), [blocked, onBlocked]);
   return (
     <Card title={t("reports.values")} extra={saveState}>
