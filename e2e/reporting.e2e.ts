@@ -162,6 +162,9 @@ describe("the reporting cycle, end to end with four accounts", () => {
     const council = await as("thamdinh");
     await openReviewRow(council, "Sở Nội vụ");
     await council.getByRole("button", { name: "Thẩm định" }).click();
+    // 35 on a 30-point indicator is refused where it is typed, never clamped to 30
+    await council.getByRole("dialog").getByLabel("Điểm thẩm định").fill("35");
+    await council.getByRole("dialog").getByText("Vượt điểm tối đa (30).").waitFor();
     await council.getByRole("dialog").getByLabel("Điểm thẩm định").fill("7,5");
     await council
       .getByRole("dialog")

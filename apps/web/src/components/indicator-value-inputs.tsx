@@ -1,30 +1,37 @@
 import {
   expectedInputs,
+  findValueProblems,
   formatNumberVi,
+  numericInputBounds,
   pointsOf,
   type TIndicator,
   type TInputValue,
   type TReportedValues,
 } from "@chiso/core";
-import { Checkbox, Flex, Form, InputNumber, Select, Switch } from "antd";
+import { Checkbox, Flex, Form, Select, Switch } from "antd";
 import { useTranslation } from "react-i18next";
+import { NumberInput } from "./number-input.tsx";
 
 interface TProps {
   indicator: Pick<TIndicator, "code" | "valueKind" | "inputs" | "rule" | "unitOfMeasure" | "maxScore">;
   values: TReportedValues;
   disabled?: boolean;
+  /** Only numbers the field reads exactly reach `onChange`; text that is not one is reported here instead. */
   onChange(key: string, value: TInputValue): void;
+  onProblem?(key: string, message: string | null): void;
 }
 
 /**
  * The inputs of one indicator, in its value kind: a yes/no switch, numbers (numerator and denominator…),
  * a choice, or one checkbox per part. Shared by reports and the what-if simulator.
  */
-export function IndicatorValueInputs({ indicator, values, disabled, onChange }: TProps) {
+export function IndicatorValueInputs({ indicator, values, disabled, onChange, onProblem }: TProps) {
   const { t } = useTranslation();
   const rule = indicator.rule;
   const labelOf = (key: string) => indicator.inputs.find((i) => i.key === key)?.label ?? t("values.value");
   const inputs = [...expectedInputs(indicator)];
+  // Problems between inputs (a part larger than its whole) are shown on the input they name.
+  const crossProblems = new Map(findValueProblems(indicator, values).map((p) => [p.key, p.message]));
 
   if (rule?.type === "parts") {
     return (
@@ -83,20 +90,23 @@ export function IndicatorValueInputs({ indicator, values, disabled, onChange }: 
             label={inputs.length > 1 || indicator.inputs.length ? label : undefined}
             style={{ margin: 0 }}
           >
-            <InputNumber
+            <NumberInput
               aria-label={aria}
               placeholder={label}
               disabled={disabled}
-              min={0}
-              decimalSeparator=","
+              {...numericInputBounds(indicator, key)}
               style={{ width: 220 }}
-              addonAfter={
+              suffix={
                 indicator.valueKind === "percent"
                   ? "%"
                   : (indicator.inputs.find((i) => i.key === key)?.unit ?? indicator.unitOfMeasure ?? undefined)
               }
               value={typeof values[key] === "number" ? (values[key] as number) : null}
-              onChange={(v) => onChange(key, v ?? null)}
+              problem={crossProblems.get(key) ?? null}
+              onProblem={(message) => onProblem?.(key, message)}
+              onChange={(v) => {
+                if (v === null || !Number.isNaN(v)) onChange(key, v);
+              }}
             />
           </Form.Item>
         );

@@ -151,6 +151,8 @@ export const ZReportDetail = z.object({
   window: z.object({ deadline: z.string(), open: z.boolean(), daysLeft: z.number().int() }),
   editable: z.boolean(),
   allowedActions: z.array(ZReportAction),
+  /** May post in the thread (rule "report.comment"): the page hides the box from those who only read. */
+  canComment: z.boolean(),
   documents: z.array(ZReportDocument),
   events: z.array(ZReportEvent),
   comments: z.array(ZReportComment),
@@ -181,7 +183,8 @@ export type TReportSaved = z.infer<typeof ZReportSaved>;
 export const ZReportActionRequest = z.object({
   action: ZReportAction,
   comment: zText().max(4000).optional(),
-  appraisedPoints: z.number().min(0).optional(),
+  // Refused, never clamped: the service checks the indicator's maximum.
+  appraisedPoints: z.number().finite().min(0, "Điểm thẩm định không được âm.").optional(),
   explanationDueAt: isoInstant.optional(),
   version: z.number().int().min(1),
 });

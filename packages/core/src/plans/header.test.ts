@@ -77,6 +77,22 @@ describe("detectPlanHeader", () => {
     });
   });
 
+  it.each([
+    ["under the title", ["KẾ HOẠCH", "Số: 512/KH-UBND", "Triển khai chuyển đổi số năm 2026"]],
+    ["on the title's line", ["KẾ HOẠCH Số: 512/KH-UBND Triển khai chuyển đổi số năm 2026"]],
+    [
+      "in a letterhead read as one line",
+      ["ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA Số: 512/KH-UBND", "KẾ HOẠCH", "Triển khai chuyển đổi số năm 2026"],
+    ],
+  ])("reads the số hiệu %s and keeps it out of the title", (_where, lines) => {
+    expect(detectPlanHeader(lines)).toMatchObject({
+      code: "512/KH-UBND",
+      issuerAbbreviation: "UBND",
+      title: "Triển khai chuyển đổi số năm 2026",
+      startYear: 2026,
+    });
+  });
+
   it("reads a multi-year plan and leaves unknown fields empty", () => {
     expect(detectPlanHeader(["KẾ HOẠCH", "Chuyển đổi số giai đoạn 2026 – 2030"])).toMatchObject({
       code: null,

@@ -19,6 +19,8 @@ export interface TDetectedPlanHeader {
 }
 
 const CODE_LINE = /^(?:Số|SỐ|So)\s*:?\s*(.*)$/u;
+/** "… Số: 512/KH-UBND …" inside a line: a letterhead read as one line, or a number written under the title. */
+const INLINE_CODE = /(?:^|\s)(?:Số|SỐ)\s*:\s*(\d*[\p{L}]?\s*\/\s*[\p{Lu}\d&]+(?:-[\p{Lu}\d&]+)*)/u;
 const CODE = /^\d+[\p{L}]?\/[\p{Lu}\d&]+(?:-[\p{Lu}\d&]+)*$/u;
 const DATE = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu;
 const PLAN_REFERENCE = /Kế hoạch số\s+(\d+[\p{L}]?\s*\/\s*[\p{Lu}\d&]+(?:-[\p{Lu}\d&]+)*)/gu;
@@ -45,15 +47,19 @@ function readYears(title: string): { startYear: number | null; endYear: number |
   return year ? { startYear: Number(year[1]), endYear: Number(year[1]) } : { startYear: null, endYear: null };
 }
 
+/** The title without a số hiệu written into it ("KẾ HOẠCH Số: 512/KH-UBND Triển khai …" → "Triển khai …"). */
+const withoutCode = (line: string) => line.replace(INLINE_CODE, " ").replace(/\s+/g, " ").trim();
+
 function readTitle(lines: readonly string[]): string | null {
   const at = lines.findIndex((line) => /^ke hoach\b/.test(foldVietnamese(line)));
   if (at < 0) return null;
-  const rest = lines[at]!.replace(/^\s*KẾ\s+HOẠCH\s*:?\s*/iu, "").trim();
+  const rest = withoutCode(lines[at]!.replace(/^\s*KẾ\s+HOẠCH\s*:?\s*/iu, ""));
   if (rest) return rest;
   const parts: string[] = [];
   for (const line of lines.slice(at + 1, at + 4)) {
     if (TITLE_STOP.test(foldVietnamese(line)) || line.length > 200) break;
-    parts.push(line);
+    const text = withoutCode(line);
+    if (text) parts.push(text);
   }
   return parts.length ? parts.join(" ") : null;
 }
@@ -82,7 +88,9 @@ export function detectPlanHeader(rawLines: readonly string[]): TDetectedPlanHead
     )
     .filter(Boolean);
   const head = lines.slice(0, 15);
-  const codeLine = head.map((line) => CODE_LINE.exec(line)).find((m) => m !== null);
+  const codeLine =
+    head.map((line) => CODE_LINE.exec(line)).find((m) => m !== null) ??
+    head.map((line) => INLINE_CODE.exec(line)).find((m) => m !== null);
   const { code, abbreviation } = codeLine ? readCode(codeLine[1] ?? "") : { code: null, abbreviation: null };
 
   let issuedOn: string | null = null;

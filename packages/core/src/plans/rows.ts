@@ -1,4 +1,5 @@
 import { parseTimeframe, type TParsedTimeframe } from "../calendar/timeframe.ts";
+import { parseNumberVi } from "../text/number.ts";
 import { splitUnitList } from "../text/unit-names.ts";
 import { headerSignature, isColumnNumberRow, isHeaderRow, type TColumnMapping, type TTaskField } from "./columns.ts";
 import { nestsUnder, parseTaskNumber, type TTaskNumber } from "./numbering.ts";
@@ -99,9 +100,9 @@ const startsLowercase = (text: string) => /^\p{Ll}/u.test(text);
  */
 export function parseAmountVi(text: string): number | null {
   const compact = text.replace(/\s+/g, "").replace(/(?:triệuđồng|trđ|tr\.đ|đồng)$/iu, "");
-  if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+(?:,\d+)?$/.test(compact)) {
-    return Number(compact.replace(/\./g, "").replace(",", "."));
-  }
+  // The Vietnamese way first, by the one parser every numeric field uses; then an Excel cell's own text ("2.5").
+  const parsed = /^\d[\d.,]*$/.test(compact) ? parseNumberVi(compact) : null;
+  if (parsed?.kind === "number") return parsed.value;
   if (/^\d+\.(?:\d{1,2}|\d{4,})$/.test(compact)) return Number(compact);
   return null;
 }

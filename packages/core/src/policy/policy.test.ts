@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TActor, TGrant, TPath, TRole } from "./actor.ts";
 import { can, homePage, REFUSALS, rules, type TAction } from "./policy.ts";
+import { auditScopes } from "./rules/scopes.ts";
 
 /*
  * The permission matrix. The tree: the province; agencies A (e.g. Sở Công Thương) and B (a sibling agency);
@@ -233,6 +234,16 @@ describe("policy: the role × action × scope matrix", () => {
     expect(
       homePage({ ...reporterAndViewer, grants: [...reporterAndViewer.grants, actor("coordinator", "A").grants[0]!] }),
     ).toBe("coordination");
+  });
+
+  it("lists an audit log exactly where rule audit.view allows it", () => {
+    for (const a of ACTORS) {
+      const listed = auditScopes(a);
+      for (const place of PLACES) {
+        const inList = listed.some((scope) => scope.length === 0 || ref(place).includes(scope.at(-1)!));
+        expect(inList, `${a.id} ${place}`).toBe(can(a, "audit.view", { scopePath: ref(place) }));
+      }
+    }
   });
 
   it("lets one person hold roles in several scopes", () => {

@@ -109,7 +109,7 @@ describe("issuing accounts", () => {
   });
 
   it("records every change in the audit log with before and after", async () => {
-    const log = (await as(admin).get("/api/audit?entityType=user")).json();
+    const log = (await as(admin).get("/api/audit?entityType=user")).json().items;
     const actions = log.map((e: { action: string }) => e.action);
     expect(actions).toEqual(
       expect.arrayContaining(["account.create", "account.disable", "account.enable", "account.reset_password"]),

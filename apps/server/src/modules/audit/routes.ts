@@ -1,27 +1,8 @@
-import { scopesWhere } from "@chiso/core";
-import { z } from "zod";
+import { ZAuditPage, ZAuditQuery } from "@chiso/core";
 import type { TApp } from "../../http/app-types.ts";
 import { authorizeSomewhere } from "../../http/auth.ts";
 import type { TAppDeps } from "../../http/context.ts";
-import { listAudit } from "./repo.ts";
-
-const ZAuditEntry = z.object({
-  id: z.number(),
-  at: z.string(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string().nullable(),
-  before: z.unknown(),
-  after: z.unknown(),
-  actorUsername: z.string().nullable(),
-  actorName: z.string().nullable(),
-});
-
-const ZAuditQuery = z.object({
-  entityType: z.string().max(50).optional(),
-  entityId: z.string().max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
+import { listAuditPage } from "./service.ts";
 
 export function auditRoutes(app: TApp, deps: TAppDeps) {
   app.get(
@@ -29,15 +10,11 @@ export function auditRoutes(app: TApp, deps: TAppDeps) {
     {
       schema: {
         tags: ["audit"],
-        summary: "Nhật ký thay đổi",
+        summary: "Nhật ký thay đổi: thao tác, đối tượng và thay đổi bằng lời, lọc theo đơn vị, người, đối tượng, ngày",
         querystring: ZAuditQuery,
-        response: { 200: z.array(ZAuditEntry) },
+        response: { 200: ZAuditPage },
       },
     },
-    async (request) => {
-      const actor = authorizeSomewhere(request, "audit.view");
-      const rows = await listAudit(deps.db, request.query, scopesWhere(actor, ["coordinator"]));
-      return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
-    },
+    async (request) => listAuditPage(deps.db, authorizeSomewhere(request, "audit.view"), request.query),
   );
 }

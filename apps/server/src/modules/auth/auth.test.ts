@@ -238,7 +238,7 @@ describe("blocked sign-in", () => {
         url: `/api/audit?entityType=user&entityId=${id}`,
         headers: { cookie: admin },
       });
-      expect(audit.json().map((a: { action: string }) => a.action)).toEqual(
+      expect(audit.json().items.map((a: { action: string }) => a.action)).toEqual(
         expect.arrayContaining(["auth.login_blocked", "account.unlock_login"]),
       );
     } finally {

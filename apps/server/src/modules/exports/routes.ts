@@ -1,9 +1,9 @@
 import { PassThrough } from "node:stream";
-import { can, reportVisibility } from "@chiso/core";
+import { can, reportVisibility, ZAuditFilter } from "@chiso/core";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { TApp } from "../../http/app-types.ts";
-import { authorize, currentUser } from "../../http/auth.ts";
+import { authorize, authorizeSomewhere, currentUser } from "../../http/auth.ts";
 import type { TAppDeps } from "../../http/context.ts";
 import { contentDisposition } from "../evidence/routes.ts";
 import { periodScope } from "../periods/service.ts";
@@ -79,6 +79,21 @@ export function exportRoutes(app: TApp, deps: TAppDeps) {
       const visibility = await authorizePeriodExport(request, request.params.periodId, request.query.unitId);
       const input = { ...request.params, ...request.query };
       return send(request, reply, await service.periodEvidenceZip(deps, input, visibility));
+    },
+  );
+
+  app.get(
+    "/api/exports/audit.xlsx",
+    {
+      schema: {
+        tags,
+        summary: "Excel nhật ký thay đổi, theo cùng bộ lọc với trang Nhật ký (đơn vị, người, đối tượng, ngày)",
+        querystring: ZAuditFilter,
+      },
+    },
+    async (request, reply) => {
+      const actor = authorizeSomewhere(request, "audit.view");
+      return send(request, reply, await service.auditWorkbook(deps, actor, request.query));
     },
   );
 

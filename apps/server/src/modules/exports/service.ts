@@ -1,9 +1,13 @@
 import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import {
+  AUDIT_OBJECT_TYPES,
   buildTree,
+  formatDateVi,
   formatNumberVi,
   REPORT_STATUS_LABELS,
+  type TActor,
+  type TAuditFilter,
   type TFrameworkDetail,
   type TIndicator,
   type TReportStatus,
@@ -15,11 +19,13 @@ import type { TDbOrTx } from "../../db/client.ts";
 import type { TClock } from "../../http/context.ts";
 import { notFound } from "../../http/errors.ts";
 import type { TFileStore } from "../../storage/file-store.ts";
+import { auditForExport } from "../audit/service.ts";
 import { dashboardFor } from "../dashboard/service.ts";
 import { getFrameworkDetail } from "../frameworks/service.ts";
 import { findPeriod } from "../periods/repo.ts";
 import { getProvinceSettings } from "../settings/service.ts";
 import { findUnit } from "../units/repo.ts";
+import { writeAuditWorkbook } from "./audit-workbook.ts";
 import { buildZipIndex, estimateZipSize, planEvidenceZip, writeEvidenceZip, ZIP_TYPE } from "./evidence-zip.ts";
 import { DOCX_TYPE, writePeriodReportDocx } from "./period-report-docx.ts";
 import { type TWorkbookReport, writePeriodWorkbook } from "./period-workbook.ts";
@@ -331,4 +337,29 @@ export function exportPeriod(
   if (input.format === "docx") return periodReportDocx(deps, input, null);
   if (input.format === "zip") return periodEvidenceZip(deps, input, null);
   return periodWorkbook(deps, input, null);
+}
+
+/** The audit log as filtered on its page, in Excel; the filters are named on the information sheet. */
+export async function auditWorkbook(deps: TExportDeps, actor: TActor, filter: TAuditFilter): Promise<TExportFile> {
+  const entries = await auditForExport(deps.db, actor, filter);
+  const unit = filter.unitId ? await findUnit(deps.db, filter.unitId) : null;
+  const filters: [string, string][] = [
+    ["Đơn vị", unit?.name ?? "Tất cả"],
+    // Every row is then that person's, so the first names them.
+    ["Người thực hiện", filter.actorId ? (entries[0]?.actorName ?? "Một tài khoản") : "Tất cả"],
+    ["Đối tượng", filter.entityType ? AUDIT_OBJECT_TYPES[filter.entityType] : "Tất cả"],
+    ["Từ ngày", filter.from ? formatDateVi(filter.from) : "—"],
+    ["Đến ngày", filter.to ? formatDateVi(filter.to) : "—"],
+  ];
+  const exportedAt = deps.clock();
+  return {
+    fileName: `Nhật ký thay đổi ${vietnamWallClock(exportedAt).format("YYYY-MM-DD HHmm")}.xlsx`,
+    contentType: XLSX_TYPE,
+    length: null,
+    expectedLength: null,
+    write: async (output) => {
+      await writeAuditWorkbook({ entries, filters, exportedAt }, output);
+      await finished(output, { readable: false });
+    },
+  };
 }

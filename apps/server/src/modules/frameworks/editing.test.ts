@@ -237,7 +237,7 @@ describe("assignment", () => {
     const updated = byCode(res.json(), "7.3");
     expect(updated.lead?.unitName).toBe("Sở Công Thương");
     expect(updated.cooperating.map((c) => c.unitName)).toEqual(["Sở Tài chính"]);
-    const audit = (await call("GET", `/api/audit?entityType=indicator&entityId=${target.id}`)).json();
+    const audit = (await call("GET", `/api/audit?entityType=indicator&entityId=${target.id}`)).json().items;
     expect(audit[0].action).toBe("assignment.update");
   });
 

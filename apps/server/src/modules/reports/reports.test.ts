@@ -169,7 +169,21 @@ describe("a cooperating commune's report, through review, consolidation and appr
       version: report.version,
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.message).toBe('"numerator" phải là số.');
+    expect(bad.json().error.message).toBe("Số công chức, viên chức chuyên trách về chuyển đổi số: không phải là số.");
+    for (const [values, message] of [
+      [
+        { numerator: -5, denominator: 10 },
+        "Số công chức, viên chức chuyên trách về chuyển đổi số: không được nhập số âm.",
+      ],
+      [
+        { numerator: 50, denominator: 40 },
+        "Số công chức, viên chức chuyên trách về chuyển đổi số (50) lớn hơn tổng số công chức, viên chức (40): phần không thể lớn hơn tổng.",
+      ],
+    ] as const) {
+      const refused = await call("nhatrang", "PATCH", `/api/reports/${report.id}`, { values, version: report.version });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.message).toBe(message);
+    }
     const stale = await call("nhatrang", "PATCH", `/api/reports/${report.id}`, {
       values: { numerator: 5, denominator: 10 },
       version: report.version - 1,
@@ -213,6 +227,14 @@ describe("a cooperating commune's report, through review, consolidation and appr
     ).json();
     report = (await act("nhatrang", report, "submit")).json();
     expect(report.comments.map((c) => c.kind)).toEqual(["comment", "answer"]);
+    expect(report.canComment).toBe(true);
+
+    // leadership reads the report but may not post in its thread
+    const asViewer: TReportDetail = (await call("lanhdao", "GET", `/api/reports/${report.id}`)).json();
+    expect(asViewer.canComment).toBe(false);
+    const viewerPost = await call("lanhdao", "POST", `/api/reports/${report.id}/comments`, { body: "Ý kiến" });
+    expect(viewerPost.statusCode).toBe(403);
+    expect(viewerPost.json().error.message).toBe("Bạn chỉ được xem, không được trao đổi trên báo cáo này.");
 
     // the lead agency reads the evidence of reports it reviews; an unrelated unit does not
     const documentId = report.documents[0]!.id;
@@ -257,6 +279,12 @@ describe("a cooperating commune's report, through review, consolidation and appr
     expect(noReason.json().error.message).toBe("Điểm thẩm định khác điểm tự đánh giá: vui lòng ghi lý do.");
     const tooMany = await act("thamdinh", lead, "appraise", { appraisedPoints: 31, comment: "x" });
     expect(tooMany.json().error.message).toBe("Điểm thẩm định phải từ 0 đến 30.");
+    const negative = await act("thamdinh", lead, "appraise", { appraisedPoints: -1, comment: "x" });
+    expect(negative.statusCode).toBe(400);
+    expect(negative.json().error.message).toContain("Điểm thẩm định không được âm.");
+    // Neither is clamped into range: the report keeps no appraisal until a fitting score is given.
+    const unchanged: TReportDetail = (await call("thamdinh", "GET", `/api/reports/${lead.id}`)).json();
+    expect(unchanged).toMatchObject({ status: "verified", appraisedPoints: null });
     lead = (
       await act("thamdinh", lead, "appraise", {
         appraisedPoints: 7.5,

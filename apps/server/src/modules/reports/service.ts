@@ -1,6 +1,8 @@
 import {
   allowedActions,
+  can,
   checkReportedValues,
+  formatNumberVi,
   hasAnyValue,
   isEditable,
   nextStatus,
@@ -141,6 +143,7 @@ export async function getReportDetail(ctx: TServiceContext, reportId: string): P
     window,
     editable: isEditable(r.status) && actorContext.actsForUnit && window.open,
     allowedActions: allowedActions(r, actorContext),
+    canComment: can(ctx.actor, "report.comment", access(c)),
     documents,
     events: events.map((e) => ({ ...e, at: e.at.toISOString() })),
     comments: comments.map((m) => ({ ...m, at: m.at.toISOString() })),
@@ -357,7 +360,11 @@ async function changesFor(tx: TDbOrTx, c: TContext, input: TReportActionRequest,
     case "appraise": {
       const points = input.appraisedPoints;
       if (points === undefined || points > c.indicator.maxScore) {
-        throw new AppError("VALIDATION_FAILED", `Điểm thẩm định phải từ 0 đến ${c.indicator.maxScore}.`);
+        // Refused, never clamped: the council must see that 35 does not fit a 30-point indicator.
+        throw new AppError(
+          "VALIDATION_FAILED",
+          `Điểm thẩm định phải từ 0 đến ${formatNumberVi(c.indicator.maxScore)}.`,
+        );
       }
       if (points !== c.report.selfPoints && !input.comment) {
         throw new AppError("VALIDATION_FAILED", "Điểm thẩm định khác điểm tự đánh giá: vui lòng ghi lý do.");

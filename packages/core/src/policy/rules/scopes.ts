@@ -1,4 +1,13 @@
-import { coordinates, oversees, PROVINCE_PATH, seesScope, type TActor, type TPath, takesPartIn } from "../actor.ts";
+import {
+  coordinates,
+  oversees,
+  PROVINCE_PATH,
+  scopesWhere,
+  seesScope,
+  type TActor,
+  type TPath,
+  takesPartIn,
+} from "../actor.ts";
 
 /** What a scope owns as a whole: its dashboards, rankings, completeness, exports, chasing and audit log. */
 export interface TScopeRef {
@@ -29,3 +38,11 @@ export const scopeRules = {
   /** Who changed what inside a scope. */
   "audit.view": (actor: TActor, scope: TScopeRef) => coordinates(actor, scope.scopePath),
 } as const;
+
+/**
+ * The scopes whose audit log an actor reads (rule "audit.view" said for a whole list): the log of a scope is the
+ * changes made by users of its units, so the list is filtered by the acting user's unit in these subtrees.
+ */
+export function auditScopes(actor: TActor): TPath[] {
+  return scopesWhere(actor, ["coordinator"]);
+}

@@ -1,23 +1,10 @@
 import { formatDateTimeVi, formatDateVi, formatNumberVi, type TCriterionTable, type TRound } from "@chiso/core";
-import {
-  App,
-  Button,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from "antd";
+import { App, Button, DatePicker, Flex, Form, Input, Modal, Select, Space, Table, Tag, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
+import { NumberInput } from "../../../components/number-input.tsx";
 import { errorMessage } from "../../../i18n/index.ts";
 import { useAppraise, useCloseRequest, useCriterionTable, useRequestExplanation } from "../api/rounds.ts";
 
@@ -111,13 +98,14 @@ function AppraiseCell({ round, row, maxScore }: { round: TRound; row: TRow; maxS
   return (
     <Flex vertical gap={4}>
       <Space>
-        <InputNumber
+        <NumberInput
           aria-label={`${row.unitName} ${t("assessments.appraise.appraised")}`}
           min={0}
           max={maxScore}
+          maxLabel="điểm tối đa"
           value={points}
           onChange={setPoints}
-          decimalSeparator=","
+          style={{ width: 110 }}
         />
         <Button
           size="small"
@@ -125,6 +113,7 @@ function AppraiseCell({ round, row, maxScore }: { round: TRound; row: TRow; maxS
           loading={appraise.isPending}
           onClick={() =>
             points !== null &&
+            !Number.isNaN(points) &&
             appraise.mutate(
               { id: round.id, unitId: row.unitId, indicatorId: row.indicatorId, points, reason: reason || null },
               {

@@ -7,26 +7,13 @@ import {
   type TRound,
   toVietnamIso,
 } from "@chiso/core";
-import {
-  App,
-  Button,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from "antd";
+import { App, Button, DatePicker, Flex, Form, Input, Modal, Select, Space, Table, Tag, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
+import { NumberInput, numberRules } from "../../../components/number-input.tsx";
 import { errorMessage, registerMessages } from "../../../i18n/index.ts";
 import { useMe } from "../../auth/api/get-me.ts";
 import { useFrameworks } from "../../frameworks/api/list-frameworks.ts";
@@ -207,8 +194,8 @@ function CreateRoundModal({ onClose }: { onClose: () => void }) {
           <Input />
         </Form.Item>
         <Flex gap={12}>
-          <Form.Item name="year" label={t("assessments.year")} rules={[{ required: true }]}>
-            <InputNumber min={2000} max={2100} />
+          <Form.Item name="year" label={t("assessments.year")} rules={[{ required: true }, ...numberRules]}>
+            <NumberInput grouping={false} integer min={2000} max={2100} style={{ width: 100 }} />
           </Form.Item>
           <Form.Item
             name="frameworkId"

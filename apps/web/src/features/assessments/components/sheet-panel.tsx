@@ -9,25 +9,12 @@ import {
   type TSheet,
   type TSheetCriterion,
 } from "@chiso/core";
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Flex,
-  Input,
-  InputNumber,
-  Progress,
-  Select,
-  Space,
-  Spin,
-  Tag,
-  Typography,
-} from "antd";
+import { Alert, App, Button, Card, Flex, Input, Progress, Select, Space, Spin, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { IndicatorValueInputs } from "../../../components/indicator-value-inputs.tsx";
+import { NumberInput } from "../../../components/number-input.tsx";
 import { errorMessage } from "../../../i18n/index.ts";
 import { useDocuments } from "../../evidence/api/documents.ts";
 import { UploadModal } from "../../reports/components/report-evidence.tsx";
@@ -143,6 +130,11 @@ function CriterionCard({ round, sheet, criterion: c }: { round: TRound; sheet: T
   const [proposed, setProposed] = useState<number | null>(c.proposedPoints);
   const [explanation, setExplanation] = useState(c.explanation ?? "");
   const [documentIds, setDocumentIds] = useState(c.documents.map((d) => d.id));
+  // Fields whose text does not read as an allowed number: nothing is saved while one shows an error.
+  const [problems, setProblems] = useState<Record<string, string | null>>({});
+  const noteProblem = (key: string, problem: string | null) =>
+    setProblems((old) => (old[key] === problem ? old : { ...old, [key]: problem }));
+  const blocked = Object.values(problems).some(Boolean);
   const judgement = !c.rule || c.rule.type === "manual";
   const editable = !sheet.locked && sheet.status === "draft";
   const submit = () =>
@@ -179,14 +171,16 @@ function CriterionCard({ round, sheet, criterion: c }: { round: TRound; sheet: T
         {judgement ? (
           <Flex align="center" gap={8}>
             <Typography.Text>{t("assessments.sheet.proposed")}</Typography.Text>
-            <InputNumber
+            <NumberInput
               aria-label={`${c.code} ${t("assessments.sheet.proposed")}`}
               min={0}
               max={c.maxScore}
+              maxLabel="điểm tối đa"
               disabled={!editable}
               value={proposed}
               onChange={(v) => setProposed(v)}
-              decimalSeparator=","
+              onProblem={(problem) => noteProblem("proposed", problem)}
+              style={{ width: 110 }}
             />
           </Flex>
         ) : (
@@ -195,6 +189,7 @@ function CriterionCard({ round, sheet, criterion: c }: { round: TRound; sheet: T
             values={values}
             disabled={!editable}
             onChange={(key: string, value: TInputValue) => setValues((old) => ({ ...old, [key]: value }))}
+            onProblem={noteProblem}
           />
         )}
         <Typography.Text type="secondary">{c.selfExplanation}</Typography.Text>
@@ -223,7 +218,7 @@ function CriterionCard({ round, sheet, criterion: c }: { round: TRound; sheet: T
         />
         {editable && (
           <Flex justify="end">
-            <Button onClick={submit} loading={save.isPending}>
+            <Button onClick={submit} loading={save.isPending} disabled={blocked}>
               {t("assessments.sheet.save", { code: c.code })}
             </Button>
           </Flex>

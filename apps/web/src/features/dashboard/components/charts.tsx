@@ -25,7 +25,7 @@ export function MainRadar({ dashboard }: { dashboard: TDashboard }) {
       : []),
   ];
   return (
-    <div role="img" aria-label={t("dashboard.radarLabel")} data-testid="main-radar">
+    <div role="img" aria-label={t("dashboard.radarLabel", { count: mains.length })} data-testid="main-radar">
       <EChart
         style={{ height: 340 }}
         option={{

@@ -21,6 +21,7 @@ import {
   Statistic,
   Table,
   Tabs,
+  Tag,
   Typography,
 } from "antd";
 import { lazy, type ReactNode, Suspense, useState } from "react";
@@ -172,7 +173,7 @@ function OverviewTab({ dashboard: d }: { dashboard: TDashboard }) {
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={12}>
-        <Card title={t("dashboard.radar")}>
+        <Card title={t("dashboard.radar", { count: d.mains.filter((m) => m.maxScore > 0).length })}>
           {d.period ? (
             <Suspense fallback={<Skeleton.Node active style={{ width: "100%", height: 340 }} />}>
               <MainRadar dashboard={d} />
@@ -235,11 +236,23 @@ function MainsTable({ dashboard: d }: { dashboard: TDashboard }) {
       size="small"
       rowKey="code"
       pagination={false}
-      dataSource={d.mains}
+      dataSource={[...d.mains].sort((a, b) => Number(b.maxScore > 0) - Number(a.maxScore > 0))}
       data-testid="mains-table"
       columns={[
         { title: t("frameworks.code"), dataIndex: "code", width: 50 },
-        { title: t("frameworks.name"), dataIndex: "name" },
+        {
+          title: t("frameworks.name"),
+          dataIndex: "name",
+          // A main indicator worth 0 points (smart city) is listed, but said not to count, so the rows match the title.
+          render: (name: string, m) =>
+            m.maxScore > 0 ? (
+              name
+            ) : (
+              <>
+                {name} <Tag>{t("dashboard.notScored")}</Tag>
+              </>
+            ),
+        },
         {
           title: t("dashboard.counted"),
           key: "points",
@@ -280,7 +293,19 @@ function IndicatorsTable({ dashboard: d }: { dashboard: TDashboard }) {
       pagination={{ pageSize: 60, hideOnSinglePage: true }}
       columns={[
         { title: t("frameworks.code"), dataIndex: "code", width: 60 },
-        { title: t("frameworks.name"), dataIndex: "name" },
+        {
+          title: t("frameworks.name"),
+          dataIndex: "name",
+          // A main indicator worth 0 points (smart city) is listed, but said not to count, so the rows match the title.
+          render: (name: string, m) =>
+            m.maxScore > 0 ? (
+              name
+            ) : (
+              <>
+                {name} <Tag>{t("dashboard.notScored")}</Tag>
+              </>
+            ),
+        },
         {
           title: t("dashboard.counted"),
           key: "p",

@@ -13,16 +13,21 @@ import { useNavigate } from "react-router";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { HEATMAP_PAGE_SIZE, useHeatmap } from "../api/dashboard.ts";
 
+/**
+ * One hue per state, far enough apart to tell on an office screen: "not started" is an empty dashed box rather
+ * than a second grey beside "draft" (the two used to be #f0f0f0 and #d9d9d9).
+ */
 const COLORS: Record<string, string> = {
-  not_started: "#f0f0f0",
-  draft: "#d9d9d9",
-  submitted: "#91caff",
-  returned: "#ffd591",
-  accepted: "#87e8de",
-  verified: "#adc6ff",
-  appraised: "#d3adf7",
-  final: "#95de64",
+  not_started: "#ffffff",
+  draft: "#ffe58f",
+  submitted: "#69b1ff",
+  returned: "#ff9c6e",
+  accepted: "#5cdbd3",
+  verified: "#85a5ff",
+  appraised: "#b37feb",
+  final: "#73d13d",
 };
+const NOT_STARTED_BORDER = "1px dashed #8c8c8c";
 
 type TCell = THeatmap["cells"][number];
 
@@ -64,11 +69,33 @@ export function SubmissionHeatmap({ periodId }: { periodId: string | undefined }
           onChange={setKind}
           options={UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k][lang] }))}
         />
-        {Object.entries(COLORS).map(([state, color]) => (
-          <Tag key={state} color={color} style={{ color: "#333" }}>
-            {state === "not_started" ? t("reports.notStarted") : REPORT_STATUS_LABELS[state as TReportStatus][lang]}
-          </Tag>
-        ))}
+      </Flex>
+      <Flex gap={8} wrap align="center" data-testid="heatmap-legend">
+        <Typography.Text type="secondary">{t("dashboard.legend")}:</Typography.Text>
+        {kind ? (
+          <>
+            {Object.entries(COLORS).map(([state, color]) => (
+              <Tag
+                key={state}
+                color={color}
+                style={{ color: "#262626", border: state === "not_started" ? NOT_STARTED_BORDER : undefined }}
+              >
+                {state === "not_started" ? t("reports.notStarted") : REPORT_STATUS_LABELS[state as TReportStatus][lang]}
+              </Tag>
+            ))}
+            <Tag>● {t("dashboard.leadLegend")}</Tag>
+          </>
+        ) : (
+          <>
+            <Tag color="rgba(56, 158, 13, 0.1)" style={{ color: "#262626" }}>
+              {t("dashboard.shareNone")}
+            </Tag>
+            <Tag color="rgba(56, 158, 13, 0.55)" style={{ color: "#262626" }}>
+              {t("dashboard.shareHalf")}
+            </Tag>
+            <Tag color="rgba(56, 158, 13, 1)">{t("dashboard.shareAll")}</Tag>
+          </>
+        )}
         <Tag style={{ border: "2px solid #cf1322" }}>{t("dashboard.lateLegend")}</Tag>
       </Flex>
       {!kind && <GroupGrid data={heatmap.data} lang={lang} onOpen={setKind} />}
@@ -120,7 +147,11 @@ export function SubmissionHeatmap({ periodId }: { periodId: string | undefined }
                               height: 22,
                               cursor: c.reportId ? "pointer" : "default",
                               background: COLORS[c.state],
-                              border: c.late ? "2px solid #cf1322" : "1px solid #fff",
+                              border: c.late
+                                ? "2px solid #cf1322"
+                                : c.state === "not_started"
+                                  ? NOT_STARTED_BORDER
+                                  : "1px solid #fff",
                               borderRadius: 3,
                               fontSize: 9,
                               padding: 0,

@@ -8,10 +8,11 @@ import {
   type TFrameworkIssue,
   type TOfficialResult,
 } from "@chiso/core";
-import { Alert, App, Button, Descriptions, Flex, InputNumber, Table, Typography, Upload } from "antd";
+import { Alert, App, Button, Descriptions, Flex, Table, Typography, Upload } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
+import { NumberInput } from "../../../components/number-input.tsx";
 import { ApiError } from "../../../lib/api.ts";
 import { useMe } from "../../auth/api/get-me.ts";
 import { useImportOfficialResults, useOfficialResults, useProvinceSettings } from "../api/dashboard.ts";
@@ -66,12 +67,15 @@ export function OfficialResultsPanel({ dashboard }: { dashboard: TDashboard }) {
       )}
       <Flex gap={8} align="center" wrap>
         <span>{t("editor.year")}</span>
-        <InputNumber
+        <NumberInput
           aria-label={t("editor.year")}
+          grouping={false}
+          integer
           min={2015}
           max={2100}
           value={year}
-          onChange={(v) => v && setYear(v)}
+          style={{ width: 100 }}
+          onChange={(v) => v !== null && !Number.isNaN(v) && setYear(v)}
         />
         {me && can(me, "settings.manage", { scopePath: PROVINCE_PATH }) && (
           <Upload

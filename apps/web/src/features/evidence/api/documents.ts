@@ -39,3 +39,28 @@ export function useUploadDocument() {
 
 export const documentUrl = (id: string, download = false) =>
   `/api/documents/${id}/content${download ? "?download=1" : ""}`;
+
+export interface TDocumentMetadataInput {
+  id: string;
+  docNumber: string | null;
+  issuedOn: string | null;
+  issuer: string | null;
+  summary: string | null;
+}
+
+/** Corrects a document's số hiệu, ngày ban hành, cơ quan ban hành or trích yếu after the upload (audited). */
+export const updateDocument = ({ id, ...fields }: TDocumentMetadataInput) =>
+  api<TDocument>("PATCH", `/api/documents/${id}`, fields);
+
+export function useUpdateDocument() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updateDocument,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ["documents"] });
+      // Reports show the document's description and warn while its number or date is missing.
+      void queryClient.invalidateQueries({ queryKey: ["reports"] });
+      void queryClient.invalidateQueries({ queryKey: ["worklist"] });
+    },
+  });
+}

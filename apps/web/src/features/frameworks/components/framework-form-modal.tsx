@@ -6,10 +6,11 @@ import {
   type TFrameworkDetail,
   type TFrameworkSummary,
 } from "@chiso/core";
-import { Button, Flex, Form, Input, InputNumber, Modal, Select, Typography } from "antd";
+import { Button, Flex, Form, Input, Modal, Select, Typography } from "antd";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
+import { NumberInput, numberRules } from "../../../components/number-input.tsx";
 import { useCloneFramework, useCreateFramework, useUpdateFramework } from "../api/save-framework.ts";
 
 export type TFrameworkFormMode =
@@ -98,7 +99,7 @@ export function FrameworkFormModal({ mode, onClose, onSaved }: TProps) {
           name="year"
           rules={[{ required: true, type: "integer", min: 2000, max: 2100, message: t("editor.yearRule") }]}
         >
-          <InputNumber min={2000} max={2100} />
+          <NumberInput grouping={false} integer min={2000} max={2100} style={{ width: 100 }} />
         </Form.Item>
         <Form.Item label={t("frameworks.levelLabel")} name="level" rules={[{ required: true }]}>
           <Select
@@ -144,15 +145,10 @@ function AdjustmentsFields() {
                 </Form.Item>
                 <Form.Item
                   name={[field.name, "points"]}
-                  rules={[{ required: true, message: t("editor.points") }]}
+                  rules={[{ required: true, message: t("editor.points") }, ...numberRules]}
                   noStyle
                 >
-                  <InputNumber
-                    placeholder="±"
-                    aria-label={t("editor.points")}
-                    decimalSeparator=","
-                    style={{ width: 100 }}
-                  />
+                  <NumberInput placeholder="±" aria-label={t("editor.points")} min={null} style={{ width: 100 }} />
                 </Form.Item>
                 <Button
                   icon={<MinusCircleOutlined />}

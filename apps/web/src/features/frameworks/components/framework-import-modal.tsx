@@ -1,23 +1,10 @@
 import { InboxOutlined } from "@ant-design/icons";
 import { type TUnitKind, type TUnitResolution, UNIT_KIND_LABELS } from "@chiso/core";
-import {
-  Alert,
-  Button,
-  Descriptions,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Steps,
-  Table,
-  Typography,
-  Upload,
-} from "antd";
+import { Alert, Button, Descriptions, Flex, Form, Input, Modal, Select, Steps, Table, Typography, Upload } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
+import { NumberInput } from "../../../components/number-input.tsx";
 import { useUnits } from "../../units/api/list-units.ts";
 import { useCommitImport, usePreviewImport } from "../api/import-framework.ts";
 
@@ -174,11 +161,14 @@ export function FrameworkImportModal({ open, onClose, onImported }: TProps) {
                 />
               </Form.Item>
               <Form.Item label={t("editor.year")}>
-                <InputNumber
+                <NumberInput
                   value={meta.year}
+                  grouping={false}
+                  integer
                   min={2000}
                   max={2100}
-                  onChange={(v) => setMeta({ ...meta, year: v ?? meta.year })}
+                  style={{ width: 100 }}
+                  onChange={(v) => v !== null && !Number.isNaN(v) && setMeta({ ...meta, year: v })}
                   aria-label={t("editor.year")}
                 />
               </Form.Item>

@@ -7,10 +7,11 @@ import {
   type TScoringRule,
   VALUE_KINDS,
 } from "@chiso/core";
-import { Button, Checkbox, Drawer, Flex, Form, Input, InputNumber, Select, Space, Typography } from "antd";
+import { Button, Checkbox, Drawer, Flex, Form, Input, Select, Space, Typography } from "antd";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
+import { NumberInput, numberRules } from "../../../components/number-input.tsx";
 
 export interface TIndicatorDraft {
   /** Editing this indicator, or adding a new one under `parentId`. */
@@ -115,10 +116,10 @@ export function IndicatorFormDrawer({ draft, saving, error, onSave, onClose }: T
           <Form.Item
             label={t("frameworks.maxScore")}
             name="maxScore"
-            rules={[{ required: true, message: t("editor.maxRequired") }]}
+            rules={[{ required: true, message: t("editor.maxRequired") }, ...numberRules]}
             style={{ width: 160 }}
           >
-            <InputNumber min={0} max={10000} step={0.5} decimalSeparator="," style={{ width: "100%" }} />
+            <NumberInput max={10000} style={{ width: "100%" }} />
           </Form.Item>
         </Flex>
         <Form.Item
@@ -246,8 +247,12 @@ function RuleParams({ type, inputOptions }: { type: TRuleType; inputOptions: TIn
             label={t("editor.denominator")}
             inputOptions={inputOptions ?? []}
           />
-          <Form.Item label={t("editor.fullAtPercent")} name={["rule", "fullAtPercent"]} rules={[{ required: true }]}>
-            <InputNumber min={1} max={100} addonAfter="%" />
+          <Form.Item
+            label={t("editor.fullAtPercent")}
+            name={["rule", "fullAtPercent"]}
+            rules={[{ required: true }, ...numberRules]}
+          >
+            <NumberInput min={1} max={100} suffix="%" style={{ width: 120 }} />
           </Form.Item>
         </Flex>
       );
@@ -255,8 +260,8 @@ function RuleParams({ type, inputOptions }: { type: TRuleType; inputOptions: TIn
       return (
         <Flex gap={12}>
           {input}
-          <Form.Item label={t("editor.target")} name={["rule", "target"]} rules={[{ required: true }]}>
-            <InputNumber min={0.000001} decimalSeparator="," />
+          <Form.Item label={t("editor.target")} name={["rule", "target"]} rules={[{ required: true }, ...numberRules]}>
+            <NumberInput style={{ width: 160 }} />
           </Form.Item>
         </Flex>
       );
@@ -308,14 +313,17 @@ function PointList({
                     <Input placeholder={t("editor.key")} aria-label={t("editor.key")} style={{ width: 90 }} />
                   </Form.Item>
                 )}
-                <Form.Item name={[field.name, first.name]} rules={[{ required: true, message: first.label }]} noStyle>
+                <Form.Item
+                  name={[field.name, first.name]}
+                  rules={[{ required: true, message: first.label }, ...(first.number ? numberRules : [])]}
+                  noStyle
+                >
                   {first.number ? (
-                    <InputNumber
-                      placeholder={first.label}
+                    <NumberInput
+                      placeholder={`≥ ${first.label}`}
                       aria-label={first.label}
-                      decimalSeparator=","
+                      min={null}
                       style={{ width: 160 }}
-                      addonBefore="≥"
                     />
                   ) : (
                     <Input placeholder={first.label} aria-label={first.label} />
@@ -323,15 +331,13 @@ function PointList({
                 </Form.Item>
                 <Form.Item
                   name={[field.name, "points"]}
-                  rules={[{ required: true, message: t("editor.points") }]}
+                  rules={[{ required: true, message: t("editor.points") }, ...numberRules]}
                   noStyle
                 >
-                  <InputNumber
-                    min={0}
+                  <NumberInput
                     placeholder={t("editor.points")}
                     aria-label={t("editor.points")}
-                    decimalSeparator=","
-                    addonAfter="đ"
+                    suffix="đ"
                     style={{ width: 140 }}
                   />
                 </Form.Item>

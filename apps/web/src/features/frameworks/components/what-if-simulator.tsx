@@ -12,10 +12,11 @@ import {
   type TInputValue,
   type TTree,
 } from "@chiso/core";
-import { Button, Card, Col, Collapse, Flex, InputNumber, Row, Statistic, Table, Typography } from "antd";
+import { Button, Card, Col, Collapse, Flex, Row, Statistic, Table, Typography } from "antd";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { IndicatorValueInputs } from "../../../components/indicator-value-inputs.tsx";
+import { NumberInput } from "../../../components/number-input.tsx";
 import { useLatestValues } from "../api/latest-values.ts";
 
 interface TWhatIf {
@@ -189,14 +190,15 @@ function LeafInput({ leaf, entry, score, onChange }: TLeafProps) {
   let control: React.ReactNode;
   if (leaf.rule?.type === "manual") {
     control = (
-      <InputNumber
+      <NumberInput
         aria-label={`${leaf.code} ${t("whatIf.manualPoints")}`}
         placeholder={t("whatIf.manualPoints")}
-        min={0}
         max={leaf.maxScore}
-        decimalSeparator=","
+        maxLabel="điểm tối đa"
         value={entry?.manualPoints ?? null}
-        onChange={(v) => onChange((c) => ({ ...c, manualPoints: v }))}
+        onChange={(v) => {
+          if (v === null || !Number.isNaN(v)) onChange((c) => ({ ...c, manualPoints: v }));
+        }}
       />
     );
   } else if (leaf.rule?.type === "not_scored") {

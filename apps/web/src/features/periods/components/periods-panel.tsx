@@ -15,7 +15,6 @@ import {
   Flex,
   Form,
   Input,
-  InputNumber,
   Modal,
   Popconfirm,
   Select,
@@ -24,11 +23,13 @@ import {
   Tag,
   Typography,
 } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import type { Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
+import { NumberInput, numberRules } from "../../../components/number-input.tsx";
 import { errorMessage } from "../../../i18n/index.ts";
+import { instantFromPicker, pickerFromInstant } from "../../../lib/vietnam-time.ts";
 import { useMe } from "../../auth/api/get-me.ts";
 import { useFrameworks } from "../../frameworks/api/list-frameworks.ts";
 import { useUnits } from "../../units/api/list-units.ts";
@@ -158,7 +159,7 @@ function OpenPeriodModal({ open, onClose }: { open: boolean; onClose(): void }) 
   const fillDefault = () => {
     const v = form.getFieldsValue();
     if (v.kind && v.year && v.index && v.index <= MAX_INDEX[v.kind])
-      form.setFieldValue("deadline", dayjs(defaultDeadline(v.kind, v.year, v.index)));
+      form.setFieldValue("deadline", pickerFromInstant(defaultDeadline(v.kind, v.year, v.index)));
   };
 
   // Defaults are set when the dialog opens, before the user can type; later data must not overwrite typing.
@@ -177,7 +178,13 @@ function OpenPeriodModal({ open, onClose }: { open: boolean; onClose(): void }) 
 
   const submit = (v: TOpenForm) =>
     openPeriod.mutate(
-      { frameworkId: v.frameworkId, kind: v.kind, year: v.year, index: v.index, deadline: v.deadline.toISOString() },
+      {
+        frameworkId: v.frameworkId,
+        kind: v.kind,
+        year: v.year,
+        index: v.index,
+        deadline: instantFromPicker(v.deadline),
+      },
       {
         onSuccess: (p) => {
           void message.success(t("periods.opened", { label: p.label }));
@@ -223,8 +230,8 @@ function OpenPeriodModal({ open, onClose }: { open: boolean; onClose(): void }) 
               }))}
             />
           </Form.Item>
-          <Form.Item label={t("editor.year")} name="year" rules={[{ required: true }]}>
-            <InputNumber min={2000} max={2100} />
+          <Form.Item label={t("editor.year")} name="year" rules={[{ required: true }, ...numberRules]}>
+            <NumberInput grouping={false} integer min={2000} max={2100} style={{ width: 100 }} />
           </Form.Item>
           <Form.Item
             label={t("periods.index")}
@@ -239,7 +246,14 @@ function OpenPeriodModal({ open, onClose }: { open: boolean; onClose(): void }) 
               },
             ]}
           >
-            <InputNumber min={1} max={MAX_INDEX[kind]} disabled={kind === "year"} />
+            <NumberInput
+              grouping={false}
+              integer
+              min={1}
+              max={MAX_INDEX[kind]}
+              disabled={kind === "year"}
+              style={{ width: 80 }}
+            />
           </Form.Item>
         </Flex>
         {window && (
@@ -285,7 +299,7 @@ function ExtensionModal({ period, onClose }: { period: TPeriod | null; onClose()
         onFinish={(v) =>
           period &&
           grant.mutate(
-            { periodId: period.id, unitId: v.unitId, deadline: v.deadline.toISOString(), reason: v.reason },
+            { periodId: period.id, unitId: v.unitId, deadline: instantFromPicker(v.deadline), reason: v.reason },
             {
               onSuccess: () => {
                 void message.success(t("periods.extended"));

@@ -1,7 +1,8 @@
 import type { TPlanImportPreview } from "@chiso/core";
-import { Alert, DatePicker, Flex, Form, type FormInstance, Input, InputNumber, Select } from "antd";
+import { Alert, DatePicker, Flex, Form, type FormInstance, Input, Select } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
+import { NumberInput, numberRules } from "../../../components/number-input.tsx";
 import { useUnits } from "../../units/api/list-units.ts";
 import { usePlans } from "../api/list-plans.ts";
 
@@ -64,11 +65,11 @@ export function ImportHeaderForm({
         <Form.Item label={t("plans.issuedOn")} name="issuedOn">
           <DatePicker format="DD/MM/YYYY" />
         </Form.Item>
-        <Form.Item label={t("plans.startYear")} name="startYear">
-          <InputNumber min={2000} max={2100} />
+        <Form.Item label={t("plans.startYear")} name="startYear" rules={numberRules}>
+          <NumberInput grouping={false} integer min={2000} max={2100} style={{ width: 100 }} />
         </Form.Item>
-        <Form.Item label={t("plans.endYear")} name="endYear">
-          <InputNumber min={2000} max={2100} />
+        <Form.Item label={t("plans.endYear")} name="endYear" rules={numberRules}>
+          <NumberInput grouping={false} integer min={2000} max={2100} style={{ width: 100 }} />
         </Form.Item>
         <Form.Item label={t("plans.signer")} name="signer">
           <Input style={{ width: 200 }} />

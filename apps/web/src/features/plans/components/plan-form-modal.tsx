@@ -1,9 +1,10 @@
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { TARGET_COMPARATORS, type TPlanDetail, type TPlanInput, type TTargetInput } from "@chiso/core";
-import { App, Button, DatePicker, Flex, Form, Input, InputNumber, Modal, Select, Space } from "antd";
+import { App, Button, DatePicker, Flex, Form, Input, Modal, Select, Space } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
+import { NumberInput, numberRules } from "../../../components/number-input.tsx";
 import { useUnits } from "../../units/api/list-units.ts";
 import { useCreatePlan } from "../api/create-plan.ts";
 import { usePlans } from "../api/list-plans.ts";
@@ -103,11 +104,11 @@ export function PlanFormModal({
           <Form.Item label={t("plans.issuedOn")} name="issuedOn">
             <DatePicker format="DD/MM/YYYY" />
           </Form.Item>
-          <Form.Item label={t("plans.startYear")} name="startYear">
-            <InputNumber min={2000} max={2100} />
+          <Form.Item label={t("plans.startYear")} name="startYear" rules={numberRules}>
+            <NumberInput grouping={false} integer min={2000} max={2100} style={{ width: 100 }} />
           </Form.Item>
-          <Form.Item label={t("plans.endYear")} name="endYear">
-            <InputNumber min={2000} max={2100} />
+          <Form.Item label={t("plans.endYear")} name="endYear" rules={numberRules}>
+            <NumberInput grouping={false} integer min={2000} max={2100} style={{ width: 100 }} />
           </Form.Item>
         </Flex>
         <Form.Item
@@ -159,11 +160,11 @@ export function PlanFormModal({
                       aria-label={t("plans.comparator")}
                     />
                   </Form.Item>
-                  <Form.Item name={[field.name, "targetValue"]} style={{ marginBottom: 8 }}>
-                    <InputNumber
+                  <Form.Item name={[field.name, "targetValue"]} rules={numberRules} style={{ marginBottom: 8 }}>
+                    <NumberInput
                       placeholder={t("plans.targetValue")}
-                      decimalSeparator=","
                       aria-label={t("plans.targetValue")}
+                      style={{ width: 140 }}
                     />
                   </Form.Item>
                   <Form.Item name={[field.name, "unit"]} style={{ width: 80, marginBottom: 8 }}>

@@ -70,7 +70,17 @@ export function PlanImportModal({ open, onClose, onImported }: TProps) {
 
   const confirm = async () => {
     if (!table || !data) return;
-    const h = await form.validateFields();
+    let h: THeaderFields;
+    try {
+      h = await form.validateFields();
+    } catch (error) {
+      // A missing số hiệu sits at the top of a long dialog: bring it into view and say it where the button is.
+      const first = (error as { errorFields?: { name: (string | number)[]; errors: string[] }[] }).errorFields?.[0];
+      if (!first) throw error;
+      form.scrollToField(first.name, { behavior: "smooth", block: "center", focus: true });
+      void message.error(first.errors[0] ?? t("plans.importer.fixHeader"));
+      return;
+    }
     commit.mutate(
       {
         plan: { ...h, issuedOn: h.issuedOn ? h.issuedOn.format("YYYY-MM-DD") : null },

@@ -7,9 +7,10 @@ import {
   type TTaskDetail,
   type TTaskStatus,
 } from "@chiso/core";
-import { App, Button, Card, Form, Input, InputNumber, Select, Space, Upload } from "antd";
+import { App, Button, Card, Form, Input, Select, Space, Upload } from "antd";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
+import { NumberInput, numberRules } from "../../../components/number-input.tsx";
 import { errorMessage } from "../../../i18n/index.ts";
 import { useMe } from "../../auth/api/get-me.ts";
 import { useDocuments, useUploadDocument } from "../../evidence/api/documents.ts";
@@ -89,8 +90,8 @@ function ProgressFormFor({ task, unitId }: { task: TTaskDetail; unitId: string }
           <Form.Item label={t("plans.status")} name="status" style={{ minWidth: 200 }}>
             <Select options={TASK_STATUSES.map((s) => ({ value: s, label: t(`plans.statuses.${s}`) }))} />
           </Form.Item>
-          <Form.Item label={t("plans.percent")} name="percent">
-            <InputNumber min={0} max={100} suffix="%" aria-label={t("plans.percent")} />
+          <Form.Item label={t("plans.percent")} name="percent" rules={numberRules}>
+            <NumberInput max={100} integer suffix="%" aria-label={t("plans.percent")} style={{ width: 120 }} />
           </Form.Item>
         </Space>
         <Form.Item label={t("plans.note")} name="note">

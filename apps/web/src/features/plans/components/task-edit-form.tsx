@@ -1,7 +1,8 @@
 import type { TTaskDetail, TTaskEdit } from "@chiso/core";
-import { App, Button, Flex, Form, Input, InputNumber, Select, Space } from "antd";
+import { App, Button, Flex, Form, Input, Select, Space } from "antd";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
+import { NumberInput, numberRules } from "../../../components/number-input.tsx";
 import { useUnits } from "../../units/api/list-units.ts";
 import { useEditTask } from "../api/edit-task.ts";
 import { usePlan } from "../api/get-plan.ts";
@@ -84,8 +85,8 @@ export function TaskEditForm({ task, onDone }: { task: TTaskDetail; onDone(): vo
         </Form.Item>
       </Flex>
       <Flex gap={12}>
-        <Form.Item label={t("plans.budgetAmount")} name="budgetAmount">
-          <InputNumber min={0} decimalSeparator="," style={{ width: 180 }} />
+        <Form.Item label={t("plans.budgetAmount")} name="budgetAmount" rules={numberRules}>
+          <NumberInput style={{ width: 180 }} />
         </Form.Item>
         <Form.Item label={t("plans.budgetSource")} name="budgetSource" style={{ flex: 1 }}>
           <Input />

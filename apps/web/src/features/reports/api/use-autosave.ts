@@ -8,7 +8,7 @@ export interface TDraft {
   note: string | null;
 }
 
-type TSaveState = "idle" | "saving" | "saved" | "error" | "conflict";
+type TSaveState = "idle" | "saving" | "saved" | "error" | "conflict" | "blocked";
 
 interface TBackup extends TDraft {
   version: number;
@@ -44,6 +44,8 @@ export function useAutosave(report: TReportDetail | undefined) {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef<TDraft | null>(null);
   const dirty = useRef(false);
+  // While a field shows an error, what is on screen is not a value: nothing is saved and "Đã lưu" is not shown.
+  const blocked = useRef(false);
 
   /** Starts from the server copy, or from a backup of unsaved typing made on top of that same version. */
   const load = useCallback((fresh: TReportDetail) => {
@@ -86,6 +88,10 @@ export function useAutosave(report: TReportDetail | undefined) {
     timer.current = null;
     const current = latest.current;
     if (!report || !current) return version.current;
+    if (blocked.current) {
+      setState("blocked");
+      return null;
+    }
     if (!dirty.current) return version.current;
     setState("saving");
     try {
@@ -97,7 +103,8 @@ export function useAutosave(report: TReportDetail | undefined) {
       } else if (latest.current)
         localStorage.setItem(backupKey(report.id), JSON.stringify({ ...latest.current, version: saved.version }));
       setSavedAt(new Date());
-      setState("saved");
+      const showsSaved = latest.current !== null && sameDraft(latest.current, current);
+      setState(blocked.current ? "blocked" : showsSaved ? "saved" : "idle");
       return saved.version;
     } catch (error) {
       setState(error instanceof ApiError && error.status === 409 ? "conflict" : "error");
@@ -113,9 +120,31 @@ export function useAutosave(report: TReportDetail | undefined) {
       dirty.current = true;
       localStorage.setItem(backupKey(report.id), JSON.stringify({ ...next, version: version.current }));
       if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => void flush(), DELAY_MS);
+      timer.current = null;
+      if (blocked.current) setState("blocked");
+      else {
+        // "Đã lưu" would now describe an older text than the one on screen.
+        setState("idle");
+        timer.current = setTimeout(() => void flush(), DELAY_MS);
+      }
     },
     [report, flush],
+  );
+
+  /** Holds saving while the form shows an error; once it is fixed, what is typed is saved as usual. */
+  const setBlocked = useCallback(
+    (isBlocked: boolean) => {
+      if (blocked.current === isBlocked) return;
+      blocked.current = isBlocked;
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+      if (isBlocked) setState("blocked");
+      else {
+        setState("idle");
+        if (dirty.current) timer.current = setTimeout(() => void flush(), DELAY_MS);
+      }
+    },
+    [flush],
   );
 
   /** Uses the unsaved typing of an earlier session on top of the newer server version. */
@@ -135,6 +164,7 @@ export function useAutosave(report: TReportDetail | undefined) {
   return {
     draft,
     change,
+    setBlocked,
     flush,
     load,
     state,

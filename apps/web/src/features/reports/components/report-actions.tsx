@@ -1,10 +1,12 @@
-import { REPORT_ACTION_LABELS, type TReportAction, type TReportDetail } from "@chiso/core";
-import { App, Button, DatePicker, Flex, Form, Input, InputNumber, Modal, Popconfirm } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import { formatNumberVi, REPORT_ACTION_LABELS, type TReportAction, type TReportDetail } from "@chiso/core";
+import { App, Button, DatePicker, Flex, Form, Input, Modal, Popconfirm } from "antd";
+import type { Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
+import { NumberInput, numberRules } from "../../../components/number-input.tsx";
 import { errorMessage } from "../../../i18n/index.ts";
+import { instantFromPicker, pickerFromInstant } from "../../../lib/vietnam-time.ts";
 import { useReportAction } from "../api/report.ts";
 
 /** Actions that need words (a reason, a deadline, a score) open a form; the rest only ask for confirmation. */
@@ -28,7 +30,12 @@ export function ReportActions({ report, beforeAction }: TProps) {
     extra: { comment?: string; appraisedPoints?: number; explanationDueAt?: string } = {},
   ) => {
     const version = await beforeAction();
-    if (version === null) return;
+    if (version === null) {
+      // What is on screen is not saved (a field shows an error, or the save failed): acting now would act on
+      // something else than what the user sees.
+      void message.error(t("reports.notSavedBeforeAction"), 6);
+      return;
+    }
     action.mutate(
       { id: report.id, action: name, version, ...extra },
       {
@@ -115,7 +122,8 @@ function ActionFormModal({
   useEffect(() => {
     if (!action) return;
     form.resetFields();
-    if (action === "request_explanation") form.setFieldValue("due", dayjs().add(7, "day").endOf("day"));
+    if (action === "request_explanation")
+      form.setFieldValue("due", pickerFromInstant(Date.now()).add(7, "day").endOf("day"));
     if (action === "appraise") form.setFieldValue("appraisedPoints", report.appraisedPoints ?? report.selfPoints ?? 0);
   }, [action]);
 
@@ -134,17 +142,26 @@ function ActionFormModal({
         form={form}
         layout="vertical"
         onFinish={(v) =>
-          onSubmit({ comment: v.comment, appraisedPoints: v.appraisedPoints, explanationDueAt: v.due?.toISOString() })
+          onSubmit({
+            comment: v.comment,
+            appraisedPoints: v.appraisedPoints,
+            explanationDueAt: v.due && instantFromPicker(v.due),
+          })
         }
       >
         {action === "appraise" && (
           <Form.Item
             label={t("reports.appraisedPoints")}
             name="appraisedPoints"
-            rules={[{ required: true }]}
-            extra={t("reports.appraiseHint", { max: report.indicator.maxScore })}
+            rules={[{ required: true, message: t("reports.appraisedPointsRequired") }, ...numberRules]}
+            extra={t("reports.appraiseHint", { max: formatNumberVi(report.indicator.maxScore) })}
           >
-            <InputNumber min={0} max={report.indicator.maxScore} step={0.25} decimalSeparator="," />
+            <NumberInput
+              aria-label={t("reports.appraisedPoints")}
+              max={report.indicator.maxScore}
+              maxLabel="điểm tối đa" // joins the core's Vietnamese message: "Vượt điểm tối đa (30)."
+              style={{ width: 160 }}
+            />
           </Form.Item>
         )}
         {action === "request_explanation" && (

@@ -1,4 +1,11 @@
-import { DeleteOutlined, DownloadOutlined, EyeOutlined, UploadOutlined, WarningOutlined } from "@ant-design/icons";
+import {
+  DeleteOutlined,
+  DownloadOutlined,
+  EditOutlined,
+  EyeOutlined,
+  UploadOutlined,
+  WarningOutlined,
+} from "@ant-design/icons";
 import {
   EVIDENCE_ACCEPT,
   EVIDENCE_TYPES_LABEL_VI,
@@ -23,12 +30,12 @@ import {
   Typography,
   Upload,
 } from "antd";
-import type { Dayjs } from "dayjs";
+import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { errorMessage } from "../../../i18n/index.ts";
-import { documentUrl, useDocuments, useUploadDocument } from "../../evidence/api/documents.ts";
+import { documentUrl, useDocuments, useUpdateDocument, useUploadDocument } from "../../evidence/api/documents.ts";
 import { useAttachDocument, useDetachDocument } from "../api/report.ts";
 import { useReusableDocuments } from "../api/reusable-documents.ts";
 
@@ -40,6 +47,7 @@ export function ReportEvidence({ report }: { report: TReportDetail }) {
   const attach = useAttachDocument();
   const [uploading, setUploading] = useState(false);
   const [picking, setPicking] = useState(false);
+  const [editing, setEditing] = useState<TReportDocument | null>(null);
   const missingRequired = report.indicator.evidenceRequired && report.documents.length === 0;
 
   return (
@@ -86,6 +94,14 @@ export function ReportEvidence({ report }: { report: TReportDetail }) {
               </a>,
               ...(report.editable
                 ? [
+                    <Button
+                      key="edit"
+                      type="text"
+                      size="small"
+                      icon={<EditOutlined />}
+                      aria-label={`${t("evidence.editMetadata")} ${doc.fileName}`}
+                      onClick={() => setEditing(doc)}
+                    />,
                     <Popconfirm
                       key="detach"
                       title={t("evidence.detachConfirm")}
@@ -149,6 +165,7 @@ export function ReportEvidence({ report }: { report: TReportDetail }) {
         }
       />
       <PickModal report={report} open={picking} onClose={() => setPicking(false)} />
+      <EditMetadataModal document={editing} onClose={() => setEditing(null)} />
     </Card>
   );
 }
@@ -248,6 +265,87 @@ export function UploadModal({
         </Form.Item>
       </Form>
       <ErrorAlert error={upload.error} />
+    </Modal>
+  );
+}
+
+interface TMetadataForm {
+  docNumber?: string;
+  issuedOn?: Dayjs | null;
+  issuer?: string;
+  summary?: string;
+}
+
+/** Corrects số hiệu, ngày ban hành… of a document already uploaded; the server records the change in the audit log. */
+function EditMetadataModal({ document, onClose }: { document: TReportDocument | null; onClose(): void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<TMetadataForm>();
+  const update = useUpdateDocument();
+
+  useEffect(() => {
+    if (document) update.reset();
+  }, [document, update.reset]);
+
+  const submit = (v: TMetadataForm) =>
+    document &&
+    update.mutate(
+      {
+        id: document.id,
+        docNumber: v.docNumber?.trim() || null,
+        issuedOn: v.issuedOn ? v.issuedOn.format("YYYY-MM-DD") : null,
+        issuer: v.issuer?.trim() || null,
+        summary: v.summary?.trim() || null,
+      },
+      {
+        onSuccess: () => {
+          void message.success(t("evidence.metadataSaved"));
+          onClose();
+        },
+      },
+    );
+
+  return (
+    <Modal
+      open={document !== null}
+      title={document ? `${t("evidence.editMetadata")}: ${document.fileName}` : ""}
+      okText={t("common.save")}
+      cancelText={t("common.cancel")}
+      confirmLoading={update.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {/* Its own name: field ids would otherwise repeat the upload form's ("docNumber") and labels point there. */}
+      <Form
+        key={document?.id}
+        name="document-metadata"
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{
+          docNumber: document?.docNumber ?? "",
+          issuedOn: document?.issuedOn ? dayjs(document.issuedOn) : null,
+          issuer: document?.issuer ?? "",
+          summary: document?.summary ?? "",
+        }}
+      >
+        <Flex gap={12}>
+          <Form.Item label={t("evidence.docNumber")} name="docNumber" style={{ flex: 1 }}>
+            <Input placeholder="15/KH-UBND" />
+          </Form.Item>
+          <Form.Item label={t("evidence.issuedOn")} name="issuedOn">
+            <DatePicker format="DD/MM/YYYY" />
+          </Form.Item>
+        </Flex>
+        <Form.Item label={t("evidence.issuer")} name="issuer">
+          <Input />
+        </Form.Item>
+        <Form.Item label={t("evidence.summary")} name="summary">
+          <Input.TextArea autoSize={{ minRows: 2 }} />
+        </Form.Item>
+      </Form>
+      <ErrorAlert error={update.error} />
     </Modal>
   );
 }

@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, CheckCircleOutlined, CloudSyncOutlined, WarningOutlined } from "@ant-design/icons";
-import { formatDateTimeVi, formatNumberVi, scoreIndicator, type TReportDetail } from "@chiso/core";
+import { findValueProblems, formatDateTimeVi, formatNumberVi, scoreIndicator, type TReportDetail } from "@chiso/core";
 import { Alert, Button, Card, Col, Descriptions, Flex, Input, Row, Skeleton, Space, Tag, Typography } from "antd";
-import { useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
@@ -27,7 +27,14 @@ export function ReportPage() {
   const me = useMe().data;
   const phone = usePhone();
 
-  if (report.error) return <ErrorAlert error={report.error} onRetry={() => report.refetch()} />;
+  if (report.error)
+    return (
+      <ErrorAlert
+        error={report.error}
+        onRetry={() => report.refetch()}
+        back={{ to: "/reports", label: t("reports.backToList") }}
+      />
+    );
   if (!report.data || !autosave.draft) return <Skeleton active />;
   const r = report.data;
   const isLeadReviewer = r.role === "lead" && me?.unitId === r.unit.id;
@@ -88,6 +95,7 @@ export function ReportPage() {
               report={r}
               draft={autosave.draft}
               onChange={autosave.change}
+              onBlocked={autosave.setBlocked}
               saveState={phone ? null : <SaveState autosave={autosave} editable={r.editable} />}
             />
             <ReportEvidence report={r} />
@@ -227,6 +235,12 @@ function SaveState({ autosave, editable }: { autosave: TAutosave; editable: bool
         </Button>
       </Typography.Text>
     );
+  if (autosave.state === "blocked")
+    return (
+      <Typography.Text type="warning" data-testid="save-state">
+        <WarningOutlined /> {t("reports.notSavedFix")}
+      </Typography.Text>
+    );
   if (autosave.state === "saved" && autosave.savedAt)
     return (
       <Typography.Text type="success" data-testid="save-state">
@@ -240,14 +254,24 @@ function ValuesCard({
   report,
   draft,
   onChange,
+  onBlocked,
   saveState,
 }: {
   report: TReportDetail;
   draft: TDraft;
   onChange(d: TDraft): void;
+  /** True while a field shows an error: the text on screen is then not what would be saved. */
+  onBlocked(blocked: boolean): void;
   saveState: React.ReactNode;
 }) {
   const { t } = useTranslation();
+  const [fieldProblems, setFieldProblems] = useState<Record<string, string>>({});
+  // Only the unit's own typing is held back: a reviewer must still be able to return a report whose stored values
+  // are wrong (saved before these checks existed).
+  const blocked =
+    report.editable &&
+    (Object.keys(fieldProblems).length > 0 || findValueProblems(report.indicator, draft.values).length > 0);
+  useEffect(() => onBlocked(blocked), [blocked, onBlocked]);
   return (
     <Card title={t("reports.values")} extra={saveState}>
       <Flex vertical gap={16}>
@@ -256,6 +280,12 @@ function ValuesCard({
           values={draft.values}
           disabled={!report.editable}
           onChange={(key, value) => onChange({ ...draft, values: { ...draft.values, [key]: value } })}
+          onProblem={(key, message) =>
+            setFieldProblems((current) => {
+              const { [key]: _old, ...rest } = current;
+              return message ? { ...rest, [key]: message } : rest;
+            })
+          }
         />
         <div>
           <Typography.Text>{t("reports.note")}</Typography.Text>

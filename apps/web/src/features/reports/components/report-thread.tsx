@@ -49,18 +49,20 @@ export function ReportThread({ report }: { report: TReportDetail }) {
           </List.Item>
         )}
       />
-      <Flex gap={8} style={{ marginTop: 12 }} align="start">
-        <Input.TextArea
-          aria-label={t("reports.writeComment")}
-          placeholder={t("reports.writeComment")}
-          autoSize={{ minRows: 2 }}
-          value={body}
-          onChange={(e) => setBody(e.target.value)}
-        />
-        <Button onClick={send} loading={add.isPending} disabled={!body.trim()}>
-          {t("reports.send")}
-        </Button>
-      </Flex>
+      {report.canComment && (
+        <Flex gap={8} style={{ marginTop: 12 }} align="start">
+          <Input.TextArea
+            aria-label={t("reports.writeComment")}
+            placeholder={t("reports.writeComment")}
+            autoSize={{ minRows: 2 }}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+          />
+          <Button onClick={send} loading={add.isPending} disabled={!body.trim()}>
+            {t("reports.send")}
+          </Button>
+        </Flex>
+      )}
     </Card>
   );
 }

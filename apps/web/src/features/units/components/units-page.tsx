@@ -123,9 +123,24 @@ export function UnitsPage() {
                   <Button type="link" size="small" onClick={() => setEditing(unit)}>
                     {t("common.edit")}
                   </Button>
-                  <Button type="link" size="small" onClick={() => toggleActive(unit)}>
-                    {unit.isActive ? t("units.deactivate") : t("units.activate")}
-                  </Button>
+                  {unit.isActive ? (
+                    <Popconfirm
+                      title={t("units.deactivateConfirm", { name: unit.name })}
+                      description={t("units.deactivateHint")}
+                      okText={t("units.deactivate")}
+                      cancelText={t("common.cancel")}
+                      okButtonProps={{ danger: true }}
+                      onConfirm={() => toggleActive(unit)}
+                    >
+                      <Button type="link" size="small">
+                        {t("units.deactivate")}
+                      </Button>
+                    </Popconfirm>
+                  ) : (
+                    <Button type="link" size="small" onClick={() => toggleActive(unit)}>
+                      {t("units.activate")}
+                    </Button>
+                  )}
                   <Popconfirm
                     title={t("units.deleteConfirm", { name: unit.name })}
                     description={t("units.deleteHint")}
