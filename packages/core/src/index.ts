@@ -41,6 +41,7 @@ export { reportStanding, reportVisibility, type TReportRef, type TReportVisibili
 export type { TScopeRef } from "./policy/rules/scopes.ts";
 export type { TUnitInTree } from "./policy/rules/units.ts";
 export * from "./reporting/chasing.ts";
+export * from "./reporting/consolidate.ts";
 export * from "./reporting/deadline.ts";
 export * from "./reporting/values.ts";
 export * from "./reporting/workflow.ts";

@@ -1,4 +1,5 @@
 import type {
+  TConsolidationRecord,
   TFrameworkAdjustment,
   TFrameworkLevel,
   TFrameworkStatus,
@@ -300,6 +301,8 @@ export const reports = pgTable(
     appraisalComment: text("appraisal_comment"),
     /** Set while a request to explain or add evidence (giải trình, bổ sung) is open. */
     explanationDueAt: timestamp("explanation_due_at", { withTimezone: true }),
+    /** The lead's report: the consolidated values it accepted or overrode (with why) and the units' breakdown. */
+    consolidation: jsonb("consolidation").$type<TConsolidationRecord>(),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     /** Optimistic concurrency: every save must name the version it started from. */
     version: integer("version").notNull().default(1),

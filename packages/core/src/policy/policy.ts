@@ -45,6 +45,7 @@ export const REFUSALS: Record<TAction, string> = {
   "period.manage": "Chỉ cơ quan thường trực của phạm vi này được mở kỳ báo cáo và gia hạn.",
   "report.actFor": "Bạn chỉ nhập được báo cáo của đơn vị mình.",
   "report.read": "Bạn không có quyền xem báo cáo này.",
+  "report.consolidate": "Chỉ cơ quan chủ trì chỉ số được tổng hợp số liệu của các đơn vị phối hợp.",
   "report.review": "Chỉ lãnh đạo cơ quan chủ trì chỉ số được xem xét báo cáo này.",
   "report.verify": "Chỉ cơ quan thường trực của kỳ báo cáo được xác nhận báo cáo.",
   "report.appraise": "Chỉ thành viên hội đồng thẩm định được thẩm định báo cáo.",

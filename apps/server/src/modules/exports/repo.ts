@@ -1,3 +1,4 @@
+import type { TConsolidationRecord } from "@chiso/core";
 import { eq, sql } from "drizzle-orm";
 import { isoUtc, queryRows, type TDbOrTx } from "../../db/client.ts";
 import { plans, settings } from "../../db/schema.ts";
@@ -22,6 +23,7 @@ export interface TExportReportRow {
   submitted_at: string | null;
   explanation_due_at: string | null;
   evidence_count: number;
+  consolidation: TConsolidationRecord | null;
 }
 
 /**
@@ -34,7 +36,7 @@ export function listPeriodReports(db: TDbOrTx, filter: { periodId: string; unitI
     sql`
     select r.id, r.indicator_id, i.code as indicator_code, i.name as indicator_name, r.unit_id, u.name as unit_name,
            r.role, r.status, r.values, r.note, r.self_points, r.self_explanation, r.appraised_points,
-           r.appraisal_comment, i.max_score, i.evidence_required, ${isoUtc("r.submitted_at")} as submitted_at,
+           r.appraisal_comment, r.consolidation, i.max_score, i.evidence_required, ${isoUtc("r.submitted_at")} as submitted_at,
            ${isoUtc("r.explanation_due_at")} as explanation_due_at,
            (select count(*) from report_documents rd where rd.report_id = r.id)::int as evidence_count
     from reports r

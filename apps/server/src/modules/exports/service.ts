@@ -4,6 +4,7 @@ import {
   buildTree,
   formatNumberVi,
   REPORT_STATUS_LABELS,
+  type TConsolidationRecord,
   type TFrameworkDetail,
   type TIndicator,
   type TReportStatus,
@@ -133,7 +134,30 @@ function workbookReport(r: repo.TExportReportRow, indicator: TIndicator | undefi
     note: r.note,
     evidenceCount: r.evidence_count,
     submittedAt: r.submitted_at,
+    consolidationText: r.consolidation ? consolidationText(r.consolidation, indicator) : null,
   };
+}
+
+/**
+ * "Phường Nha Trang (Đã gửi): Tử số: 4; Mẫu số: 120 | … → Tổng hợp: Tử số: 9; Mẫu số: 260 (sửa Mẫu số, đề xuất
+ * 245: lý do)": the breakdown the lead accepted, readable in one cell.
+ */
+export function consolidationText(
+  record: TConsolidationRecord,
+  indicator: Pick<TIndicator, "inputs"> | undefined,
+): string {
+  const units = record.breakdown
+    .filter((row) => row.counted)
+    .map((row) => `${row.unitName}: ${valuesText(row.values, indicator) || "—"}`);
+  const labelOf = (key: string) => indicator?.inputs.find((i) => i.key === key)?.label ?? key;
+  const overrides = record.overridden.map(
+    (key) => `${labelOf(key)} sửa từ ${record.proposed[key] === null ? "—" : formatNumberVi(record.proposed[key]!)}`,
+  );
+  const total = `Tổng hợp: ${valuesText(record.values, indicator)}`;
+  return [
+    ...units,
+    overrides.length ? `${total} (${overrides.join(", ")}; lý do: ${record.reason ?? ""})` : total,
+  ].join("\n");
 }
 
 /** "Tử số: 120; Mẫu số: 400" with the indicator's own input labels; a lone "value" shows without a label. */
