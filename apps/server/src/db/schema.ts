@@ -1,9 +1,11 @@
 import type {
   TConsolidationRecord,
+  TDeadlineRule,
   TFrameworkAdjustment,
   TFrameworkLevel,
   TFrameworkStatus,
   TIndicatorInput,
+  TReportingCalendar,
   TReportStatus,
   TRole,
   TScoringRule,
@@ -167,6 +169,8 @@ export const frameworks = pgTable(
       onDelete: "set null",
     }),
     adjustments: jsonb("adjustments").$type<TFrameworkAdjustment[]>().notNull().default([]),
+    /** Its reporting calendar ("trước ngày 10 tháng cuối quý"…): the kinds it sets; the rest follow the defaults. */
+    deadlineRules: jsonb("deadline_rules").$type<TReportingCalendar>().notNull().default({}),
     publishedAt: timestamp("published_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -249,6 +253,10 @@ export const periods = pgTable(
     windowStart: text("window_start").notNull(),
     windowEnd: text("window_end").notNull(),
     deadline: timestamp("deadline", { withTimezone: true }).notNull(),
+    /** The calendar rule the deadline came from; null when the coordinator typed the deadline. */
+    deadlineRule: jsonb("deadline_rule").$type<TDeadlineRule>(),
+    /** Why a period outside its framework's year was opened (the coordinator must say). */
+    outOfYearReason: text("out_of_year_reason"),
     isClosed: boolean("is_closed").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -456,6 +464,8 @@ export const plans = pgTable(
     parentPlanId: uuid("parent_plan_id").references((): AnyPgColumn => plans.id, { onDelete: "set null" }),
     /** The scope whose plan this is: null is the province, else an agency. */
     ownerUnitId: uuid("owner_unit_id").references(() => units.id, { onDelete: "restrict" }),
+    /** Its reporting calendar for task progress ("06 tháng (trước ngày 10/6 và ngày 10/12)"). */
+    deadlineRules: jsonb("deadline_rules").$type<TReportingCalendar>().notNull().default({}),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

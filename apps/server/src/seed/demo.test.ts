@@ -34,6 +34,15 @@ describe("demo seed", () => {
       expect(await count("tasks")).toBeGreaterThanOrEqual(50);
       // a current quarter with lead agencies' drafts, still open; and the department's own year, due 30/11
       expect(await count("periods")).toBe(2);
+      // the province's quarter: outside 2025 only with the coordinator's reason; deadlines end a Vietnam day
+      expect(
+        await count(
+          "periods p join frameworks f on f.id = p.framework_id where p.year <> f.year and p.out_of_year_reason is null",
+        ),
+      ).toBe(0);
+      expect(
+        await count("periods where to_char(deadline at time zone 'Asia/Ho_Chi_Minh', 'HH24:MI:SS') <> '23:59:59'"),
+      ).toBe(0);
       expect(await count("frameworks where owner_unit_id is not null and status = 'published'")).toBe(1);
       expect(
         await count("assignments a join frameworks f on f.id = a.framework_id where f.owner_unit_id is not null"),

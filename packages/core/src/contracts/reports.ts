@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZDeadlineRule } from "../calendar/deadlines.ts";
 import { REPORTING_PERIOD_KINDS } from "../calendar/periods.ts";
 import { ZConsolidationRule } from "../reporting/consolidate.ts";
 import { ZReportAction, ZReportStatus } from "../reporting/workflow.ts";
@@ -27,6 +28,11 @@ export const ZPeriod = z.object({
   windowStart: z.string(),
   windowEnd: z.string(),
   deadline: z.string(),
+  /** The calendar rule the deadline came from, and in words ("Trước ngày 10 tháng cuối quý"); null when typed. */
+  deadlineRule: ZDeadlineRule.nullable(),
+  deadlineRuleText: z.string().nullable(),
+  /** Why the period lies outside its framework's year, as the coordinator wrote it. */
+  outOfYearReason: z.string().nullable(),
   isClosed: z.boolean(),
   extensions: z.array(ZPeriodExtension),
 });
@@ -41,6 +47,8 @@ export const ZPeriodCreate = z.object({
   deadline: isoInstant.optional(),
   windowStart: isoDate.optional(),
   windowEnd: isoDate.optional(),
+  /** Required when the period is not in the framework's year. */
+  outOfYearReason: zText().max(500).optional(),
 });
 export type TPeriodCreate = z.infer<typeof ZPeriodCreate>;
 
