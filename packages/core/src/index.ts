@@ -27,6 +27,7 @@ export * from "./framework/validate.ts";
 export * from "./plans/columns.ts";
 export * from "./plans/header.ts";
 export * from "./plans/indicators.ts";
+export * from "./plans/money.ts";
 export * from "./plans/numbering.ts";
 export * from "./plans/progress.ts";
 export * from "./plans/rows.ts";

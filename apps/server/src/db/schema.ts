@@ -507,7 +507,8 @@ export const tasks = pgTable(
     /** Parsed timeframe (core parseTimeframe); kind "unparsed" is kept as text and flagged. */
     timeframe: jsonb("timeframe"),
     directingLeader: text("directing_leader"),
-    budgetAmount: numeric("budget_amount", { precision: 16, scale: 3, mode: "number" }),
+    /** Million đồng, to the đồng (a plan stating "Đơn vị tính: đồng" is converted on import). */
+    budgetAmount: numeric("budget_amount", { precision: 20, scale: 6, mode: "number" }),
     budgetSource: text("budget_source"),
     budgetBasis: text("budget_basis"),
     status: text("status").$type<"not_started" | "in_progress" | "done" | "late">().notNull().default("not_started"),

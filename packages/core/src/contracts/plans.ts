@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZParsedTimeframe } from "../calendar/timeframe.ts";
 import { ZTaskField } from "../plans/columns.ts";
+import { ZMoneyUnit } from "../plans/money.ts";
 import { ZTaskStatus } from "../plans/progress.ts";
 import { ZTargetComparator } from "../plans/targets.ts";
 import { zLine, zText } from "../text/clean.ts";
@@ -243,6 +244,8 @@ export const ZImportTable = z.object({
   header: z.array(z.string().max(2000)).max(50),
   mapping: ZColumnMapping,
   rows: z.array(ZTableRow).max(5000),
+  /** The unit of money the table states ("Đơn vị tính: đồng"); amounts are saved in million đồng. */
+  moneyUnit: ZMoneyUnit.nullable().optional(),
 });
 export type TImportTable = z.infer<typeof ZImportTable>;
 
@@ -326,10 +329,16 @@ export type TPlanImportRemap = z.infer<typeof ZPlanImportRemap>;
 
 export const ZPlanImportCommit = z.object({
   plan: ZPlanInput,
-  table: ZImportTable,
+  /** One table (the one previewed)… */
+  table: ZImportTable.optional(),
+  /** …or every appendix table of the document, into one plan: each becomes a section of its own. */
+  tables: z.array(ZImportTable).min(1).max(20).optional(),
   /** Unit name as written → unit id, or null to keep it as text only. Names not listed keep their match. */
   unitResolutions: z.record(z.string(), z.uuid().nullable()).default({}),
   /** Link the indicators each row names (suggested in the preview) from this framework. */
   frameworkId: z.uuid().nullable().optional(),
 });
 export type TPlanImportCommit = z.infer<typeof ZPlanImportCommit>;
+export const ZPlanImportCommitChecked = ZPlanImportCommit.refine((v) => v.table || v.tables, {
+  message: "Chưa chọn bảng nào để nhập.",
+});

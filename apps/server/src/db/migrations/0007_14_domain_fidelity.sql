@@ -1,3 +1,4 @@
+ALTER TABLE "tasks" ALTER COLUMN "budget_amount" SET DATA TYPE numeric(20, 6);--> statement-breakpoint
 ALTER TABLE "frameworks" ADD COLUMN "deadline_rules" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "periods" ADD COLUMN "deadline_rule" jsonb;--> statement-breakpoint
 ALTER TABLE "periods" ADD COLUMN "out_of_year_reason" text;--> statement-breakpoint

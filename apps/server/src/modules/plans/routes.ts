@@ -1,6 +1,6 @@
 import {
   ZPlanDetail,
-  ZPlanImportCommit,
+  ZPlanImportCommitChecked,
   ZPlanImportMapped,
   ZPlanImportPreview,
   ZPlanImportRemap,
@@ -87,7 +87,7 @@ export function planRoutes(app: TApp, deps: TAppDeps) {
       schema: {
         tags,
         summary: "Nhập kế hoạch đã xem trước cùng toàn bộ nhiệm vụ trong một giao dịch",
-        body: ZPlanImportCommit,
+        body: ZPlanImportCommitChecked,
         response: { 201: ZPlanDetail },
       },
     },

@@ -1,6 +1,6 @@
 import { InboxOutlined } from "@ant-design/icons";
 import type { TImportTable, TPlanImportMapped, TTaskField } from "@chiso/core";
-import { Alert, App, Button, Flex, Form, Modal, Select, Steps, Typography, Upload } from "antd";
+import { Alert, App, Button, Checkbox, Flex, Form, Modal, Select, Steps, Typography, Upload } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
@@ -33,6 +33,9 @@ export function PlanImportModal({ open, onClose, onImported }: TProps) {
   const [tableIndex, setTableIndex] = useState(0);
   const [mapped, setMapped] = useState<TPlanImportMapped | null>(null);
   const [choices, setChoices] = useState<Record<string, string | null>>({});
+  // Every appendix goes into the one plan unless the coordinator picks a single table; mappings changed per table.
+  const [allTables, setAllTables] = useState(true);
+  const [edited, setEdited] = useState<Record<number, TImportTable>>({});
 
   useEffect(() => {
     if (!open) return;
@@ -41,6 +44,8 @@ export function PlanImportModal({ open, onClose, onImported }: TProps) {
     setTable(null);
     setMapped(null);
     setChoices({});
+    setEdited({});
+    setAllTables(true);
   }, [open, preview.reset, commit.reset]);
 
   const data = preview.data;
@@ -54,8 +59,9 @@ export function PlanImportModal({ open, onClose, onImported }: TProps) {
     });
     return false;
   };
-  const remapWith = (next: TImportTable) => {
+  const remapWith = (next: TImportTable, index = tableIndex) => {
     setTable(next);
+    setEdited((e) => ({ ...e, [index]: next }));
     remap.mutate(
       {
         table: next,
@@ -74,7 +80,7 @@ export function PlanImportModal({ open, onClose, onImported }: TProps) {
     commit.mutate(
       {
         plan: { ...h, issuedOn: h.issuedOn ? h.issuedOn.format("YYYY-MM-DD") : null },
-        table,
+        ...(allTables && data.tables.length > 1 ? { tables: data.tables.map((x, i) => edited[i] ?? x) } : { table }),
         unitResolutions: choices,
         frameworkId: data.frameworkId,
       },
@@ -141,7 +147,7 @@ export function PlanImportModal({ open, onClose, onImported }: TProps) {
                 value={tableIndex}
                 onChange={(index: number) => {
                   setTableIndex(index);
-                  remapWith(data.tables[index]!);
+                  remapWith(edited[index] ?? data.tables[index]!, index);
                 }}
                 options={data.tables.map((x, index) => ({
                   value: index,
@@ -151,7 +157,15 @@ export function PlanImportModal({ open, onClose, onImported }: TProps) {
                   }),
                 }))}
               />
+              <Checkbox checked={allTables} onChange={(e) => setAllTables(e.target.checked)}>
+                {t("plans.importer.allTables", { count: data.tables.length })}
+              </Checkbox>
             </Flex>
+          )}
+          {table.moneyUnit && (
+            <Typography.Text type="secondary">
+              {t("plans.importer.moneyUnit", { unit: table.moneyUnit })}
+            </Typography.Text>
           )}
           <ImportMapping table={table} onChange={changeColumn} />
           <Alert
