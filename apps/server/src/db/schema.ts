@@ -480,6 +480,8 @@ export const planTargets = pgTable("plan_targets", {
     .notNull()
     .references(() => plans.id, { onDelete: "cascade" }),
   label: text("label").notNull(),
+  /** A province-wide measure the dashboard tracks, instead of an indicator: total score, rank, mains in the top 10. */
+  metric: text("metric").$type<"dti_total" | "dti_rank" | "mains_top10">(),
   indicatorId: uuid("indicator_id").references(() => indicators.id, { onDelete: "set null" }),
   comparator: text("comparator").$type<">=" | "<=" | "=">().notNull().default(">="),
   targetValue: numeric("target_value", { precision: 14, scale: 4, mode: "number" }),
@@ -549,6 +551,30 @@ export const taskIndicators = pgTable(
       .references(() => indicators.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.taskId, t.indicatorId] })],
+);
+
+/**
+ * A review meeting of a plan (seed 001: "hội nghị sơ kết đánh giá DTI 06 tháng/lần"): when, who took part, what it
+ * concluded. Its conclusions are tasks of the plan under a section of their own, so they are tracked like any task.
+ */
+export const planReviews = pgTable(
+  "plan_reviews",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    /** ISO date the meeting was held. */
+    heldOn: text("held_on").notNull(),
+    title: text("title").notNull(),
+    participants: text("participants").notNull(),
+    summary: text("summary"),
+    /** The section task holding the conclusions. */
+    sectionTaskId: uuid("section_task_id").references(() => tasks.id, { onDelete: "set null" }),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("plan_reviews_plan_idx").on(t.planId)],
 );
 
 /** A progress update posted by a task's lead unit. */

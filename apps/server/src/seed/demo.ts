@@ -31,8 +31,10 @@ import {
 } from "../modules/frameworks/service.ts";
 import { openPeriod } from "../modules/periods/service.ts";
 import { importPlanAsRead } from "../modules/plans/import-service.ts";
+import { createPlan, createTask } from "../modules/plans/service.ts";
 import { openReport, saveReport } from "../modules/reports/service.ts";
 import { insertUnit, listUnitsWithin } from "../modules/units/repo.ts";
+import { PLAN_4636, type TDemoTask } from "./plan-4636.ts";
 
 export const DEMO_PASSWORD = "ChiSo@2025";
 
@@ -96,17 +98,39 @@ const PLAN_FILES = [path.join(here, "../modules/plans/fixtures"), path.join(here
 ) as string;
 
 /**
- * The province plan 4636 (seed 001, as the Word file agencies receive), imported as the coordinator would:
- * the demo shows a plan with tasks, and importing Sở Công Thương's plan 17a links it to its parent.
+ * The province plan 4636 as written (seed 001): its three targets, tracked against the dashboard, and its section II
+ * tasks with their leads — the plan writes its tasks as prose, so they are entered as the coordinator would.
+ * Sở Công Thương's plan 17a is imported from its Word file and links to it as its parent.
  */
 async function seedDemoPlans(db: TDb) {
   const [admin] = (await listAccounts(db, [PROVINCE_PATH])).filter((a) => a.username === "admin");
   if (!admin) return;
   const ctx = { db, clock: () => new Date(), actor: { ...admin, sessionId: "seed" }, ip: null };
-  for (const file of ["seed-001.docx"]) {
-    const result = await importPlanAsRead(ctx, file, await fs.readFile(path.join(PLAN_FILES, file)));
-    if ("problems" in result) throw new Error(`demo plan ${file}: ${result.problems.join("; ")}`);
-  }
+  const units = new Map((await listUnitsWithin(db, PROVINCE_PATH)).map((u) => [u.name, u.id]));
+  const found = await findFrameworkByCode(db, DTI_PROVINCE_2025.code);
+  const indicators = found ? (await getFrameworkDetail(db, found.id)).indicators : [];
+  const indicatorId = new Map(indicators.map((i) => [i.code, i.id]));
+  const { tasks, targets, ...fields } = PLAN_4636;
+  const plan = await createPlan(ctx, { ...fields, targets: targets.map((t) => ({ ...t })) });
+  const add = async (items: readonly TDemoTask[], parentId: string | null) => {
+    for (const item of items) {
+      const lead = item.lead ? units.get(item.lead) : undefined;
+      const task = await createTask(ctx, plan.id, {
+        parentId,
+        number: item.number,
+        isSection: Boolean(item.tasks),
+        content: item.content,
+        leadText: item.lead ?? null,
+        cooperatingText: item.cooperatingText ?? item.cooperating?.join(", ") ?? null,
+        timeframeText: item.timeframe ?? null,
+        leadUnitIds: lead ? [lead] : [],
+        cooperatingUnitIds: (item.cooperating ?? []).map((name) => units.get(name)!).filter(Boolean),
+        indicatorIds: (item.indicators ?? []).map((code) => indicatorId.get(code)!).filter(Boolean),
+      });
+      if (item.tasks) await add(item.tasks, task.id);
+    }
+  };
+  await add(tasks, null);
 }
 
 /** Sample values the lead agencies have started to report (drafts, no evidence yet: the points they lose show). */

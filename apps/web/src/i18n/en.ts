@@ -404,6 +404,7 @@ export const en: TDeepStrings<TMessages> = {
     officialIndex: "DTI index",
     rankTrend: "Rank over the years",
     gapTo10: "Gap to the 10th place",
+    mainsTop10: "Main indicators in the top 10 (reached/target)",
     gapTo20: "Gap to the 20th place",
     points: "points",
     note: "Note",

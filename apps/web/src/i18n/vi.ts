@@ -406,6 +406,7 @@ export const vi = {
     officialIndex: "Chỉ số DTI",
     rankTrend: "Diễn biến xếp hạng",
     gapTo10: "Cách vị trí thứ 10",
+    mainsTop10: "Chỉ số chính trong nhóm 10 (đạt/mục tiêu)",
     gapTo20: "Cách vị trí thứ 20",
     points: "điểm",
     note: "Ghi chú",

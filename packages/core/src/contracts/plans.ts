@@ -86,9 +86,15 @@ export type TTaskProgressUpdate = z.infer<typeof ZTaskProgressUpdate>;
 export const ZTaskDetail = ZTask.extend({ updates: z.array(ZTaskProgressUpdate) });
 export type TTaskDetail = z.infer<typeof ZTaskDetail>;
 
+/** What a target is measured by when not an indicator: the dashboard's total, official rank, mains in the top 10. */
+export const TARGET_METRICS = ["dti_total", "dti_rank", "mains_top10"] as const;
+export const ZTargetMetric = z.enum(TARGET_METRICS);
+export type TTargetMetric = z.infer<typeof ZTargetMetric>;
+
 export const ZPlanTarget = z.object({
   id: z.uuid(),
   label: z.string(),
+  metric: ZTargetMetric.nullable(),
   indicator: ZIndicatorRef.nullable(),
   comparator: ZTargetComparator,
   targetValue: z.number().nullable(),
@@ -141,6 +147,7 @@ const year = z.number().int().min(2000, "Năm không hợp lệ").max(2100, "Nă
 export const ZTargetInput = z.object({
   label: zLine().min(1, "Vui lòng nhập chỉ tiêu").max(500, "Chỉ tiêu tối đa 500 ký tự"),
   indicatorId: z.uuid("Mã chỉ số không hợp lệ").nullable().optional(),
+  metric: ZTargetMetric.nullable().optional(),
   comparator: ZTargetComparator.default(">="),
   targetValue: z.number().finite().nullable().optional(),
   unit: text(50, "Đơn vị tính"),

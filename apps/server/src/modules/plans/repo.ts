@@ -123,6 +123,7 @@ export function listTargets(db: TDbOrTx, planId: string) {
     .select({
       id: planTargets.id,
       label: planTargets.label,
+      metric: planTargets.metric,
       comparator: planTargets.comparator,
       targetValue: planTargets.targetValue,
       unit: planTargets.unit,

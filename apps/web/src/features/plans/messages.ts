@@ -44,6 +44,11 @@ export const plansMessages = {
     current: "Hiện tại",
     currentFrom: "theo báo cáo {{period}}",
     notLinked: "Chưa gắn chỉ số",
+    metrics: {
+      dti_total: "Tổng điểm DTI (tổng quan)",
+      dti_rank: "Xếp hạng chính thức",
+      mains_top10: "Chỉ số chính trong nhóm 10 (kết quả chính thức)",
+    },
     notReported: "Chưa có báo cáo",
     met: "Đạt",
     notMet: "Chưa đạt",
@@ -187,6 +192,11 @@ export const plansMessages = {
     current: "Current",
     currentFrom: "from the {{period}} report",
     notLinked: "No indicator linked",
+    metrics: {
+      dti_total: "DTI total (dashboard)",
+      dti_rank: "Official rank",
+      mains_top10: "Main indicators in the top 10 (official)",
+    },
     notReported: "Not reported yet",
     met: "Met",
     notMet: "Not met",
