@@ -1,4 +1,4 @@
-import type { TConsolidationRecord } from "@chiso/core";
+import type { TConsolidationRecord, TParsedTimeframe } from "@chiso/core";
 import { eq, sql } from "drizzle-orm";
 import { isoUtc, queryRows, type TDbOrTx } from "../../db/client.ts";
 import { plans, settings } from "../../db/schema.ts";
@@ -148,4 +148,33 @@ export function listPlanTasks(db: TDbOrTx, planId: string) {
     order by t.sort_order, t.created_at
   `,
   );
+}
+
+/** Tasks not yet done in the province's own plans, with their plan and lead units (for the overdue check). */
+export function listOpenProvinceTasks(db: TDbOrTx) {
+  return queryRows<{
+    plan_code: string;
+    number: string | null;
+    content: string;
+    status: "not_started" | "in_progress" | "done" | "late";
+    timeframe: TParsedTimeframe | null;
+    lead_names: string[];
+  }>(
+    db,
+    sql`select p.code as plan_code, t.number, t.content, t.status, t.timeframe,
+               coalesce(array(select u.name from task_units tu join units u on u.id = tu.unit_id
+                              where tu.task_id = t.id and tu.role = 'lead' order by u.name), '{}') as lead_names
+        from tasks t join plans p on p.id = t.plan_id
+        where p.owner_unit_id is null and not t.is_section and t.status <> 'done'
+        order by p.code, t.sort_order`,
+  );
+}
+
+/** The province's official results of every year (to compare a year's with the one before). */
+export function listOfficialResults(db: TDbOrTx) {
+  return queryRows<{
+    year: number;
+    province: string;
+    main_values: Record<string, { value: number; rank?: number | null }>;
+  }>(db, sql`select year, province, main_values from official_results order by year`);
 }
