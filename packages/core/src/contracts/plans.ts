@@ -195,6 +195,44 @@ const taskFields = {
   indicatorIds: ids,
 };
 
+/** A conclusion of a review meeting: what to do, who leads it, by when. It becomes a task of the plan. */
+export const ZReviewConclusion = z.object({
+  content: zText().min(1, "Vui lòng nhập nội dung kết luận").max(5000),
+  leadUnitId: z.uuid("Vui lòng chọn đơn vị chủ trì"),
+  cooperatingUnitIds: z.array(z.uuid()).max(200).default([]),
+  timeframeText: text(200, "Thời gian thực hiện"),
+});
+
+/** A six-monthly review (hội nghị sơ kết) of a plan: when, who took part, what it concluded. */
+export const ZPlanReviewInput = z.object({
+  heldOn: z.iso.date("Ngày họp không hợp lệ"),
+  title: zLine().min(3, "Vui lòng nhập tên hội nghị").max(300),
+  participants: zText().min(3, "Vui lòng nhập thành phần tham dự").max(4000),
+  summary: zText().max(10_000).nullable().optional(),
+  conclusions: z.array(ZReviewConclusion).min(1, "Vui lòng nhập ít nhất một kết luận").max(100),
+});
+export type TPlanReviewInput = z.infer<typeof ZPlanReviewInput>;
+
+export const ZPlanReview = z.object({
+  id: z.uuid(),
+  heldOn: z.string(),
+  title: z.string(),
+  participants: z.string(),
+  summary: z.string().nullable(),
+  createdAt: z.string(),
+  /** The tasks its conclusions became, tracked like any task. */
+  conclusions: z.array(
+    z.object({
+      taskId: z.uuid(),
+      content: z.string(),
+      leadUnits: z.array(ZUnitRef),
+      status: ZTaskStatus,
+      percent: z.number().int(),
+    }),
+  ),
+});
+export type TPlanReview = z.infer<typeof ZPlanReview>;
+
 export const ZTaskInput = z.object({
   ...taskFields,
   parentId: taskFields.parentId.optional(),

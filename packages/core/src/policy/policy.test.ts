@@ -62,6 +62,7 @@ const scopeExpectations: Partial<Record<TAction, (a: TActor, scope: TPlace) => b
   "framework.edit": (a, s) => roleOf(a) === "coordinator" && covers(a, s),
   "period.manage": (a, s) => roleOf(a) === "coordinator" && covers(a, s),
   "plan.manage": (a, s) => roleOf(a) === "coordinator" && covers(a, s),
+  "plan.recordReview": (a, s) => roleOf(a) === "coordinator" && covers(a, s),
   "completeness.chaseAll": (a, s) => roleOf(a) === "coordinator" && covers(a, s),
   "audit.view": (a, s) => roleOf(a) === "coordinator" && covers(a, s),
   "export.scope": (a, s) => overseer(a) && covers(a, s),

@@ -54,6 +54,7 @@ export const REFUSALS: Record<TAction, string> = {
   "document.manage": "Bạn chỉ quản lý được tài liệu của đơn vị mình.",
   "plan.view": "Bạn không có quyền xem kế hoạch của phạm vi này.",
   "plan.manage": "Chỉ cơ quan thường trực của phạm vi này được tạo và sửa kế hoạch.",
+  "plan.recordReview": "Chỉ cơ quan thường trực của phạm vi này được ghi biên bản hội nghị sơ kết.",
   "task.update": "Chỉ đơn vị chủ trì nhiệm vụ được cập nhật tiến độ.",
 };
 

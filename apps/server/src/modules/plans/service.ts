@@ -406,6 +406,27 @@ function taskValues(input: TTaskEdit, defaultYear: number | null) {
 const definedOnly = <T extends object>(values: T) =>
   Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
 
+/**
+ * Adds a task to a plan inside the caller's transaction (units already checked against the plan's scope) and answers
+ * its id: a review's conclusions are written this way, under the review's own audit row.
+ */
+export async function createTaskIn(
+  tx: TDbOrTx,
+  _ctx: TServiceContext,
+  plan: { id: string; startYear: number | null },
+  input: Partial<TTaskInput> & Pick<TTaskInput, "content" | "isSection">,
+): Promise<string> {
+  const values = definedOnly(taskValues(input, plan.startYear));
+  const id = await repo.insertTask(tx, {
+    ...values,
+    content: input.content,
+    planId: plan.id,
+    sortOrder: await repo.nextSortOrder(tx, plan.id),
+  });
+  await repo.replaceTaskUnits(tx, id, input.leadUnitIds ?? [], input.cooperatingUnitIds ?? []);
+  return id;
+}
+
 export async function createTask(ctx: TServiceContext, planId: string, input: TTaskInput): Promise<TTaskDetail> {
   return ctx.db.transaction(async (tx) => {
     const plan = await repo.findPlanRow(tx, planId);
