@@ -1,7 +1,8 @@
 /**
  * Plan 4636/KH-UBND (seed 001) as the province wrote it: its targets (section I.2) and its tasks (section II), which
  * the plan writes as prose rather than a table — entered by hand, as the coordinator would, each with its lead.
- * Wording shortened from the seed; leads are the units the sentences name.
+ * Wording shortened from the seed; leads are the units the sentences name. The plan sets no dates in section II beyond
+ * its title ("năm 2025 và các năm tiếp theo"), so its tasks are recurring rather than overdue.
  */
 export interface TDemoTask {
   number: string;
@@ -44,7 +45,7 @@ export const PLAN_4636 = {
           content:
             "Triển khai thiết lập bộ chỉ số lên phần mềm để các cơ quan, đơn vị báo cáo kết quả theo quý; tích hợp dashboard DTI, gắn với thi đua - khen thưởng",
           lead: "Sở Khoa học và Công nghệ",
-          timeframe: "Quý IV/2025",
+          timeframe: "Năm 2025 và các năm tiếp theo",
         },
         {
           number: "1.2",
@@ -65,7 +66,7 @@ export const PLAN_4636 = {
           content:
             "Xây dựng và trình ban hành văn bản quy định cấu trúc hệ thống hạ tầng số của tỉnh (Trung tâm dữ liệu, sao lưu dự phòng, an toàn thông tin)",
           lead: "Sở Khoa học và Công nghệ",
-          timeframe: "Năm 2025",
+          timeframe: "Năm 2025 và các năm tiếp theo",
           indicators: ["3.1"],
         },
         {
@@ -73,7 +74,7 @@ export const PLAN_4636 = {
           content:
             "Xây dựng và trình văn bản quy định về quản trị dữ liệu và chia sẻ dữ liệu của tỉnh; tiêu chuẩn kết nối dữ liệu (API) về IOC",
           lead: "Sở Khoa học và Công nghệ",
-          timeframe: "Năm 2025",
+          timeframe: "Năm 2025 và các năm tiếp theo",
         },
         {
           number: "2.3",
@@ -99,7 +100,7 @@ export const PLAN_4636 = {
                 "Thành lập Ban chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số và Đề án 06 tại các cơ quan, địa phương",
               lead: "Sở Nội vụ",
               cooperatingText: "Các sở, ban, ngành, địa phương",
-              timeframe: "Năm 2025",
+              timeframe: "Năm 2025 và các năm tiếp theo",
             },
             {
               number: "3.1.2",
@@ -119,14 +120,14 @@ export const PLAN_4636 = {
               content: "Tham mưu Nghị quyết chuyên đề của Tỉnh ủy về chuyển đổi số",
               lead: "Văn phòng Tỉnh ủy",
               cooperating: ["Sở Khoa học và Công nghệ"],
-              timeframe: "Năm 2025",
+              timeframe: "Năm 2025 và các năm tiếp theo",
             },
             {
               number: "3.2.2",
               content: "Bố trí kinh phí cho chuyển đổi số bảo đảm tỷ lệ chi ngân sách theo quy định",
               lead: "Sở Tài chính",
               cooperating: ["Sở Khoa học và Công nghệ", "Văn phòng UBND tỉnh"],
-              timeframe: "Năm 2025",
+              timeframe: "Năm 2025 và các năm tiếp theo",
               indicators: ["2.2"],
             },
           ],
@@ -140,7 +141,7 @@ export const PLAN_4636 = {
               content: "Phủ sóng di động băng rộng, cáp quang đến 100% thôn, bản; phát triển hạ tầng IoT đồng bộ",
               lead: "Sở Khoa học và Công nghệ",
               cooperating: ["Viettel Khánh Hòa", "VNPT Khánh Hòa", "MobiFone Khánh Hòa"],
-              timeframe: "Năm 2025",
+              timeframe: "Năm 2025 và các năm tiếp theo",
               indicators: ["3.1"],
             },
           ],
@@ -155,7 +156,7 @@ export const PLAN_4636 = {
                 "Đào tạo, đào tạo lại kỹ năng công nghệ thông tin, chuyển đổi số cho cán bộ, công chức, viên chức",
               lead: "Sở Nội vụ",
               cooperatingText: "Các sở, ban, ngành, địa phương",
-              timeframe: "Năm 2025",
+              timeframe: "Năm 2025 và các năm tiếp theo",
               indicators: ["4.2"],
             },
             {
@@ -189,7 +190,7 @@ export const PLAN_4636 = {
               number: "3.6.1",
               content: "Rà soát, nâng cấp Hệ thống thông tin giải quyết thủ tục hành chính của tỉnh",
               lead: "Văn phòng UBND tỉnh",
-              timeframe: "Năm 2025",
+              timeframe: "Năm 2025 và các năm tiếp theo",
               indicators: ["6.6"],
             },
             {
@@ -197,7 +198,7 @@ export const PLAN_4636 = {
               content: "Tăng tỷ lệ hồ sơ trực tuyến toàn trình, thanh toán trực tuyến",
               lead: "Văn phòng UBND tỉnh",
               cooperatingText: "Các sở, ban, ngành, địa phương",
-              timeframe: "Quý I-IV/2025",
+              timeframe: "Năm 2025 và các năm tiếp theo",
               indicators: ["6.4", "6.5"],
             },
           ],
@@ -210,7 +211,7 @@ export const PLAN_4636 = {
               number: "3.7.1",
               content: "Phát triển thị trường thương mại điện tử; đưa doanh nghiệp, hộ kinh doanh lên sàn",
               lead: "Sở Công Thương",
-              timeframe: "Năm 2025",
+              timeframe: "Năm 2025 và các năm tiếp theo",
             },
           ],
         },
