@@ -464,8 +464,6 @@ export const plans = pgTable(
     parentPlanId: uuid("parent_plan_id").references((): AnyPgColumn => plans.id, { onDelete: "set null" }),
     /** The scope whose plan this is: null is the province, else an agency. */
     ownerUnitId: uuid("owner_unit_id").references(() => units.id, { onDelete: "restrict" }),
-    /** Its reporting calendar for task progress ("06 tháng (trước ngày 10/6 và ngày 10/12)"). */
-    deadlineRules: jsonb("deadline_rules").$type<TReportingCalendar>().notNull().default({}),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -15,7 +15,6 @@ ALTER TABLE "frameworks" ADD COLUMN "deadline_rules" jsonb DEFAULT '{}'::jsonb N
 ALTER TABLE "periods" ADD COLUMN "deadline_rule" jsonb;--> statement-breakpoint
 ALTER TABLE "periods" ADD COLUMN "out_of_year_reason" text;--> statement-breakpoint
 ALTER TABLE "plan_targets" ADD COLUMN "metric" text;--> statement-breakpoint
-ALTER TABLE "plans" ADD COLUMN "deadline_rules" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "reports" ADD COLUMN "consolidation" jsonb;--> statement-breakpoint
 ALTER TABLE "plan_reviews" ADD CONSTRAINT "plan_reviews_plan_id_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."plans"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan_reviews" ADD CONSTRAINT "plan_reviews_section_task_id_tasks_id_fk" FOREIGN KEY ("section_task_id") REFERENCES "public"."tasks"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
