@@ -362,6 +362,8 @@ export const ZPlanImportPreview = ZPlanImportMapped.extend({
   frameworkId: z.uuid().nullable(),
   /** A plan with the detected số hiệu already exists. */
   existingPlan: ZPlanRef.nullable(),
+  /** A document without a task table (tasks written as prose): its text, to enter the tasks by hand beside it. */
+  text: z.array(z.string()).max(5000),
 });
 export type TPlanImportPreview = z.infer<typeof ZPlanImportPreview>;
 

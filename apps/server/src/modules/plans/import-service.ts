@@ -77,12 +77,7 @@ export async function previewPlanImport(
 ): Promise<TPlanImportPreview> {
   const file = await readPlanFile(content, fileName);
   const found = findTaskTables(file.tables);
-  if (!found.tables.length) {
-    throw new AppError(
-      "VALIDATION_FAILED",
-      `Không tìm thấy bảng nhiệm vụ trong tệp "${fileName}": cần một bảng có dòng tiêu đề gồm cột STT, Nhiệm vụ (hoặc Tên nhiệm vụ, Nội dung) và Chủ trì, Phối hợp hoặc Thời gian thực hiện.`,
-    );
-  }
+  if (!found.tables.length) return withoutTables(ctx, fileName, file);
   const tables: TImportTable[] = found.tables.map(({ title, header, mapping, rows }) => ({
     title,
     header,
@@ -117,6 +112,41 @@ export async function previewPlanImport(
     suggestedParent,
     frameworkId: framework?.id ?? null,
     existingPlan: header.code ? await repo.findPlanByCode(ctx.db, header.code) : null,
+    text: [],
+  };
+}
+
+/**
+ * A plan whose tasks are prose ("II. NHIỆM VỤ, GIẢI PHÁP") has no table to map: the preview says so and gives the
+ * document's text, so the coordinator enters the tasks by hand beside it (they are saved as a table of their own).
+ */
+async function withoutTables(
+  ctx: TServiceContext,
+  fileName: string,
+  file: Awaited<ReturnType<typeof readPlanFile>>,
+): Promise<TPlanImportPreview> {
+  const lines = file.lines(new Set());
+  const header = detectPlanHeader(lines);
+  const units = await listUnitsWithin(ctx.db, scopesWhere(ctx.actor, ["coordinator"])[0] ?? []);
+  const issuer = header.issuerAbbreviation ? matchUnitName(header.issuerAbbreviation, units) : null;
+  return {
+    rows: [],
+    warnings: [],
+    problems: [
+      `Không tìm thấy bảng nhiệm vụ trong tệp "${fileName}" (cần một bảng có cột STT, Nhiệm vụ và Chủ trì, Phối hợp hoặc Thời gian thực hiện): hãy nhập các nhiệm vụ theo nội dung văn bản hiển thị bên cạnh.`,
+    ],
+    units: [],
+    counts: { tasks: 0, sections: 0, skipped: 0 },
+    fileName,
+    format: file.format,
+    tables: [],
+    tableIndex: 0,
+    header,
+    suggestedIssuer: issuer ? { id: issuer.unit.id, name: issuer.unit.name } : null,
+    suggestedParent: null,
+    frameworkId: null,
+    existingPlan: header.code ? await repo.findPlanByCode(ctx.db, header.code) : null,
+    text: lines.slice(0, 5000),
   };
 }
 
