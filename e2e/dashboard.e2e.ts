@@ -34,7 +34,7 @@ describe("DTI dashboard", () => {
     const dti = frameworks.find((f: { code: string }) => f.code === "DTI-TINH-2025");
     const nextYear = new Date().getFullYear() + 1;
     const opened = await admin.request.post("/api/periods", {
-      data: { frameworkId: dti.id, kind: "half", year: nextYear, index: 2 },
+      data: { frameworkId: dti.id, kind: "half", year: nextYear, index: 2, outOfYearReason: "Theo dõi thử kỳ sau" },
     });
     expect(opened.status()).toBe(201);
     const periodLabel = `6 tháng cuối năm ${nextYear}`;

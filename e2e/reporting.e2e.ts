@@ -66,8 +66,12 @@ describe("the reporting cycle, end to end with four accounts", () => {
     await admin.getByRole("button", { name: "Mở kỳ báo cáo" }).click();
     const dialog = admin.getByRole("dialog");
     await pick(admin, "Bộ chỉ số", "Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh (DTI) năm 2025");
-    await dialog.getByLabel("Năm").fill(String(period.year));
+    await dialog.getByLabel("Năm", { exact: true }).fill(String(period.year));
     await dialog.getByLabel("Kỳ số").fill(String(period.index));
+    // the deadline comes from the framework's calendar, shown in its words
+    await dialog.getByText("Trước ngày 25 tháng cuối quý").waitFor();
+    if (period.year !== 2025)
+      await dialog.getByLabel("Lý do mở kỳ ngoài năm 2025 của bộ chỉ số").fill("Tiếp tục dùng bộ chỉ số năm 2025");
     await dialog.getByRole("button", { name: "Mở kỳ báo cáo" }).click();
     await admin.getByText(`Đã mở kỳ ${periodLabel}`).waitFor();
 
@@ -139,7 +143,9 @@ describe("the reporting cycle, end to end with four accounts", () => {
       .filter({ hasText: periodLabel })
       .getByRole("button", { name: "Lập báo cáo" })
       .click();
-    await lead.getByText("Báo cáo của các cơ quan phối hợp").waitFor();
+    await lead.getByText("Số liệu của các cơ quan phối hợp").waitFor();
+    // the commune's figures are offered as the total (3 + 1 more after its answer = 4 of 10)
+    await lead.getByRole("row").filter({ hasText: "Số tổng hợp đề xuất" }).filter({ hasText: "10" }).waitFor();
     await lead.getByRole("row").filter({ hasText: "Phường Nha Trang" }).filter({ hasText: "Đã chấp nhận" }).waitFor();
     await lead.getByLabel("4.2 Số công chức, viên chức chuyên trách về chuyển đổi số").fill("120");
     await lead.getByLabel("4.2 Tổng số công chức, viên chức").fill("400");

@@ -32,6 +32,7 @@ export * from "./framework/validate.ts";
 export * from "./plans/columns.ts";
 export * from "./plans/header.ts";
 export * from "./plans/indicators.ts";
+export * from "./plans/money.ts";
 export * from "./plans/numbering.ts";
 export * from "./plans/progress.ts";
 export * from "./plans/rows.ts";
@@ -47,6 +48,7 @@ export { reportStanding, reportVisibility, type TReportRef, type TReportVisibili
 export { auditScopes, type TScopeRef } from "./policy/rules/scopes.ts";
 export type { TUnitInTree } from "./policy/rules/units.ts";
 export * from "./reporting/chasing.ts";
+export * from "./reporting/consolidate.ts";
 export * from "./reporting/deadline.ts";
 export * from "./reporting/values.ts";
 export * from "./reporting/workflow.ts";

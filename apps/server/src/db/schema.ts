@@ -1,9 +1,12 @@
 import type {
+  TConsolidationRecord,
+  TDeadlineRule,
   TFrameworkAdjustment,
   TFrameworkLevel,
   TFrameworkStatus,
   TGradeBand,
   TIndicatorInput,
+  TReportingCalendar,
   TReportStatus,
   TRole,
   TRoundResults,
@@ -169,6 +172,8 @@ export const frameworks = pgTable(
       onDelete: "set null",
     }),
     adjustments: jsonb("adjustments").$type<TFrameworkAdjustment[]>().notNull().default([]),
+    /** Its reporting calendar ("trước ngày 10 tháng cuối quý"…): the kinds it sets; the rest follow the defaults. */
+    deadlineRules: jsonb("deadline_rules").$type<TReportingCalendar>().notNull().default({}),
     publishedAt: timestamp("published_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -251,6 +256,10 @@ export const periods = pgTable(
     windowStart: text("window_start").notNull(),
     windowEnd: text("window_end").notNull(),
     deadline: timestamp("deadline", { withTimezone: true }).notNull(),
+    /** The calendar rule the deadline came from; null when the coordinator typed the deadline. */
+    deadlineRule: jsonb("deadline_rule").$type<TDeadlineRule>(),
+    /** Why a period outside its framework's year was opened (the coordinator must say). */
+    outOfYearReason: text("out_of_year_reason"),
     isClosed: boolean("is_closed").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -303,6 +312,8 @@ export const reports = pgTable(
     appraisalComment: text("appraisal_comment"),
     /** Set while a request to explain or add evidence (giải trình, bổ sung) is open. */
     explanationDueAt: timestamp("explanation_due_at", { withTimezone: true }),
+    /** The lead's report: the consolidated values it accepted or overrode (with why) and the units' breakdown. */
+    consolidation: jsonb("consolidation").$type<TConsolidationRecord>(),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     /** Optimistic concurrency: every save must name the version it started from. */
     version: integer("version").notNull().default(1),
@@ -470,6 +481,8 @@ export const planTargets = pgTable("plan_targets", {
     .notNull()
     .references(() => plans.id, { onDelete: "cascade" }),
   label: text("label").notNull(),
+  /** A province-wide measure the dashboard tracks, instead of an indicator: total score, rank, mains in the top 10. */
+  metric: text("metric").$type<"dti_total" | "dti_rank" | "mains_top10">(),
   indicatorId: uuid("indicator_id").references(() => indicators.id, { onDelete: "set null" }),
   comparator: text("comparator").$type<">=" | "<=" | "=">().notNull().default(">="),
   targetValue: numeric("target_value", { precision: 14, scale: 4, mode: "number" }),
@@ -497,7 +510,8 @@ export const tasks = pgTable(
     /** Parsed timeframe (core parseTimeframe); kind "unparsed" is kept as text and flagged. */
     timeframe: jsonb("timeframe"),
     directingLeader: text("directing_leader"),
-    budgetAmount: numeric("budget_amount", { precision: 16, scale: 3, mode: "number" }),
+    /** Million đồng, to the đồng (a plan stating "Đơn vị tính: đồng" is converted on import). */
+    budgetAmount: numeric("budget_amount", { precision: 20, scale: 6, mode: "number" }),
     budgetSource: text("budget_source"),
     budgetBasis: text("budget_basis"),
     status: text("status").$type<"not_started" | "in_progress" | "done" | "late">().notNull().default("not_started"),
@@ -538,6 +552,30 @@ export const taskIndicators = pgTable(
       .references(() => indicators.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.taskId, t.indicatorId] })],
+);
+
+/**
+ * A review meeting of a plan (seed 001: "hội nghị sơ kết đánh giá DTI 06 tháng/lần"): when, who took part, what it
+ * concluded. Its conclusions are tasks of the plan under a section of their own, so they are tracked like any task.
+ */
+export const planReviews = pgTable(
+  "plan_reviews",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    /** ISO date the meeting was held. */
+    heldOn: text("held_on").notNull(),
+    title: text("title").notNull(),
+    participants: text("participants").notNull(),
+    summary: text("summary"),
+    /** The section task holding the conclusions. */
+    sectionTaskId: uuid("section_task_id").references(() => tasks.id, { onDelete: "set null" }),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("plan_reviews_plan_idx").on(t.planId)],
 );
 
 /** A progress update posted by a task's lead unit. */

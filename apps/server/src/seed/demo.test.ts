@@ -31,9 +31,29 @@ describe("demo seed", () => {
         { code: "17a/KH-SCT", owner: "Sở Công Thương", parent: "4636/KH-UBND" },
         { code: "4636/KH-UBND", owner: null, parent: null },
       ]);
-      expect(await count("tasks")).toBeGreaterThanOrEqual(50);
+      // Plan 4636 as written: its section II tasks with their leads (not the 59 indicator rows), its three targets.
+      const plan4636 = "(select id from plans where code = '4636/KH-UBND')";
+      expect(await count(`tasks where plan_id = ${plan4636} and not is_section`)).toBeGreaterThanOrEqual(15);
+      expect(
+        await count(
+          `tasks t join task_units tu on tu.task_id = t.id and tu.role = 'lead' join units u on u.id = tu.unit_id where t.plan_id = ${plan4636} and t.number = '1.2' and u.name = 'Sở Khoa học và Công nghệ'`,
+        ),
+      ).toBe(1);
+      expect(
+        await count(`plan_targets where plan_id = ${plan4636} and metric in ('dti_total', 'dti_rank', 'mains_top10')`),
+      ).toBe(3);
+      expect(await count("tasks")).toBeGreaterThanOrEqual(40);
       // a current quarter with lead agencies' drafts, still open; and the department's own year, due 30/11
       expect(await count("periods")).toBe(2);
+      // the province's quarter: outside 2025 only with the coordinator's reason; deadlines end a Vietnam day
+      expect(
+        await count(
+          "periods p join frameworks f on f.id = p.framework_id where p.year <> f.year and p.out_of_year_reason is null",
+        ),
+      ).toBe(0);
+      expect(
+        await count("periods where to_char(deadline at time zone 'Asia/Ho_Chi_Minh', 'HH24:MI:SS') <> '23:59:59'"),
+      ).toBe(0);
       expect(await count("frameworks where owner_unit_id is not null and status = 'published'")).toBe(1);
       expect(
         await count("assignments a join frameworks f on f.id = a.framework_id where f.owner_unit_id is not null"),

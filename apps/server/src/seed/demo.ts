@@ -3,12 +3,16 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
+  addDays,
   DTI_PROVINCE_2025,
   defaultDeadline,
   isScopeRole,
   PROVINCE_PATH,
   type TRole,
   type TUnitKind,
+  toVietnamIso,
+  vietnamDate,
+  YEARLY_BEFORE_30_NOVEMBER,
   ZIndicatorCreate,
 } from "@chiso/core";
 import { count } from "drizzle-orm";
@@ -17,7 +21,7 @@ import { units as unitsTable } from "../db/schema.ts";
 import { insertAccount, listAccounts } from "../modules/accounts/repo.ts";
 import { hashPassword } from "../modules/auth/passwords.ts";
 import { assignBuiltinFramework } from "../modules/frameworks/builtin.ts";
-import { findFrameworkByCode } from "../modules/frameworks/repo.ts";
+import { findFramework, findFrameworkByCode } from "../modules/frameworks/repo.ts";
 import {
   createFramework,
   createIndicator,
@@ -27,9 +31,11 @@ import {
 } from "../modules/frameworks/service.ts";
 import { openPeriod } from "../modules/periods/service.ts";
 import { importPlanAsRead } from "../modules/plans/import-service.ts";
+import { createPlan, createTask } from "../modules/plans/service.ts";
 import { openReport, saveReport } from "../modules/reports/service.ts";
 import { insertUnit, listUnitsWithin } from "../modules/units/repo.ts";
 import { seedDemoAssessments } from "./demo-assessments.ts";
+import { PLAN_4636, type TDemoTask } from "./plan-4636.ts";
 
 export const DEMO_PASSWORD = "ChiSo@2025";
 
@@ -93,17 +99,39 @@ const PLAN_FILES = [path.join(here, "../modules/plans/fixtures"), path.join(here
 ) as string;
 
 /**
- * The province plan 4636 (seed 001, as the Word file agencies receive), imported as the coordinator would:
- * the demo shows a plan with tasks, and importing Sở Công Thương's plan 17a links it to its parent.
+ * The province plan 4636 as written (seed 001): its three targets, tracked against the dashboard, and its section II
+ * tasks with their leads — the plan writes its tasks as prose, so they are entered as the coordinator would.
+ * Sở Công Thương's plan 17a is imported from its Word file and links to it as its parent.
  */
 async function seedDemoPlans(db: TDb) {
   const [admin] = (await listAccounts(db, [PROVINCE_PATH])).filter((a) => a.username === "admin");
   if (!admin) return;
   const ctx = { db, clock: () => new Date(), actor: { ...admin, sessionId: "seed" }, ip: null };
-  for (const file of ["seed-001.docx"]) {
-    const result = await importPlanAsRead(ctx, file, await fs.readFile(path.join(PLAN_FILES, file)));
-    if ("problems" in result) throw new Error(`demo plan ${file}: ${result.problems.join("; ")}`);
-  }
+  const units = new Map((await listUnitsWithin(db, PROVINCE_PATH)).map((u) => [u.name, u.id]));
+  const found = await findFrameworkByCode(db, DTI_PROVINCE_2025.code);
+  const indicators = found ? (await getFrameworkDetail(db, found.id)).indicators : [];
+  const indicatorId = new Map(indicators.map((i) => [i.code, i.id]));
+  const { tasks, targets, ...fields } = PLAN_4636;
+  const plan = await createPlan(ctx, { ...fields, targets: targets.map((t) => ({ ...t })) });
+  const add = async (items: readonly TDemoTask[], parentId: string | null) => {
+    for (const item of items) {
+      const lead = item.lead ? units.get(item.lead) : undefined;
+      const task = await createTask(ctx, plan.id, {
+        parentId,
+        number: item.number,
+        isSection: Boolean(item.tasks),
+        content: item.content,
+        leadText: item.lead ?? null,
+        cooperatingText: item.cooperatingText ?? item.cooperating?.join(", ") ?? null,
+        timeframeText: item.timeframe ?? null,
+        leadUnitIds: lead ? [lead] : [],
+        cooperatingUnitIds: (item.cooperating ?? []).map((name) => units.get(name)!).filter(Boolean),
+        indicatorIds: (item.indicators ?? []).map((code) => indicatorId.get(code)!).filter(Boolean),
+      });
+      if (item.tasks) await add(item.tasks, task.id);
+    }
+  };
+  await add(tasks, null);
 }
 
 /** Sample values the lead agencies have started to report (drafts, no evidence yet: the points they lose show). */
@@ -119,25 +147,37 @@ const DEMO_VALUES: Record<string, Record<string, number | boolean>> = {
 };
 
 /**
+ * The deadline a demo period gets: its calendar's, unless that is less than a week away (or past), then the end of
+ * the day a month from now, Vietnam time — so the demo stays open whenever it is started.
+ */
+function demoDeadline(planned: string, now: Date): string | undefined {
+  if (new Date(planned).getTime() - now.getTime() >= 7 * 86_400_000) return undefined;
+  return toVietnamIso(`${addDays(vietnamDate(now), 31)}T23:59:59`);
+}
+
+/**
  * The current quarter opened on the 2025 framework, with a few lead agencies' draft reports, so the
- * dashboard, the work lists and the heatmap have something to show. The deadline is at least a month
- * away so the demo stays open whenever it is started.
+ * dashboard, the work lists and the heatmap have something to show. After 2025 the coordinator keeps the 2025
+ * framework until the next one is issued, and says so (a period outside the framework's year needs a reason).
  */
 async function seedDemoReporting(db: TDb, now: Date) {
   const [admin] = (await listAccounts(db, [PROVINCE_PATH])).filter((a) => a.username === "admin");
-  const framework = await findFrameworkByCode(db, DTI_PROVINCE_2025.code);
+  const found = await findFrameworkByCode(db, DTI_PROVINCE_2025.code);
+  const framework = found && (await findFramework(db, found.id));
   if (!admin || !framework) return;
   const ctx = { db, clock: () => now, actor: { ...admin, sessionId: "seed" }, ip: null };
-  const year = now.getUTCFullYear();
-  const index = Math.floor(now.getUTCMonth() / 3) + 1;
-  const monthAhead = new Date(now.getTime() + 31 * 86_400_000);
-  const planned = new Date(defaultDeadline("quarter", year, index));
+  const today = vietnamDate(now);
+  const year = Number(today.slice(0, 4));
+  const index = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
   const period = await openPeriod(ctx, {
     frameworkId: framework.id,
     kind: "quarter",
     year,
     index,
-    deadline: (planned > monthAhead ? planned : monthAhead).toISOString(),
+    deadline: demoDeadline(defaultDeadline("quarter", year, index, framework.deadlineRules), now),
+    ...(year !== framework.year && {
+      outOfYearReason: `Tiếp tục dùng bộ chỉ số năm ${framework.year} cho đến khi ban hành bộ chỉ số năm ${year}`,
+    }),
   });
   const detail = await getFrameworkDetail(db, framework.id);
   for (const [code, values] of Object.entries(DEMO_VALUES)) {
@@ -196,7 +236,7 @@ async function seedDemoDepartment(db: TDb, now: Date) {
   const ctx = { db, clock: () => now, actor: { ...coordinator, sessionId: "seed" }, ip: null };
   const units = new Map((await listUnitsWithin(db, PROVINCE_PATH)).map((u) => [u.name, u.id]));
   const department = units.get("Sở Công Thương")!;
-  const year = now.getUTCFullYear();
+  const year = Number(vietnamDate(now).slice(0, 4));
   const framework = await createFramework(ctx, {
     code: `SCT-DTI-${year}`,
     name: `Bộ chỉ số chuyển đổi số của Sở Công Thương năm ${year}`,
@@ -204,6 +244,8 @@ async function seedDemoDepartment(db: TDb, now: Date) {
     level: "department",
     legalBasis: "Kế hoạch số 17a/KH-SCT ngày 03/10/2025 của Sở Công Thương",
     ownerUnitId: department,
+    // Plan 17a: "báo cáo kết quả … trước ngày 30/11 hằng năm".
+    deadlineRules: { year: YEARLY_BEFORE_30_NOVEMBER },
   });
   const ids = new Map<string, string>();
   for (const item of DEPARTMENT_ITEMS) {
@@ -229,14 +271,12 @@ async function seedDemoDepartment(db: TDb, now: Date) {
     await setAssignment(ctx, id, { leadUnitId: lead, cooperatingUnitIds: cooperating });
   }
   await publishFramework(ctx, framework.id);
-  const due = new Date(Date.UTC(year, 10, 30, 16, 59, 59)); // 30/11 23:59:59 Vietnam time
-  const monthAhead = new Date(now.getTime() + 31 * 86_400_000);
   await openPeriod(ctx, {
     frameworkId: framework.id,
     kind: "year",
     year,
     index: 1,
-    deadline: (due > monthAhead ? due : monthAhead).toISOString(),
+    deadline: demoDeadline(defaultDeadline("year", year, 1, { year: YEARLY_BEFORE_30_NOVEMBER }), now),
   });
   const result = await importPlanAsRead(
     ctx,

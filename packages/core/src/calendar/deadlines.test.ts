@@ -4,9 +4,11 @@ import {
   daysLeft,
   deadlineFor,
   defaultDeadline,
+  describeDeadlineRule,
   HALF_YEARLY_BEFORE_10TH,
   isPastDeadline,
   lastDayOnTime,
+  parseDeadlineText,
   QUARTERLY_BEFORE_25TH,
   type TDeadlineRule,
   YEARLY_BEFORE_10_JANUARY,
@@ -143,5 +145,45 @@ describe("isPastDeadline", () => {
   it("throws on an unreadable timestamp rather than answering", () => {
     expect(() => isPastDeadline(deadline, "yesterday")).toThrow(RangeError);
     expect(() => daysLeft("2025-02-30T23:59:59+07:00", "2025-02-01")).toThrow(RangeError);
+  });
+});
+
+describe("deadline rules read from the plans' own words", () => {
+  it.each([
+    // seed 003: "Báo cáo định kỳ hằng quý (trước ngày 10 tháng cuối quý)" → Quý II due 09/06 end of day
+    ["trước ngày 10 tháng cuối quý", "quarter", 2025, 2, "Trước ngày 10 tháng cuối quý", "2025-06-09T23:59:59+07:00"],
+    // seeds 000/001: "trước ngày 25 tháng cuối quý"
+    ["Trước ngày 25 tháng cuối quý", "quarter", 2025, 1, "Trước ngày 25 tháng cuối quý", "2025-03-24T23:59:59+07:00"],
+    // seed 003: "06 tháng (trước ngày 10/6 và ngày 10/12)"
+    [
+      "trước ngày 10/6 và ngày 10/12",
+      "half",
+      2025,
+      2,
+      "Trước ngày 10 tháng cuối kỳ 6 tháng (tháng 6 và tháng 12)",
+      "2025-12-09T23:59:59+07:00",
+    ],
+    // seed 003: yearly "trước ngày 10/12"
+    ["trước ngày 10/12 hằng năm", "year", 2025, 1, "Trước ngày 10/12 hằng năm", "2025-12-09T23:59:59+07:00"],
+    // the economic-zone plan: "trước ngày 30/11 hằng năm"
+    ["trước ngày 30/11 hằng năm", "year", 2025, 1, "Trước ngày 30/11 hằng năm", "2025-11-29T23:59:59+07:00"],
+    // seed 001: to the central system "trước ngày 10/01 của năm kế tiếp"
+    ["trước ngày 10/01 của năm kế tiếp", "year", 2025, 1, "Trước ngày 10/01 năm sau", "2026-01-09T23:59:59+07:00"],
+    // "chậm nhất ngày 30/11": day 30 itself is on time
+    ["chậm nhất ngày 30/11", "year", 2025, 1, "Chậm nhất ngày 30/11 hằng năm", "2025-11-30T23:59:59+07:00"],
+  ] as const)("%s (%s %i/%i) → %s, due %s", (text, kind, year, index, words, due) => {
+    const rule = parseDeadlineText(text, kind);
+    expect(rule).not.toBeNull();
+    expect(describeDeadlineRule(rule!, kind)).toBe(words);
+    expect(deadlineFor(rule!, kind, year, index)).toBe(due);
+  });
+
+  it.each([
+    ["hằng quý", "quarter"],
+    ["trước ngày 10/12", "quarter"],
+    ["trước ngày 35 tháng cuối quý", "quarter"],
+    ["trước ngày 31/02", "year"],
+  ] as const)("reads no rule from %s (%s): the coordinator types the deadline", (text, kind) => {
+    expect(parseDeadlineText(text, kind)).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { foldVietnamese } from "../text/fold.ts";
 import { addDays, daysBetween, daysInMonth, isoDate, type TIsoDate } from "./dates.ts";
 import { assertPeriod, periodMonths, type TReportingPeriodKind } from "./periods.ts";
 import { requireInstant, type TInstantInput, toVietnamIso, vietnamDate } from "./zone.ts";
@@ -65,6 +66,19 @@ export const YEARLY_BY_30_NOVEMBER: TDeadlineRule = {
   before: false,
 };
 
+/** "Trước ngày 30/11 hằng năm" (the economic-zone plan; Sở Công Thương's own year): 29/11 is the last day on time. */
+export const YEARLY_BEFORE_30_NOVEMBER: TDeadlineRule = {
+  kind: "fixed_date",
+  month: 11,
+  day: 30,
+  yearOffset: 0,
+  before: true,
+};
+
+/** A framework's or plan's own calendar: the kinds it sets; the others follow DEFAULT_DEADLINE_RULES. */
+export const ZReportingCalendar = ZDeadlineRules.partial();
+export type TReportingCalendar = z.infer<typeof ZReportingCalendar>;
+
 export const DEFAULT_DEADLINE_RULES: TDeadlineRules = {
   quarter: QUARTERLY_BEFORE_25TH,
   half: HALF_YEARLY_BEFORE_10TH,
@@ -113,4 +127,60 @@ export function daysLeft(deadline: TInstantInput, now: TInstantInput): number {
  */
 export function isPastDeadline(deadline: TInstantInput, now: TInstantInput): boolean {
   return Math.floor(requireInstant(now) / 1000) > Math.floor(requireInstant(deadline) / 1000);
+}
+
+const KIND_WORDS: Record<TReportingPeriodKind, { last: string; every: string }> = {
+  quarter: { last: "tháng cuối quý", every: "hằng quý" },
+  half: { last: "tháng cuối kỳ 6 tháng (tháng 6 và tháng 12)", every: "6 tháng" },
+  year: { last: "tháng 12", every: "hằng năm" },
+};
+
+/**
+ * A rule in the plans' own words: "Trước ngày 10 tháng cuối quý", "Trước ngày 10/12 hằng năm",
+ * "Trước ngày 10/01 năm sau", "Chậm nhất ngày 30/11 hằng năm".
+ */
+export function describeDeadlineRule(rule: TDeadlineRule, kind: TReportingPeriodKind): string {
+  const lead = rule.before ? "Trước ngày" : "Chậm nhất ngày";
+  if (rule.kind === "day_of_last_month") return `${lead} ${rule.day} ${KIND_WORDS[kind].last}`;
+  const date = `${pad(rule.day)}/${pad(rule.month)}`;
+  return `${lead} ${date} ${rule.yearOffset === 1 ? "năm sau" : KIND_WORDS[kind].every}`;
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/**
+ * Reads a deadline as the plans write it, for a period kind; null when the text says no rule this reader knows
+ * (the coordinator then types the deadline). "trước ngày D" is read literally (day D is already late), as
+ * everywhere else; "chậm nhất", "đến ngày", "trong ngày" mean day D itself is on time.
+ *   "trước ngày 10 tháng cuối quý" → day 10 of the quarter's last month, before;
+ *   "trước ngày 10/6 và ngày 10/12" (6 tháng) → day 10 of June / December, before;
+ *   "trước ngày 10/12 hằng năm", "trước ngày 30/11" → that date of the reported year;
+ *   "trước ngày 10/01 của năm kế tiếp", "… năm sau" → that date of the next year.
+ */
+export function parseDeadlineText(text: string, kind: TReportingPeriodKind): TDeadlineRule | null {
+  const folded = foldVietnamese(text);
+  const before = !/\b(?:cham nhat|den ngay|trong ngay|han cuoi)\b/.test(folded);
+  const lastMonth = /ngay (\d{1,2}) (?:cua )?thang cuoi (?:quy|ky|nam)/.exec(folded);
+  if (lastMonth) return checked({ kind: "day_of_last_month", day: Number(lastMonth[1]), before });
+  const dates = [...folded.matchAll(/(\d{1,2})\s*\/\s*(\d{1,2})(?!\s*\/\s*\d)/g)].map((m) => ({
+    day: Number(m[1]),
+    month: Number(m[2]),
+  }));
+  if (dates.length === 0) return null;
+  // A half-year rule names June and December with the same day: that is "day D of the half's last month".
+  if (kind === "half" && dates.length >= 2 && dates.every((d) => d.day === dates[0]!.day)) {
+    const months = dates.map((d) => d.month).sort((a, b) => a - b);
+    if (months[0] === 6 && months[1] === 12) return checked({ kind: "day_of_last_month", day: dates[0]!.day, before });
+  }
+  if (kind === "quarter") return null;
+  const nextYear = /\b(?:nam sau|nam ke tiep|nam tiep theo)\b/.test(folded);
+  const target = kind === "half" ? dates : [dates.at(-1)!];
+  if (kind === "half" && target.length !== 1) return null;
+  const { day, month } = target[0]!;
+  return checked({ kind: "fixed_date", day, month, yearOffset: nextYear ? 1 : 0, before });
+}
+
+function checked(rule: TDeadlineRule): TDeadlineRule | null {
+  const parsed = ZDeadlineRule.safeParse(rule);
+  return parsed.success ? parsed.data : null;
 }

@@ -49,6 +49,8 @@ export const ZOfficialStanding = z.object({
   gapTo10: z.object({ indexGap: z.number(), pointGap: z.number() }).nullable(),
   gapTo20: z.object({ indexGap: z.number(), pointGap: z.number() }).nullable(),
   note: z.string().nullable(),
+  /** Main indicators the province has in the national top 10 (official ranks). */
+  mainsInTop10: z.number().int(),
   history: z.array(z.object({ year: z.number().int(), index: z.number(), rank: z.number().int() })),
 });
 export type TOfficialStanding = z.infer<typeof ZOfficialStanding>;
@@ -57,7 +59,11 @@ export const ZDashboard = z.object({
   framework: z.object({ id: z.uuid(), name: z.string(), year: z.number().int(), maxTotal: z.number() }),
   period: z.object({ id: z.uuid(), label: z.string(), deadline: z.string() }).nullable(),
   periods: z.array(z.object({ id: z.uuid(), label: z.string() })),
-  target: z.object({ total: z.number().nullable(), rank: z.number().int().nullable() }),
+  target: z.object({
+    total: z.number().nullable(),
+    rank: z.number().int().nullable(),
+    mainsTop10: z.number().int().nullable(),
+  }),
   totals: z.object({
     selfTotal: z.number(),
     total: z.number(),
@@ -177,5 +183,7 @@ export const ZProvinceSettings = z.object({
   province: zLine().min(2, "Vui lòng nhập tên tỉnh").max(100),
   targetTotal: z.number().min(0).max(10_000).nullable(),
   targetRank: z.number().int().min(1).max(100).nullable(),
+  /** "Ít nhất 04/08 chỉ số chính nằm trong nhóm 10" (plan 4636). */
+  targetMainsTop10: z.number().int().min(0).max(20).nullable().optional(),
 });
 export type TProvinceSettings = z.infer<typeof ZProvinceSettings>;

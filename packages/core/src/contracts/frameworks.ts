@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZReportingCalendar } from "../calendar/deadlines.ts";
 import { ZIndicatorInput, ZScoringRule, ZValueKind } from "../framework/indicator.ts";
 import { ZFrameworkAdjustment } from "../scoring/aggregate.ts";
 import { zLine, zText } from "../text/clean.ts";
@@ -27,6 +28,8 @@ export const ZFrameworkSummary = z.object({
   /** The scope that runs this framework's cycle: null is the province, else an agency. */
   ownerUnitId: z.uuid().nullable(),
   ownerName: z.string(),
+  /** Its reporting calendar: the period kinds it sets a rule for (the rest follow the defaults). */
+  deadlineRules: ZReportingCalendar,
   /** The owning agency's path from the top of the unit tree ([] for the province), for the policy's scope rules. */
   ownerPath: z.array(z.uuid()),
 });
@@ -86,6 +89,7 @@ export const ZFrameworkCreate = z.object({
   legalBasis: optionalText(1000),
   /** The agency whose own cycle this is; omitted or null for the province's. */
   ownerUnitId: z.uuid().nullish(),
+  deadlineRules: ZReportingCalendar.optional(),
 });
 export type TFrameworkCreate = z.infer<typeof ZFrameworkCreate>;
 
@@ -95,6 +99,10 @@ export const ZFrameworkUpdate = ZFrameworkCreate.omit({ ownerUnitId: true })
     adjustments: z.array(ZFrameworkAdjustment).max(100).optional(),
   });
 export type TFrameworkUpdate = z.infer<typeof ZFrameworkUpdate>;
+
+/** The reporting calendar alone: it changes the deadlines of periods opened later, never a score. */
+export const ZFrameworkCalendar = z.object({ deadlineRules: ZReportingCalendar });
+export type TFrameworkCalendar = z.infer<typeof ZFrameworkCalendar>;
 
 export const ZFrameworkClone = z.object({
   code: ZFrameworkCode,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZParsedTimeframe } from "../calendar/timeframe.ts";
 import { ZTaskField } from "../plans/columns.ts";
+import { ZMoneyUnit } from "../plans/money.ts";
 import { ZTaskStatus } from "../plans/progress.ts";
 import { ZTargetComparator } from "../plans/targets.ts";
 import { zLine, zText } from "../text/clean.ts";
@@ -85,9 +86,15 @@ export type TTaskProgressUpdate = z.infer<typeof ZTaskProgressUpdate>;
 export const ZTaskDetail = ZTask.extend({ updates: z.array(ZTaskProgressUpdate) });
 export type TTaskDetail = z.infer<typeof ZTaskDetail>;
 
+/** What a target is measured by when not an indicator: the dashboard's total, official rank, mains in the top 10. */
+export const TARGET_METRICS = ["dti_total", "dti_rank", "mains_top10"] as const;
+export const ZTargetMetric = z.enum(TARGET_METRICS);
+export type TTargetMetric = z.infer<typeof ZTargetMetric>;
+
 export const ZPlanTarget = z.object({
   id: z.uuid(),
   label: z.string(),
+  metric: ZTargetMetric.nullable(),
   indicator: ZIndicatorRef.nullable(),
   comparator: ZTargetComparator,
   targetValue: z.number().nullable(),
@@ -140,6 +147,7 @@ const year = z.number().int().min(2000, "Năm không hợp lệ").max(2100, "Nă
 export const ZTargetInput = z.object({
   label: zLine().min(1, "Vui lòng nhập chỉ tiêu").max(500, "Chỉ tiêu tối đa 500 ký tự"),
   indicatorId: z.uuid("Mã chỉ số không hợp lệ").nullable().optional(),
+  metric: ZTargetMetric.nullable().optional(),
   comparator: ZTargetComparator.default(">="),
   targetValue: z.number().finite().nullable().optional(),
   unit: text(50, "Đơn vị tính"),
@@ -186,6 +194,44 @@ const taskFields = {
   cooperatingUnitIds: ids,
   indicatorIds: ids,
 };
+
+/** A conclusion of a review meeting: what to do, who leads it, by when. It becomes a task of the plan. */
+export const ZReviewConclusion = z.object({
+  content: zText().min(1, "Vui lòng nhập nội dung kết luận").max(5000),
+  leadUnitId: z.uuid("Vui lòng chọn đơn vị chủ trì"),
+  cooperatingUnitIds: z.array(z.uuid()).max(200).default([]),
+  timeframeText: text(200, "Thời gian thực hiện"),
+});
+
+/** A six-monthly review (hội nghị sơ kết) of a plan: when, who took part, what it concluded. */
+export const ZPlanReviewInput = z.object({
+  heldOn: z.iso.date("Ngày họp không hợp lệ"),
+  title: zLine().min(3, "Vui lòng nhập tên hội nghị").max(300),
+  participants: zText().min(3, "Vui lòng nhập thành phần tham dự").max(4000),
+  summary: zText().max(10_000).nullable().optional(),
+  conclusions: z.array(ZReviewConclusion).min(1, "Vui lòng nhập ít nhất một kết luận").max(100),
+});
+export type TPlanReviewInput = z.infer<typeof ZPlanReviewInput>;
+
+export const ZPlanReview = z.object({
+  id: z.uuid(),
+  heldOn: z.string(),
+  title: z.string(),
+  participants: z.string(),
+  summary: z.string().nullable(),
+  createdAt: z.string(),
+  /** The tasks its conclusions became, tracked like any task. */
+  conclusions: z.array(
+    z.object({
+      taskId: z.uuid(),
+      content: z.string(),
+      leadUnits: z.array(ZUnitRef),
+      status: ZTaskStatus,
+      percent: z.number().int(),
+    }),
+  ),
+});
+export type TPlanReview = z.infer<typeof ZPlanReview>;
 
 export const ZTaskInput = z.object({
   ...taskFields,
@@ -243,6 +289,8 @@ export const ZImportTable = z.object({
   header: z.array(z.string().max(2000)).max(50),
   mapping: ZColumnMapping,
   rows: z.array(ZTableRow).max(5000),
+  /** The unit of money the table states ("Đơn vị tính: đồng"); amounts are saved in million đồng. */
+  moneyUnit: ZMoneyUnit.nullable().optional(),
 });
 export type TImportTable = z.infer<typeof ZImportTable>;
 
@@ -314,6 +362,8 @@ export const ZPlanImportPreview = ZPlanImportMapped.extend({
   frameworkId: z.uuid().nullable(),
   /** A plan with the detected số hiệu already exists. */
   existingPlan: ZPlanRef.nullable(),
+  /** A document without a task table (tasks written as prose): its text, to enter the tasks by hand beside it. */
+  text: z.array(z.string()).max(5000),
 });
 export type TPlanImportPreview = z.infer<typeof ZPlanImportPreview>;
 
@@ -326,10 +376,16 @@ export type TPlanImportRemap = z.infer<typeof ZPlanImportRemap>;
 
 export const ZPlanImportCommit = z.object({
   plan: ZPlanInput,
-  table: ZImportTable,
+  /** One table (the one previewed)… */
+  table: ZImportTable.optional(),
+  /** …or every appendix table of the document, into one plan: each becomes a section of its own. */
+  tables: z.array(ZImportTable).min(1).max(20).optional(),
   /** Unit name as written → unit id, or null to keep it as text only. Names not listed keep their match. */
   unitResolutions: z.record(z.string(), z.uuid().nullable()).default({}),
   /** Link the indicators each row names (suggested in the preview) from this framework. */
   frameworkId: z.uuid().nullable().optional(),
 });
 export type TPlanImportCommit = z.infer<typeof ZPlanImportCommit>;
+export const ZPlanImportCommitChecked = ZPlanImportCommit.refine((v) => v.table || v.tables, {
+  message: "Chưa chọn bảng nào để nhập.",
+});

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { ZDeadlineRule } from "../calendar/deadlines.ts";
 import { REPORTING_PERIOD_KINDS } from "../calendar/periods.ts";
+import { ZConsolidationRule } from "../reporting/consolidate.ts";
 import { ZReportAction, ZReportStatus } from "../reporting/workflow.ts";
 import { zLine, zText } from "../text/clean.ts";
 import { ZIndicator } from "./frameworks.ts";
@@ -26,6 +28,11 @@ export const ZPeriod = z.object({
   windowStart: z.string(),
   windowEnd: z.string(),
   deadline: z.string(),
+  /** The calendar rule the deadline came from, and in words ("Trước ngày 10 tháng cuối quý"); null when typed. */
+  deadlineRule: ZDeadlineRule.nullable(),
+  deadlineRuleText: z.string().nullable(),
+  /** Why the period lies outside its framework's year, as the coordinator wrote it. */
+  outOfYearReason: z.string().nullable(),
   isClosed: z.boolean(),
   extensions: z.array(ZPeriodExtension),
 });
@@ -40,6 +47,8 @@ export const ZPeriodCreate = z.object({
   deadline: isoInstant.optional(),
   windowStart: isoDate.optional(),
   windowEnd: isoDate.optional(),
+  /** Required when the period is not in the framework's year. */
+  outOfYearReason: zText().max(500).optional(),
 });
 export type TPeriodCreate = z.infer<typeof ZPeriodCreate>;
 
@@ -130,6 +139,46 @@ export const ZReportComment = z.object({
 
 const ZValue = z.union([z.number(), z.boolean(), z.string(), z.null()]);
 
+/** One cooperating unit's figures beside the lead's report; `counted` once it has left the unit. */
+export const ZConsolidationRow = z.object({
+  unitId: z.uuid(),
+  unitName: z.string(),
+  status: ZReportStatus.nullable(),
+  values: z.record(z.string(), ZValue),
+  counted: z.boolean(),
+});
+export type TConsolidationRow = z.infer<typeof ZConsolidationRow>;
+
+/** What the lead accepted: the values, the proposal it was offered, the keys it overrode and why, the breakdown. */
+export const ZConsolidationRecord = z.object({
+  values: z.record(z.string(), z.number().nullable()),
+  proposed: z.record(z.string(), z.number().nullable()),
+  overridden: z.array(z.string()),
+  reason: z.string().nullable(),
+  breakdown: z.array(ZConsolidationRow),
+  at: z.string(),
+  byName: z.string().nullable(),
+});
+export type TConsolidationRecord = z.infer<typeof ZConsolidationRecord>;
+
+/** The lead's view: every cooperating unit side by side, the sums proposed under the framework's rules. */
+export const ZConsolidation = z.object({
+  rules: z.record(z.string(), ZConsolidationRule),
+  rows: z.array(ZConsolidationRow),
+  proposed: z.record(z.string(), z.number().nullable()),
+  record: ZConsolidationRecord.nullable(),
+});
+export type TConsolidation = z.infer<typeof ZConsolidation>;
+
+export const ZConsolidate = z.object({
+  values: z
+    .record(z.string().max(40), z.number().min(0, "Giá trị không được âm").nullable())
+    .refine((v) => Object.keys(v).length <= 50, "Quá nhiều ô nhập"),
+  reason: zText().max(2000).optional(),
+  version: z.number().int().min(1),
+});
+export type TConsolidate = z.infer<typeof ZConsolidate>;
+
 export const ZReportDetail = z.object({
   id: z.uuid(),
   role: z.enum(["lead", "cooperate"]),
@@ -156,6 +205,8 @@ export const ZReportDetail = z.object({
   documents: z.array(ZReportDocument),
   events: z.array(ZReportEvent),
   comments: z.array(ZReportComment),
+  /** The lead agency's report only: its cooperating units' figures and the consolidation kept. */
+  consolidation: ZConsolidation.nullable(),
 });
 export type TReportDetail = z.infer<typeof ZReportDetail>;
 

@@ -1,3 +1,4 @@
+import { QUARTERLY_BEFORE_25TH, type TReportingCalendar, YEARLY_BEFORE_10_JANUARY } from "../calendar/deadlines.ts";
 import type { TIndicatorInput, TScoringRule, TValueKind } from "./indicator.ts";
 
 /**
@@ -29,6 +30,8 @@ export interface TBuiltinFramework {
   level: "province";
   legalBasis: string;
   source: string;
+  /** The reporting calendar its plan states. */
+  deadlineRules: TReportingCalendar;
   indicators: TBuiltinIndicator[];
 }
 
@@ -75,6 +78,8 @@ export const DTI_PROVINCE_2025: TBuiltinFramework = {
   level: "province",
   legalBasis: "QĐ 405/QĐ-BKHCN ngày 03/4/2025; Kế hoạch 4636/KH-UBND năm 2025 (Phụ lục I)",
   source: "Kế hoạch 4636/KH-UBND, Phụ lục I",
+  // Seed 001: "Định kỳ hàng quý (trước ngày 25 tháng cuối quý)"; yearly "trước ngày 10/01 của năm kế tiếp".
+  deadlineRules: { quarter: QUARTERLY_BEFORE_25TH, year: YEARLY_BEFORE_10_JANUARY },
   indicators: [
     {
       code: "1",

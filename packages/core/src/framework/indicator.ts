@@ -18,6 +18,8 @@ export const ZIndicatorInput = z.object({
   key: z.string().regex(/^[a-z][a-z0-9_]*$/),
   label: z.string().min(1),
   unit: z.string().optional(),
+  /** How cooperating units' values of this input add up in the lead's report (core reporting/consolidate). */
+  consolidate: z.enum(["sum", "none"]).optional(),
 });
 export type TIndicatorInput = z.infer<typeof ZIndicatorInput>;
 

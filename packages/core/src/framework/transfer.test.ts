@@ -46,6 +46,7 @@ const detail: TFrameworkDetail = {
   ownerUnitId: null,
   ownerName: "Toàn tỉnh",
   ownerPath: [],
+  deadlineRules: {},
   year: 2026,
   level: "department",
   legalBasis: null,

@@ -61,6 +61,19 @@ describe("detectColumns", () => {
     expect(isHeaderRow(header)).toBe(true);
   });
 
+  it('maps a budget table\'s "Mục tiêu, nội dung đầu tư" beside "Tên dự án" to the expected result', () => {
+    expect(
+      detectColumns([
+        "STT",
+        "Tên dự án",
+        "Mục tiêu, nội dung đầu tư",
+        "Đơn vị chủ trì",
+        "Tổng mức đầu tư",
+        "Nguồn vốn",
+      ]),
+    ).toEqual(["number", "content", "output", "lead", "budgetAmount", "budgetSource"]);
+  });
+
   it.each<[string, TTaskField | null]>([
     ["THỜI GIAN HOÀN THÀNH", "timeframe"],
     ["thoi gian thuc hien", "timeframe"],

@@ -73,7 +73,10 @@ export function detectColumnField(header: string): TTaskField | null {
 export function detectColumns(header: readonly string[]): TColumnMapping {
   const taken = new Set<TTaskField>();
   return header.map((cell) => {
-    const field = detectColumnField(cell);
+    let field = detectColumnField(cell);
+    // A budget table names the project first ("Tên dự án") and then "Mục tiêu, nội dung đầu tư": the second
+    // describes what the project delivers, so it is read as the expected result rather than dropped.
+    if (field === "content" && taken.has("content") && /\bmuc tieu\b/.test(headerKey(cell))) field = "output";
     if (!field || taken.has(field)) return null;
     taken.add(field);
     return field;

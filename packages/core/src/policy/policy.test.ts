@@ -63,6 +63,7 @@ const scopeExpectations: Partial<Record<TAction, (a: TActor, scope: TPlace) => b
   "framework.edit": (a, s) => roleOf(a) === "coordinator" && covers(a, s),
   "period.manage": (a, s) => roleOf(a) === "coordinator" && covers(a, s),
   "plan.manage": (a, s) => roleOf(a) === "coordinator" && covers(a, s),
+  "plan.recordReview": (a, s) => roleOf(a) === "coordinator" && covers(a, s),
   "completeness.chaseAll": (a, s) => roleOf(a) === "coordinator" && covers(a, s),
   "audit.view": (a, s) => roleOf(a) === "coordinator" && covers(a, s),
   "export.scope": (a, s) => overseer(a) && covers(a, s),
@@ -89,6 +90,9 @@ const CYCLES: { unit: TPlace; lead: TPlace; scope: TPlace }[] = [
   { unit: "B", lead: "A", scope: "province" },
   { unit: "A1", lead: "A2", scope: "A" },
   { unit: "B1", lead: "B", scope: "B" },
+  // the lead agency's own (consolidated) report
+  { unit: "A", lead: "A", scope: "province" },
+  { unit: "A1", lead: "A1", scope: "A" },
 ];
 const STATUSES = ["draft", "submitted", "verified"];
 const reportExpectations: Partial<
@@ -105,6 +109,9 @@ const reportExpectations: Partial<
     (roleOf(a) === "coordinator" && (covers(a, r.unit) || covers(a, r.scope))) ||
     (r.status !== "draft" && (isMember(a, r.lead) || (roleOf(a) === "appraiser" && covers(a, r.scope)))),
   "report.review": (a, r) => roleOf(a) === "unit_lead" && placeOf(a) === r.lead,
+  "report.consolidate": (a, r) =>
+    r.unit === r.lead &&
+    (isMember(a, r.unit) || (roleOf(a) === "coordinator" && (covers(a, r.unit) || covers(a, r.scope)))),
   "report.verify": (a, r) => roleOf(a) === "coordinator" && covers(a, r.scope),
   "report.appraise": (a, r) => roleOf(a) === "appraiser" && covers(a, r.scope),
   "task.update": (a, r) => isMember(a, r.lead) || (roleOf(a) === "coordinator" && covers(a, r.scope)),

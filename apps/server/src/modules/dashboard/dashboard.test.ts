@@ -92,7 +92,7 @@ describe("province dashboard", () => {
     const main6 = dashboard.mains.find((m) => m.code === "6")!;
     expect(main6).toMatchObject({ maxScore: 200, points: 51.2, selfPoints: 56.2 });
     expect(main6.value).toBeCloseTo(0.256, 3);
-    expect(dashboard.target).toEqual({ total: 800, rank: 20 });
+    expect(dashboard.target).toEqual({ total: 800, rank: 20, mainsTop10: 4 });
   });
 
   it("explains every lost point: not reported, missing evidence, cut at appraisal, below target", async () => {
@@ -268,5 +268,36 @@ describe("official national results", () => {
     const main1 = dashboard.mains.find((m) => m.code === "1")!;
     expect(main1).toMatchObject({ officialValue: 0.95, officialRank: 1 });
     expect(dashboard.mains.find((m) => m.code === "3")).toMatchObject({ officialValue: 0.524, officialRank: 39 });
+    expect(dashboard.official?.mainsInTop10).toBe(
+      dashboard.mains.filter((m) => m.officialRank !== null && m.officialRank <= 10).length,
+    );
+  });
+
+  it("plan 4636's targets read the dashboard's numbers: score against 800, rank against 20, mains in the top 10 against 4", async () => {
+    const created = await call("admin", "POST", "/api/plans", {
+      code: "4636/KH-UBND",
+      title: "Nâng cao Chỉ số DTI tỉnh Khánh Hòa năm 2025",
+      startYear: 2025,
+      endYear: 2030,
+      targets: [
+        { label: "DTI ≥ 800/1000 điểm", metric: "dti_total", comparator: ">=", targetValue: 800 },
+        { label: "Top 20", metric: "dti_rank", comparator: "<=", targetValue: 20 },
+        { label: "Ít nhất 04/08 chỉ số chính trong nhóm 10", metric: "mains_top10", comparator: ">=", targetValue: 4 },
+      ],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const plan = (await call("lanhdao", "GET", `/api/plans/${created.json().id}`)).json();
+    const dashboard: TDashboard = (await call("lanhdao", "GET", `/api/dashboard?frameworkId=${framework.id}`)).json();
+    const byMetric = Object.fromEntries(
+      plan.targets.map((x: { metric: string; current: number | null; met: boolean | null }) => [
+        x.metric,
+        [x.current, x.met],
+      ]),
+    );
+    expect(byMetric).toEqual({
+      dti_total: [dashboard.totals.selfTotal, dashboard.totals.selfTotal >= 800],
+      dti_rank: [25, false],
+      mains_top10: [dashboard.official!.mainsInTop10, dashboard.official!.mainsInTop10 >= 4],
+    });
   });
 });

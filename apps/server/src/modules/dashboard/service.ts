@@ -124,6 +124,7 @@ async function officialStanding(
       gapTo10: gap(10),
       gapTo20: gap(20),
       note: own.note,
+      mainsInTop10: [...mains.values()].filter((m) => m.rank !== null && m.rank <= 10).length,
       history: rows.filter(mine).map((r) => ({ year: r.year, index: Number(r.dti_index), rank: r.rank })),
     },
   };
@@ -181,7 +182,11 @@ export async function dashboardFor(
     framework: { id: detail.id, name: detail.name, year: detail.year, maxTotal: detail.maxTotal },
     period: period ? { id: period.id, label: period.label, deadline: period.deadline } : null,
     periods: periods.map((p) => ({ id: p.id, label: p.label })),
-    target: { total: settings.targetTotal, rank: settings.targetRank },
+    target: {
+      total: settings.targetTotal,
+      rank: settings.targetRank,
+      mainsTop10: settings.targetMainsTop10 ?? null,
+    },
     totals: {
       selfTotal: self.total,
       total: counted.total,

@@ -4,6 +4,8 @@ import path from "node:path";
 import {
   aggregateScores,
   buildTree,
+  formatNumberVi,
+  formatPoints,
   type TDashboard,
   type TFrameworkDetail,
   type TIndicator,
@@ -427,6 +429,53 @@ describe("the period report (Word)", () => {
     expect(row("6.6")[3]).toBe("10,00");
     expect(row("1.1")[4]).toBe("Chưa báo cáo");
     expect(table.some((r) => r[1]!.startsWith("4.1. "))).toBe(false); // returned, but full points
+  });
+
+  it("fills sections III and IV from the data, with the dashboard's numbers", async () => {
+    const plan = await call("admin", "POST", "/api/plans", {
+      code: "99/KH-UBND",
+      title: "Kế hoạch thử",
+      startYear: 2025,
+    });
+    expect(plan.statusCode, plan.body).toBe(201);
+    const task = await call("admin", "POST", `/api/plans/${plan.json().id}/tasks`, {
+      number: "1",
+      content: "Ban hành quy chế quản trị dữ liệu",
+      timeframeText: "Tháng 1-2/2025",
+      leadUnitIds: [unitIds["Sở Nội vụ"]],
+    });
+    expect(task.statusCode, task.body).toBe(201);
+    const dashboard: TDashboard = (await call("admin", "GET", `/api/dashboard?periodId=${periodId}`)).json();
+    const report = await readDocx((await call("admin", "GET", `/api/exports/period/${periodId}.docx`)).rawPayload);
+    const section = report.text.slice(report.text.indexOf("III. NHIỆM VỤ"), report.text.indexOf("Trên đây là"));
+
+    // 1. mains against the official result and last year's: the dashboard's self-assessed points
+    const mains = report.tables.find((rows) => rows[0]?.[1] === "Chỉ số chính")!;
+    expect(mains[0]).toEqual([
+      "Mã",
+      "Chỉ số chính",
+      "Tự đánh giá kỳ này",
+      "Kết quả chính thức 2025",
+      "Kết quả chính thức 2024",
+    ]);
+    expect(mains.slice(1).map((r) => [r[0], r[2]])).toEqual(
+      dashboard.mains.map((m) => [m.code, `${formatPoints(m.selfPoints)}/${formatNumberVi(m.maxScore)}`]),
+    );
+    // 2. no unit is late yet (the deadline is 24/06)
+    expect(section).toContain("Không có đơn vị nào chậm báo cáo trong kỳ.");
+    // 3. what to do: the recoverable points, most first, each with its lead agency
+    const top = [...dashboard.indicators]
+      .filter((i) => i.recoverable > 0)
+      .sort((a, b) => b.recoverable - a.recoverable)[0]!;
+    expect(section).toContain(
+      `- ${top.leadUnit} hoàn thiện chỉ số ${top.code}. ${top.name}: có thể lấy lại ${formatPoints(top.recoverable)} điểm`,
+    );
+    // IV. the total recoverable and the overdue task
+    expect(section).toContain(
+      `- Tổng số điểm có thể lấy lại trong kỳ: ${formatPoints(dashboard.totals.recoverable)} điểm; đề nghị các cơ quan chủ trì hoàn thiện số liệu, tài liệu kiểm chứng trước 24/06/2025 23:59.`,
+    );
+    expect(section).toContain("+ 1. Ban hành quy chế quản trị dữ liệu (Sở Nội vụ; Kế hoạch 99/KH-UBND).");
+    expect(section).not.toContain("…");
   });
 
   it("takes the province's name from the settings", async () => {

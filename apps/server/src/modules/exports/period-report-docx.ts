@@ -59,6 +59,29 @@ export interface TPeriodReportDocx {
   /** … of which the lead agency has sent its report (any status after draft). */
   submittedLeafCount: number;
   appraisedLeafCount: number;
+  /** Sections III and IV, drawn from the same dashboard numbers. */
+  analysis: TPeriodAnalysis;
+}
+
+/** What sections III and IV say, taken from the dashboard, the completeness of the period and the plans' tasks. */
+export interface TPeriodAnalysis {
+  officialYear: number;
+  mains: {
+    code: string;
+    name: string;
+    maxScore: number;
+    selfPoints: number;
+    officialValue: number | null;
+    officialRank: number | null;
+    lastYearValue: number | null;
+    lastYearRank: number | null;
+  }[];
+  lateUnits: { unitName: string; late: number; missing: number }[];
+  /** Indicators whose points can still be recovered, most points first. */
+  recoverable: { code: string; name: string; points: number; reasonLabel: string; leadUnitName: string | null }[];
+  recoverableTotal: number;
+  deadlineText: string;
+  overdueTasks: { planCode: string; number: string | null; content: string; leadNames: string[] }[];
 }
 
 export async function writePeriodReportDocx(data: TPeriodReportDocx): Promise<Buffer> {
@@ -213,13 +236,86 @@ function body(data: TPeriodReportDocx): (Paragraph | Table)[] {
     heading("II. PHÂN TÍCH ĐIỂM BỊ MẤT"),
     para("Các chỉ số thành phần bị mất điểm, xếp theo số điểm bị mất từ cao xuống thấp:"),
     ...(s.losses.length ? [lossTable(s)] : [para("Không có chỉ số thành phần nào bị mất điểm.")]),
-    heading("III. NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI"),
-    para("…"),
-    heading("IV. ĐỀ XUẤT, KIẾN NGHỊ"),
-    para("…"),
+    ...analysisSections(data.analysis),
     para(
       `Trên đây là báo cáo kết quả thực hiện Bộ chỉ số chuyển đổi số ${inSentence(data.periodLabel)} của ${ISSUER.name}./.`,
     ),
+  ];
+}
+
+/**
+ * Sections III and IV written from the data, for the coordinator to edit in Word before the report is issued:
+ * results by main indicator against the official result and last year's, who was late, what to do next (the points
+ * still recoverable, each with its lead agency) and what to ask for (the total recoverable, the overdue tasks).
+ */
+function analysisSections(a: TPeriodAnalysis): (Paragraph | Table)[] {
+  const official = (value: number | null, rank: number | null) =>
+    value === null ? "—" : `${formatNumberVi(value, { decimals: 4 })}${rank === null ? "" : ` (hạng ${rank})`}`;
+  const mainsTable = dataTable(
+    [
+      { header: "Mã", share: 0.08, align: CENTER },
+      { header: "Chỉ số chính", share: 0.36 },
+      { header: "Tự đánh giá kỳ này", share: 0.18, align: RIGHT },
+      { header: `Kết quả chính thức ${a.officialYear}`, share: 0.19, align: RIGHT },
+      { header: `Kết quả chính thức ${a.officialYear - 1}`, share: 0.19, align: RIGHT },
+    ],
+    a.mains.map((m) => ({
+      cells: [
+        m.code,
+        m.name,
+        `${formatPoints(m.selfPoints)}/${formatNumberVi(m.maxScore)}`,
+        official(m.officialValue, m.officialRank),
+        official(m.lastYearValue, m.lastYearRank),
+      ],
+    })),
+  );
+  const late = a.lateUnits.length
+    ? a.lateUnits.map((u) =>
+        para(
+          `- ${u.unitName}: ${[
+            u.late ? `${u.late} báo cáo gửi sau hạn` : null,
+            u.missing ? `${u.missing} báo cáo chưa gửi khi đã quá hạn` : null,
+          ]
+            .filter(Boolean)
+            .join(", ")}.`,
+        ),
+      )
+    : [para("- Không có đơn vị nào chậm báo cáo trong kỳ.")];
+  const actions = a.recoverable.length
+    ? a.recoverable.map((r) =>
+        para(
+          `- ${r.leadUnitName ?? "Cơ quan chủ trì"} hoàn thiện chỉ số ${r.code}. ${r.name}: có thể lấy lại ${formatPoints(r.points)} điểm (${r.reasonLabel.toLocaleLowerCase("vi")}).`,
+        ),
+      )
+    : [para("- Các chỉ số đã đạt điểm tối đa có thể lấy lại trong kỳ; tiếp tục duy trì.")];
+  const overdue = a.overdueTasks.length
+    ? [
+        para(`- Đôn đốc hoàn thành ${a.overdueTasks.length} nhiệm vụ đã quá hạn:`),
+        ...a.overdueTasks.map((task) =>
+          para(
+            `+ ${task.number ? `${task.number}. ` : ""}${task.content} (${[
+              task.leadNames.join(", "),
+              `Kế hoạch ${task.planCode}`,
+            ]
+              .filter(Boolean)
+              .join("; ")}).`,
+          ),
+        ),
+      ]
+    : [para("- Không có nhiệm vụ quá hạn trong các kế hoạch của tỉnh.")];
+  return [
+    heading("III. NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI"),
+    heading("1. Kết quả theo chỉ số chính so với kết quả chính thức và năm trước"),
+    mainsTable,
+    heading("2. Đơn vị chậm báo cáo"),
+    ...late,
+    heading("3. Nhiệm vụ, giải pháp"),
+    ...actions,
+    heading("IV. ĐỀ XUẤT, KIẾN NGHỊ"),
+    para(
+      `- Tổng số điểm có thể lấy lại trong kỳ: ${formatPoints(a.recoverableTotal)} điểm; đề nghị các cơ quan chủ trì hoàn thiện số liệu, tài liệu kiểm chứng ${a.deadlineText}.`,
+    ),
+    ...overdue,
   ];
 }
 

@@ -48,6 +48,8 @@ export interface TWorkbookReport {
   note: string | null;
   evidenceCount: number;
   submittedAt: string | null;
+  /** The lead's report: each cooperating unit's figures, the total and any override with its reason. */
+  consolidationText: string | null;
 }
 
 export interface TWorkbookEvidence {
@@ -106,6 +108,7 @@ const REPORT_COLUMNS = [
   { key: "note", header: "Ghi chú, thuyết minh", width: 36, wrap: true },
   { key: "evidence", header: "Số tài liệu kiểm chứng", width: 12, numFmt: INTEGER_FORMAT },
   { key: "submittedAt", header: "Ngày gửi", width: 17, numFmt: DATE_TIME_FORMAT },
+  { key: "consolidation", header: "Tổng hợp từ đơn vị phối hợp", width: 60, wrap: true },
 ] as const satisfies readonly TSheetColumn<string>[];
 type TReportKey = (typeof REPORT_COLUMNS)[number]["key"];
 
@@ -217,6 +220,7 @@ function reportRow(r: TWorkbookReport): TSheetRow<TReportKey> {
       note: r.note,
       evidence: r.evidenceCount,
       submittedAt: vietnamExcelTime(r.submittedAt),
+      consolidation: r.consolidationText,
     },
     formats: { maxScore: scoreFormat(r.maxScore) },
   };

@@ -1,3 +1,4 @@
+import type { TConsolidationRecord, TParsedTimeframe } from "@chiso/core";
 import { eq, sql } from "drizzle-orm";
 import { isoUtc, queryRows, type TDbOrTx } from "../../db/client.ts";
 import { plans, settings } from "../../db/schema.ts";
@@ -22,6 +23,7 @@ export interface TExportReportRow {
   submitted_at: string | null;
   explanation_due_at: string | null;
   evidence_count: number;
+  consolidation: TConsolidationRecord | null;
 }
 
 type TPeriodFilter = { periodId: string; unitId?: string };
@@ -34,7 +36,7 @@ function periodReportsQuery(filter: TPeriodFilter) {
   return sql`
     select r.id, r.indicator_id, i.code as indicator_code, i.name as indicator_name, r.unit_id, u.name as unit_name,
            r.role, r.status, r.values, r.note, r.self_points, r.self_explanation, r.appraised_points,
-           r.appraisal_comment, i.max_score, i.evidence_required, ${isoUtc("r.submitted_at")} as submitted_at,
+           r.appraisal_comment, r.consolidation, i.max_score, i.evidence_required, ${isoUtc("r.submitted_at")} as submitted_at,
            ${isoUtc("r.explanation_due_at")} as explanation_due_at, coalesce(cited.n, 0)::int as evidence_count
     from reports r
     join indicators i on i.id = r.indicator_id
@@ -199,4 +201,33 @@ export function listPlanTasks(db: TDbOrTx, planId: string) {
     order by t.sort_order, t.created_at
   `,
   );
+}
+
+/** Tasks not yet done in the province's own plans, with their plan and lead units (for the overdue check). */
+export function listOpenProvinceTasks(db: TDbOrTx) {
+  return queryRows<{
+    plan_code: string;
+    number: string | null;
+    content: string;
+    status: "not_started" | "in_progress" | "done" | "late";
+    timeframe: TParsedTimeframe | null;
+    lead_names: string[];
+  }>(
+    db,
+    sql`select p.code as plan_code, t.number, t.content, t.status, t.timeframe,
+               coalesce(array(select u.name from task_units tu join units u on u.id = tu.unit_id
+                              where tu.task_id = t.id and tu.role = 'lead' order by u.name), '{}') as lead_names
+        from tasks t join plans p on p.id = t.plan_id
+        where p.owner_unit_id is null and not t.is_section and t.status <> 'done'
+        order by p.code, t.sort_order`,
+  );
+}
+
+/** The province's official results of every year (to compare a year's with the one before). */
+export function listOfficialResults(db: TDbOrTx) {
+  return queryRows<{
+    year: number;
+    province: string;
+    main_values: Record<string, { value: number; rank?: number | null }>;
+  }>(db, sql`select year, province, main_values from official_results order by year`);
 }

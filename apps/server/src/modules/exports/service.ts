@@ -3,11 +3,19 @@ import { finished } from "node:stream/promises";
 import {
   AUDIT_OBJECT_TYPES,
   buildTree,
+  foldVietnamese,
+  formatDateTimeVi,
   formatDateVi,
   formatNumberVi,
+  isPastDeadline,
+  isTaskOverdue,
+  LOSS_REASON_LABELS,
   REPORT_STATUS_LABELS,
+  slotStatus,
   type TActor,
   type TAuditFilter,
+  type TConsolidationRecord,
+  type TDashboard,
   type TFrameworkDetail,
   type TIndicator,
   type TReportStatus,
@@ -20,6 +28,7 @@ import type { TClock } from "../../http/context.ts";
 import { notFound } from "../../http/errors.ts";
 import type { TFileStore } from "../../storage/file-store.ts";
 import { auditForExport } from "../audit/service.ts";
+import { listSlots } from "../completeness/repo.ts";
 import { dashboardFor } from "../dashboard/service.ts";
 import { getFrameworkDetail } from "../frameworks/service.ts";
 import { findPeriod } from "../periods/repo.ts";
@@ -27,7 +36,7 @@ import { getProvinceSettings } from "../settings/service.ts";
 import { findUnit } from "../units/repo.ts";
 import { writeAuditWorkbook } from "./audit-workbook.ts";
 import { buildZipIndex, estimateZipSize, planEvidenceZip, writeEvidenceZip, ZIP_TYPE } from "./evidence-zip.ts";
-import { DOCX_TYPE, writePeriodReportDocx } from "./period-report-docx.ts";
+import { DOCX_TYPE, type TPeriodAnalysis, writePeriodReportDocx } from "./period-report-docx.ts";
 import { type TWorkbookReport, writePeriodWorkbook } from "./period-workbook.ts";
 import { scoresFromDashboard } from "./province-scores.ts";
 import * as repo from "./repo.ts";
@@ -152,7 +161,30 @@ function workbookReport(r: repo.TExportReportRow, indicator: TIndicator | undefi
     note: r.note,
     evidenceCount: r.evidence_count,
     submittedAt: r.submitted_at,
+    consolidationText: r.consolidation ? consolidationText(r.consolidation, indicator) : null,
   };
+}
+
+/**
+ * "Phường Nha Trang (Đã gửi): Tử số: 4; Mẫu số: 120 | … → Tổng hợp: Tử số: 9; Mẫu số: 260 (sửa Mẫu số, đề xuất
+ * 245: lý do)": the breakdown the lead accepted, readable in one cell.
+ */
+export function consolidationText(
+  record: TConsolidationRecord,
+  indicator: Pick<TIndicator, "inputs"> | undefined,
+): string {
+  const units = record.breakdown
+    .filter((row) => row.counted)
+    .map((row) => `${row.unitName}: ${valuesText(row.values, indicator) || "—"}`);
+  const labelOf = (key: string) => indicator?.inputs.find((i) => i.key === key)?.label ?? key;
+  const overrides = record.overridden.map(
+    (key) => `${labelOf(key)} sửa từ ${record.proposed[key] === null ? "—" : formatNumberVi(record.proposed[key]!)}`,
+  );
+  const total = `Tổng hợp: ${valuesText(record.values, indicator)}`;
+  return [
+    ...units,
+    overrides.length ? `${total} (${overrides.join(", ")}; lý do: ${record.reason ?? ""})` : total,
+  ].join("\n");
 }
 
 /** "Tử số: 120; Mẫu số: 400" with the indicator's own input labels; a lone "value" shows without a label. */
@@ -186,10 +218,11 @@ export async function periodReportDocx(
 ): Promise<TExportFile> {
   const { period } = await loadScope(deps.db, input);
   const framework = await getFrameworkDetail(deps.db, period.frameworkId);
-  const [scores, settings] = await Promise.all([
-    provinceScores(deps.db, framework, input.periodId, viewer),
+  const [dashboard, settings] = await Promise.all([
+    dashboardFor(deps.db, { frameworkId: framework.id, periodId: input.periodId }, viewer),
     getProvinceSettings(deps.db),
   ]);
+  const scores = scoresFromDashboard(dashboard, framework.adjustments);
   const scoredLeaves = scores.rows.filter((r) => r.isLeaf && r.maxScore > 0);
   const body = await writePeriodReportDocx({
     provinceName: settings.province,
@@ -200,8 +233,82 @@ export async function periodReportDocx(
     scoredLeafCount: scoredLeaves.length,
     submittedLeafCount: scoredLeaves.filter((r) => r.status !== null && r.status !== "draft").length,
     appraisedLeafCount: scoredLeaves.filter((r) => r.appraised).length,
+    analysis: await periodAnalysis(deps, input.periodId, dashboard, settings.province),
   });
   return bufferFile(`${exportBaseName(period.label, null)}.docx`, DOCX_TYPE, body);
+}
+
+/** How many recoverable indicators section III lists (the rest are in section II's table). */
+const MAX_ACTIONS = 15;
+
+/**
+ * Sections III and IV from the data: the dashboard's mains and recoverable points (the same numbers the dashboard
+ * shows), the official results of the framework's year and the year before, the units late in the period, and the
+ * overdue tasks of the province's plans.
+ */
+async function periodAnalysis(
+  deps: TExportDeps,
+  periodId: string,
+  dashboard: TDashboard,
+  province: string,
+): Promise<TPeriodAnalysis> {
+  const now = deps.clock();
+  const [slots, tasks, official] = await Promise.all([
+    listSlots(deps.db, periodId),
+    repo.listOpenProvinceTasks(deps.db),
+    repo.listOfficialResults(deps.db),
+  ]);
+  const year = dashboard.framework.year;
+  const own = (y: number) =>
+    official.find((r) => r.year === y && foldVietnamese(r.province) === foldVietnamese(province))?.main_values ?? {};
+  const lastYear = own(year - 1);
+  const late = new Map<string, { unitName: string; late: number; missing: number }>();
+  for (const slot of slots) {
+    const status = slotStatus(slot.first_submitted_at, slot.deadline);
+    const missedIt = status === "missing" && isPastDeadline(slot.deadline, now);
+    if (status !== "late" && !missedIt) continue;
+    const unit = late.get(slot.unit_id) ?? { unitName: slot.unit_name, late: 0, missing: 0 };
+    if (status === "late") unit.late++;
+    else unit.missing++;
+    late.set(slot.unit_id, unit);
+  }
+  const deadline = dashboard.period?.deadline;
+  return {
+    officialYear: year,
+    mains: dashboard.mains.map((m) => ({
+      code: m.code,
+      name: m.name,
+      maxScore: m.maxScore,
+      selfPoints: m.selfPoints,
+      officialValue: m.officialValue,
+      officialRank: m.officialRank,
+      lastYearValue: lastYear[m.code]?.value ?? null,
+      lastYearRank: lastYear[m.code]?.rank ?? null,
+    })),
+    lateUnits: [...late.values()].sort((a, b) => b.late + b.missing - (a.late + a.missing)),
+    recoverable: dashboard.indicators
+      .filter((i) => i.isLeaf && i.recoverable > 0)
+      .sort((a, b) => b.recoverable - a.recoverable)
+      .slice(0, MAX_ACTIONS)
+      .map((i) => ({
+        code: i.code,
+        name: i.name,
+        points: i.recoverable,
+        reasonLabel: i.reason ? LOSS_REASON_LABELS[i.reason].vi : "Chưa đạt điểm tối đa",
+        leadUnitName: i.leadUnit,
+      })),
+    recoverableTotal: dashboard.totals.recoverable,
+    deadlineText:
+      deadline && !isPastDeadline(deadline, now) ? `trước ${formatDateTimeVi(deadline)}` : "trong kỳ báo cáo tiếp theo",
+    overdueTasks: tasks
+      .filter((task) => isTaskOverdue({ isSection: false, status: task.status, timeframe: task.timeframe }, now))
+      .map((task) => ({
+        planCode: task.plan_code,
+        number: task.number,
+        content: task.content,
+        leadNames: task.lead_names,
+      })),
+  };
 }
 
 /** The province's scores exactly as the dashboard computes them for this period. */

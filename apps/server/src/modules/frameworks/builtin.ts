@@ -22,6 +22,7 @@ export async function installBuiltinFrameworks(db: TDb): Promise<void> {
         year: framework.year,
         level: framework.level,
         legalBasis: framework.legalBasis,
+        deadlineRules: framework.deadlineRules,
         status: "published",
         builtin: true,
         publishedAt: new Date(),

@@ -14,6 +14,7 @@ const summaryColumns = {
   status: frameworks.status,
   builtin: frameworks.builtin,
   adjustments: frameworks.adjustments,
+  deadlineRules: frameworks.deadlineRules,
   clonedFromId: frameworks.clonedFromId,
   ownerUnitId: frameworks.ownerUnitId,
   ownerName: sql<string>`coalesce(${units.name}, ${PROVINCE_SCOPE_NAME})`,

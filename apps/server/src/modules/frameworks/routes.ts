@@ -1,5 +1,6 @@
 import {
   ZAssignmentUpdate,
+  ZFrameworkCalendar,
   ZFrameworkClone,
   ZFrameworkCreate,
   ZFrameworkDetail,
@@ -87,6 +88,23 @@ export function frameworkRoutes(app: TApp, deps: TAppDeps) {
     async (request) => {
       const actor = authorize(request, "framework.edit", await owner(request.params.id));
       return service.updateFramework(serviceContext(request, deps, actor), request.params.id, request.body);
+    },
+  );
+
+  app.put(
+    "/api/frameworks/:id/calendar",
+    {
+      schema: {
+        tags,
+        summary: "Lịch báo cáo của bộ chỉ số (hạn quý, 6 tháng, năm) — áp dụng cho các kỳ mở sau",
+        params: ZFrameworkParams,
+        body: ZFrameworkCalendar,
+        response: { 200: ZFrameworkDetail },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, "framework.edit", await owner(request.params.id));
+      return service.setFrameworkCalendar(serviceContext(request, deps, actor), request.params.id, request.body);
     },
   );
 

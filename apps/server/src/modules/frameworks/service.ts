@@ -6,6 +6,7 @@ import {
   PROVINCE_PATH,
   type TAssignedUnit,
   type TAssignmentUpdate,
+  type TFrameworkCalendar,
   type TFrameworkClone,
   type TFrameworkCreate,
   type TFrameworkDetail,
@@ -161,6 +162,28 @@ export async function updateFramework(ctx: TServiceContext, id: string, input: T
   });
 }
 
+/**
+ * Sets a framework's reporting calendar, published or not: it decides the deadlines of periods opened from now on
+ * and never changes a score, so it is not locked with the tree. Archived frameworks open no more periods.
+ */
+export async function setFrameworkCalendar(ctx: TServiceContext, id: string, input: TFrameworkCalendar) {
+  return ctx.db.transaction(async (tx) => {
+    const before = await loadFramework(tx, id);
+    ensureCan(ctx.actor, "framework.edit", { scopePath: before.ownerPath });
+    if (before.status === "archived") throw new AppError("CONFLICT", "Bộ chỉ số đã lưu trữ nên không sửa được.");
+    await repo.updateFramework(tx, id, { deadlineRules: input.deadlineRules });
+    await audit(
+      ctx,
+      tx,
+      "framework.calendar",
+      id,
+      { deadlineRules: before.deadlineRules },
+      { deadlineRules: input.deadlineRules },
+    );
+    return getFrameworkDetail(tx, id);
+  });
+}
+
 export async function deleteFramework(ctx: TServiceContext, id: string) {
   await ctx.db.transaction(async (tx) => {
     const before = await loadEditableFramework(tx, id);
@@ -227,6 +250,7 @@ export async function cloneFramework(ctx: TServiceContext, id: string, input: TF
       level: source.level,
       legalBasis: source.legalBasis,
       adjustments: source.adjustments,
+      deadlineRules: source.deadlineRules,
       status: "draft",
       clonedFromId: id,
     });

@@ -15,6 +15,8 @@ const periodColumns = {
   windowStart: periods.windowStart,
   windowEnd: periods.windowEnd,
   deadline: periods.deadline,
+  deadlineRule: periods.deadlineRule,
+  outOfYearReason: periods.outOfYearReason,
   isClosed: periods.isClosed,
 };
 

@@ -1,11 +1,15 @@
 import {
-  defaultDeadline,
+  DEFAULT_DEADLINE_RULES,
+  deadlineFor,
+  describeDeadlineRule,
   periodLabel,
   periodWindow,
+  type TDeadlineRule,
   type TExtensionCreate,
   type TPeriod,
   type TPeriodCreate,
   type TPeriodUpdate,
+  type TReportingPeriodKind,
   type TScopeRef,
   visibleScopes,
 } from "@chiso/core";
@@ -36,6 +40,7 @@ export async function listPeriods(ctx: TServiceContext, frameworkId?: string): P
   );
   return rows.map((row) => ({
     ...row,
+    ...presentRule(row),
     deadline: row.deadline.toISOString(),
     extensions: extensions
       .filter((e) => e.periodId === row.id)
@@ -49,9 +54,14 @@ export async function getPeriod(db: TDbOrTx, id: string): Promise<TPeriod> {
   const extensions = await repo.listExtensions(db, [id]);
   return {
     ...row,
+    ...presentRule(row),
     deadline: row.deadline.toISOString(),
     extensions: extensions.map(({ periodId: _p, ...e }) => ({ ...e, deadline: e.deadline.toISOString() })),
   };
+}
+
+function presentRule(row: { kind: TReportingPeriodKind; deadlineRule: TDeadlineRule | null }) {
+  return { deadlineRuleText: row.deadlineRule ? describeDeadlineRule(row.deadlineRule, row.kind) : null };
 }
 
 /** Opens a reporting period on a published framework, with the plan's default window and deadline unless given. */
@@ -71,6 +81,16 @@ export async function openPeriod(ctx: TServiceContext, input: TPeriodCreate): Pr
         `Kỳ ${periodLabel(input.kind, input.year, input.index)} đã được mở cho bộ chỉ số này.`,
       );
     }
+    // A period belongs to its framework's year; another year needs the coordinator's reason (a framework kept on
+    // while next year's is not yet issued), so a mistyped year does not silently open a period on the wrong rules.
+    const outOfYearReason = input.outOfYearReason?.trim() || null;
+    if (input.year !== framework.year && (!outOfYearReason || outOfYearReason.length < 5)) {
+      throw new AppError(
+        "VALIDATION_FAILED",
+        `Kỳ ${periodLabel(input.kind, input.year, input.index)} không thuộc năm ${framework.year} của bộ chỉ số: vui lòng ghi lý do mở kỳ ngoài năm của bộ chỉ số (ít nhất 5 ký tự).`,
+      );
+    }
+    const rule = framework.deadlineRules[input.kind] ?? DEFAULT_DEADLINE_RULES[input.kind];
     const window = periodWindow(input.kind, input.year, input.index);
     const windowStart = input.windowStart ?? window.start;
     const windowEnd = input.windowEnd ?? window.end;
@@ -84,7 +104,9 @@ export async function openPeriod(ctx: TServiceContext, input: TPeriodCreate): Pr
       label: periodLabel(input.kind, input.year, input.index),
       windowStart,
       windowEnd,
-      deadline: new Date(input.deadline ?? defaultDeadline(input.kind, input.year, input.index)),
+      deadline: new Date(input.deadline ?? deadlineFor(rule, input.kind, input.year, input.index)),
+      deadlineRule: input.deadline ? null : rule,
+      outOfYearReason: input.year !== framework.year ? outOfYearReason : null,
     });
     await notifyPeriodOpened(tx, { periodId, actorId: ctx.actor.id, at: ctx.clock() });
     await recordAudit(tx, {

@@ -1,6 +1,7 @@
 import {
   checkColumnMapping,
   defaultOwnerUnitId,
+  detectMoneyUnit,
   detectPlanHeader,
   findTaskTables,
   importableRows,
@@ -16,6 +17,7 @@ import {
   type TPlanImportMapped,
   type TPlanImportPreview,
   type TPlanImportRemap,
+  toMillionDong,
   unitResolver,
   ZPlanInput,
 } from "@chiso/core";
@@ -46,10 +48,15 @@ async function mapTable(
   if (table.mapping.length !== table.header.length) problems.push("Số cột được chọn không khớp với số cột của bảng.");
   const mapped = mapTaskRows({ ...table, defaultYear: defaultYear ?? undefined });
   const indicators = frameworkId ? await repo.listLeafIndicators(db, frameworkId) : [];
+  // Amounts are kept in million đồng: a table that states "Đơn vị tính: đồng" is converted, not misread 10⁶ times.
+  const unit = table.moneyUnit ?? null;
   const rows = mapped.rows.map((row) => ({
     ...row,
+    budgetAmount: row.budgetAmount === null ? null : toMillionDong(row.budgetAmount, unit),
     indicators: row.kind === "task" ? suggestIndicatorLinks([row.content, row.outputText], indicators) : [],
   }));
+  if (!unit && rows.some((r) => r.budgetAmount !== null))
+    mapped.warnings.push("Bảng không ghi đơn vị tính của kinh phí: số tiền được hiểu là triệu đồng.");
   const count = (kind: string) => rows.filter((r) => r.kind === kind).length;
   if (count("task") === 0 && problems.length === 0)
     problems.push("Bảng không có dòng nhiệm vụ nào với cách chọn cột này.");
@@ -70,17 +77,13 @@ export async function previewPlanImport(
 ): Promise<TPlanImportPreview> {
   const file = await readPlanFile(content, fileName);
   const found = findTaskTables(file.tables);
-  if (!found.tables.length) {
-    throw new AppError(
-      "VALIDATION_FAILED",
-      `Không tìm thấy bảng nhiệm vụ trong tệp "${fileName}": cần một bảng có dòng tiêu đề gồm cột STT, Nhiệm vụ (hoặc Tên nhiệm vụ, Nội dung) và Chủ trì, Phối hợp hoặc Thời gian thực hiện.`,
-    );
-  }
+  if (!found.tables.length) return withoutTables(ctx, fileName, file);
   const tables: TImportTable[] = found.tables.map(({ title, header, mapping, rows }) => ({
     title,
     header,
     mapping,
     rows,
+    moneyUnit: detectMoneyUnit([title, ...header]),
   }));
   // The appendix with the most rows is the task list; the user can pick another table in the preview.
   const tableIndex = tables.reduce((best, t, i) => (t.rows.length > tables[best]!.rows.length ? i : best), 0);
@@ -109,6 +112,41 @@ export async function previewPlanImport(
     suggestedParent,
     frameworkId: framework?.id ?? null,
     existingPlan: header.code ? await repo.findPlanByCode(ctx.db, header.code) : null,
+    text: [],
+  };
+}
+
+/**
+ * A plan whose tasks are prose ("II. NHIỆM VỤ, GIẢI PHÁP") has no table to map: the preview says so and gives the
+ * document's text, so the coordinator enters the tasks by hand beside it (they are saved as a table of their own).
+ */
+async function withoutTables(
+  ctx: TServiceContext,
+  fileName: string,
+  file: Awaited<ReturnType<typeof readPlanFile>>,
+): Promise<TPlanImportPreview> {
+  const lines = file.lines(new Set());
+  const header = detectPlanHeader(lines);
+  const units = await listUnitsWithin(ctx.db, scopesWhere(ctx.actor, ["coordinator"])[0] ?? []);
+  const issuer = header.issuerAbbreviation ? matchUnitName(header.issuerAbbreviation, units) : null;
+  return {
+    rows: [],
+    warnings: [],
+    problems: [
+      `Không tìm thấy bảng nhiệm vụ trong tệp "${fileName}" (cần một bảng có cột STT, Nhiệm vụ và Chủ trì, Phối hợp hoặc Thời gian thực hiện): hãy nhập các nhiệm vụ theo nội dung văn bản hiển thị bên cạnh.`,
+    ],
+    units: [],
+    counts: { tasks: 0, sections: 0, skipped: 0 },
+    fileName,
+    format: file.format,
+    tables: [],
+    tableIndex: 0,
+    header,
+    suggestedIssuer: issuer ? { id: issuer.unit.id, name: issuer.unit.name } : null,
+    suggestedParent: null,
+    frameworkId: null,
+    existingPlan: header.code ? await repo.findPlanByCode(ctx.db, header.code) : null,
+    text: lines.slice(0, 5000),
   };
 }
 
@@ -129,46 +167,71 @@ export function remapPlanImport(ctx: TServiceContext, input: TPlanImportRemap): 
  * unresolved stays in the task's text only. Nothing is kept on any error.
  */
 export async function commitPlanImport(ctx: TServiceContext, input: TPlanImportCommit): Promise<TPlanDetail> {
+  const tables = input.tables ?? (input.table ? [input.table] : []);
+  if (!tables.length) throw new AppError("VALIDATION_FAILED", "Chưa chọn bảng nào để nhập.");
   return ctx.db.transaction(async (tx) => {
     const scope = await ownerScope(tx, defaultOwnerUnitId(ctx.actor, input.plan.ownerUnitId));
     ensureCan(ctx.actor, "plan.manage", scope);
-    const mapped = await mapTable(tx, scope.scopePath, input.table, input.plan.startYear, input.frameworkId);
-    if (mapped.problems.length) {
-      throw new AppError("VALIDATION_FAILED", `Chưa nhập được: ${mapped.problems.join(" ")}`, mapped.problems);
+    const mappedTables: TPlanImportMapped[] = [];
+    const problems: string[] = [];
+    for (const [i, table] of tables.entries()) {
+      const mapped = await mapTable(tx, scope.scopePath, table, input.plan.startYear, input.frameworkId);
+      const where = tables.length > 1 ? `${table.title ?? `Bảng ${i + 1}`}: ` : "";
+      problems.push(...mapped.problems.map((p) => `${where}${p}`));
+      mappedTables.push(mapped);
+    }
+    if (problems.length) {
+      throw new AppError("VALIDATION_FAILED", `Chưa nhập được: ${problems.join(" ")}`, problems);
     }
     const chosen = Object.values(input.unitResolutions).filter((id): id is string => id !== null);
     await ensureUnitsInScope(tx, scope, chosen);
 
     const planId = await insertPlanWithTargets(tx, ctx, input.plan);
-    const resolve = unitResolver(mapped.units, input.unitResolutions);
-    const ids = new Map<number, string>();
-    for (const [sortOrder, row] of importableRows(mapped.rows).entries()) {
-      const id = await repo.insertTask(tx, {
-        planId,
-        parentId: row.parentIndex === null ? null : (ids.get(row.parentIndex) ?? null),
-        number: row.number,
-        isSection: row.kind === "section",
-        content: row.content,
-        leadText: row.leadText,
-        cooperatingText: row.cooperatingText,
-        outputText: row.outputText,
-        timeframeText: row.timeframeText,
-        timeframe: row.timeframe,
-        directingLeader: row.directingLeader,
-        budgetAmount: row.budgetAmount,
-        budgetSource: row.budgetSource,
-        budgetBasis: row.budgetBasis,
-        sortOrder,
-      });
-      ids.set(row.index, id);
-      if (row.kind !== "task") continue;
-      const { leadUnitIds, cooperatingUnitIds } = resolveTaskUnits(row, resolve);
-      await repo.replaceTaskUnits(tx, id, leadUnitIds, cooperatingUnitIds);
-      await repo.replaceTaskIndicators(
-        tx,
-        id,
-        row.indicators.map((i) => i.id),
-      );
+    let sortOrder = 0;
+    for (const [i, mapped] of mappedTables.entries()) {
+      // Several appendices (tasks in Phụ lục I, budget lines in Phụ lục II) each become a section of the one plan,
+      // so their own numbering ("1", "2"…) does not collide.
+      const appendixId =
+        tables.length > 1
+          ? await repo.insertTask(tx, {
+              planId,
+              parentId: null,
+              number: null,
+              isSection: true,
+              content: appendixTitle(tables[i]!, i),
+              sortOrder: sortOrder++,
+            })
+          : null;
+      const resolve = unitResolver(mapped.units, input.unitResolutions);
+      const ids = new Map<number, string>();
+      for (const row of importableRows(mapped.rows)) {
+        const id = await repo.insertTask(tx, {
+          planId,
+          parentId: row.parentIndex === null ? appendixId : (ids.get(row.parentIndex) ?? appendixId),
+          number: row.number,
+          isSection: row.kind === "section",
+          content: row.content,
+          leadText: row.leadText,
+          cooperatingText: row.cooperatingText,
+          outputText: row.outputText,
+          timeframeText: row.timeframeText,
+          timeframe: row.timeframe,
+          directingLeader: row.directingLeader,
+          budgetAmount: row.budgetAmount,
+          budgetSource: row.budgetSource,
+          budgetBasis: row.budgetBasis,
+          sortOrder: sortOrder++,
+        });
+        ids.set(row.index, id);
+        if (row.kind !== "task") continue;
+        const { leadUnitIds, cooperatingUnitIds } = resolveTaskUnits(row, resolve);
+        await repo.replaceTaskUnits(tx, id, leadUnitIds, cooperatingUnitIds);
+        await repo.replaceTaskIndicators(
+          tx,
+          id,
+          row.indicators.map((x) => x.id),
+        );
+      }
     }
     await recordAudit(tx, {
       actorId: ctx.actor.id,
@@ -177,14 +240,30 @@ export async function commitPlanImport(ctx: TServiceContext, input: TPlanImportC
       entityId: planId,
       after: {
         plan: input.plan,
-        counts: mapped.counts,
-        mapping: input.table.mapping,
+        tables: tables.map((t, i) => ({
+          title: t.title,
+          mapping: t.mapping,
+          moneyUnit: t.moneyUnit ?? null,
+          counts: mappedTables[i]!.counts,
+        })),
         unitResolutions: input.unitResolutions,
       },
       ip: ctx.ip,
     });
     return getPlanDetail(ctx, planId, tx);
   });
+}
+
+/** "PHỤ LỤC 2: PHÂN CÔNG …" as the section's title: the table's title from its appendix line on. */
+function appendixTitle(table: TImportTable, index: number): string {
+  // The unit line ("Đơn vị tính: đồng") is about the amounts, not the appendix's name.
+  const title =
+    table.title
+      ?.replace(/\s+/g, " ")
+      .replace(/\s*(?:đơn vị tính|đvt)\s*:.*$/iu, "")
+      .trim() ?? "";
+  const from = title.search(/ph[uụ] l[uụ]c/iu);
+  return (from >= 0 ? title.slice(from) : title) || `Bảng ${index + 1}`;
 }
 
 /**
@@ -220,7 +299,8 @@ export async function importPlanAsRead(
   if (!plan.success || problems.length) return { problems };
   const detail = await commitPlanImport(ctx, {
     plan: plan.data,
-    table: preview.tables[preview.tableIndex]!,
+    // Every appendix table, into the one plan.
+    tables: preview.tables,
     unitResolutions: {},
     frameworkId: preview.frameworkId,
   });

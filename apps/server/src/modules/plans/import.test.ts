@@ -410,7 +410,6 @@ describe("files that are not a plan", () => {
       415,
       "là tệp nén nhưng không phải Word",
     ],
-    ["a Word letter without a task table", () => docxWithout(false), 400, "Không tìm thấy bảng nhiệm vụ"],
     [
       "a damaged document.xml",
       async () => {
@@ -427,6 +426,32 @@ describe("files that are not a plan", () => {
     expect(res.statusCode).toBe(status);
     expect(res.json().error.message).toContain(message);
     if (status === 415) expect(res.json().error.message).toContain("Hãy chọn tệp Word (.docx) hoặc Excel (.xlsx)");
+  });
+
+  it("a Word letter without a task table: says so and gives its text, to enter the tasks by hand beside it", async () => {
+    const res = await preview("ke-hoach.docx", await docxWithout(false));
+    expect(res.statusCode, res.body).toBe(200);
+    const p: TPlanImportPreview = res.json();
+    expect(p.tables).toEqual([]);
+    expect(p.problems[0]).toContain("Không tìm thấy bảng nhiệm vụ");
+    expect(p.problems[0]).toContain("hãy nhập các nhiệm vụ theo nội dung văn bản hiển thị bên cạnh");
+    expect(p.text.length).toBeGreaterThan(0);
+    // the tasks typed beside the text are saved as a table of their own, the same way as an imported one
+    const typed = [["1", "Rà soát, cập nhật chuyên mục chuyển đổi số", "Sở Công Thương", "Thường xuyên"]];
+    const res2 = await post("/api/plans/import", {
+      plan: { code: "17a-TAY/KH-SCT", title: "Kế hoạch nhập tay", startYear: 2025 },
+      table: {
+        title: null,
+        header: ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời gian thực hiện"],
+        mapping: ["number", "content", "lead", "timeframe"],
+        rows: typed.map((cells, i) => ({ cells, afterBreak: false, table: 1, row: i + 2 })),
+      },
+      unitResolutions: {},
+    });
+    expect(res2.statusCode, res2.body).toBe(201);
+    expect(res2.json().tasks.map((x: TTask) => [x.content, x.leadUnits.map((u) => u.name)])).toEqual([
+      ["Rà soát, cập nhật chuyên mục chuyển đổi số", ["Sở Công Thương"]],
+    ]);
   });
 
   it("reads the same document again once the tables are back (the check above is about the tables)", async () => {

@@ -7,6 +7,7 @@ import {
   frameworks,
   indicators,
   periods,
+  planReviews,
   plans,
   planTargets,
   reports,
@@ -123,6 +124,7 @@ export function listTargets(db: TDbOrTx, planId: string) {
     .select({
       id: planTargets.id,
       label: planTargets.label,
+      metric: planTargets.metric,
       comparator: planTargets.comparator,
       targetValue: planTargets.targetValue,
       unit: planTargets.unit,
@@ -461,4 +463,39 @@ export function listLeafIndicators(db: TDbOrTx, frameworkId: string) {
     .leftJoin(child, eq(child.parentId, indicators.id))
     .where(and(eq(indicators.frameworkId, frameworkId), isNull(child.id)))
     .orderBy(asc(indicators.sortOrder));
+}
+
+// ---------- review meetings ----------
+
+export async function insertReview(db: TDbOrTx, values: typeof planReviews.$inferInsert) {
+  const [row] = await db.insert(planReviews).values(values).returning({ id: planReviews.id });
+  return row!.id;
+}
+
+export function listReviews(db: TDbOrTx, planId: string) {
+  return db
+    .select()
+    .from(planReviews)
+    .where(eq(planReviews.planId, planId))
+    .orderBy(desc(planReviews.heldOn), desc(planReviews.createdAt));
+}
+
+/** The conclusions (tasks under each review's section) with their status and lead units. */
+export function listReviewConclusions(db: TDbOrTx, sectionIds: readonly string[]) {
+  if (!sectionIds.length) return Promise.resolve([]);
+  return db
+    .select({
+      sectionId: tasks.parentId,
+      taskId: tasks.id,
+      content: tasks.content,
+      status: tasks.status,
+      percent: tasks.percent,
+      leadUnits: sql<
+        { id: string; name: string }[]
+      >`coalesce((select json_agg(json_build_object('id', u.id, 'name', u.name) order by u.name)
+        from task_units tu join units u on u.id = tu.unit_id where tu.task_id = "tasks"."id" and tu.role = 'lead'), '[]'::json)`,
+    })
+    .from(tasks)
+    .where(inArray(tasks.parentId, [...sectionIds]))
+    .orderBy(asc(tasks.sortOrder));
 }

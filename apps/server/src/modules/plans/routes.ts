@@ -1,10 +1,12 @@
 import {
   ZPlanDetail,
-  ZPlanImportCommit,
+  ZPlanImportCommitChecked,
   ZPlanImportMapped,
   ZPlanImportPreview,
   ZPlanImportRemap,
   ZPlanInput,
+  ZPlanReview,
+  ZPlanReviewInput,
   ZPlanSummary,
   ZPlanUpdate,
   ZTask,
@@ -20,6 +22,7 @@ import { authorize, authorizeSomewhere, serviceContext } from "../../http/auth.t
 import type { TAppDeps } from "../../http/context.ts";
 import { AppError } from "../../http/errors.ts";
 import { commitPlanImport, previewPlanImport, remapPlanImport } from "./import-service.ts";
+import * as reviews from "./review-service.ts";
 import * as service from "./service.ts";
 
 const tags = ["plans"];
@@ -87,7 +90,7 @@ export function planRoutes(app: TApp, deps: TAppDeps) {
       schema: {
         tags,
         summary: "Nhập kế hoạch đã xem trước cùng toàn bộ nhiệm vụ trong một giao dịch",
-        body: ZPlanImportCommit,
+        body: ZPlanImportCommitChecked,
         response: { 201: ZPlanDetail },
       },
     },
@@ -164,6 +167,41 @@ export function planRoutes(app: TApp, deps: TAppDeps) {
     async (request, reply) => {
       const ctx = serviceContext(request, deps, authorize(request, "plan.manage", await plan(request.params.id)));
       return reply.status(201).send(await service.createTask(ctx, request.params.id, request.body));
+    },
+  );
+
+  app.get(
+    "/api/plans/:id/reviews",
+    {
+      schema: {
+        tags,
+        summary: "Các hội nghị sơ kết của kế hoạch và kết luận (thành nhiệm vụ)",
+        params: ZPlanParams,
+        response: { 200: z.array(ZPlanReview) },
+      },
+    },
+    async (request) =>
+      reviews.listReviews(
+        serviceContext(request, deps, authorize(request, "plan.view", await plan(request.params.id))),
+        request.params.id,
+      ),
+  );
+
+  app.post(
+    "/api/plans/:id/reviews",
+    {
+      schema: {
+        tags,
+        summary: "Ghi biên bản hội nghị sơ kết: ngày, thành phần, kết luận; mỗi kết luận thành một nhiệm vụ",
+        params: ZPlanParams,
+        body: ZPlanReviewInput,
+        response: { 201: z.array(ZPlanReview) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = serviceContext(request, deps, authorize(request, "plan.recordReview", await plan(request.params.id)));
+      await reviews.recordReview(ctx, request.params.id, request.body);
+      return reply.status(201).send(await reviews.listReviews(ctx, request.params.id));
     },
   );
 

@@ -14,6 +14,7 @@ import {
   type TPlanUpdate,
   type TScopeRef,
   type TTargetInput,
+  type TTargetMetric,
   type TTask,
   type TTaskDetail,
   type TTaskEdit,
@@ -27,6 +28,7 @@ import type { TServiceContext } from "../../http/context.ts";
 import { AppError, forbidden, notFound } from "../../http/errors.ts";
 import { ensureCan } from "../../http/policy.ts";
 import { recordAudit } from "../audit/repo.ts";
+import { dashboardFor } from "../dashboard/service.ts";
 import { findDocument } from "../evidence/repo.ts";
 import { ownerScope } from "../frameworks/service.ts";
 import { findUnitPath } from "../units/repo.ts";
@@ -91,10 +93,45 @@ export async function listPlans(ctx: TServiceContext): Promise<TPlanSummary[]> {
   );
 }
 
-async function presentTargets(db: TDbOrTx, planId: string): Promise<TPlanTarget[]> {
+/**
+ * The province's standing a metric target reads, from the dashboard of the province framework of the plan's first
+ * year: the self-assessed total of reports that have left their units (never a draft), the official rank, the main
+ * indicators officially in the top 10. The same numbers the dashboard shows.
+ */
+async function metricReadings(db: TDbOrTx, year: number | null): Promise<Record<TTargetMetric, number | null>> {
+  const none = { dti_total: null, dti_rank: null, mains_top10: null };
+  const framework = year ? await repo.findProvinceFrameworkOfYear(db, year) : null;
+  if (!framework) return none;
+  const submittedOnly = { allSubmitted: true, allDrafts: false, memberUnitIds: [], coordinatedRoots: [] };
+  const dashboard = await dashboardFor(db, { frameworkId: framework.id }, submittedOnly);
+  return {
+    dti_total: dashboard.period ? dashboard.totals.selfTotal : null,
+    dti_rank: dashboard.official?.rank ?? null,
+    mains_top10: dashboard.official?.mainsInTop10 ?? null,
+  };
+}
+
+async function presentTargets(db: TDbOrTx, planId: string, year: number | null): Promise<TPlanTarget[]> {
   const rows = await repo.listTargets(db, planId);
+  const metrics = rows.some((r) => r.metric) ? await metricReadings(db, year) : null;
   return Promise.all(
     rows.map(async (row) => {
+      if (row.metric) {
+        const current = metrics?.[row.metric] ?? null;
+        return {
+          id: row.id,
+          label: row.label,
+          metric: row.metric,
+          indicator: null,
+          comparator: row.comparator,
+          targetValue: row.targetValue,
+          unit: row.unit,
+          current,
+          basis: row.metric === "dti_total" ? ("points" as const) : ("value" as const),
+          periodLabel: null,
+          met: isTargetMet(row.comparator, row.targetValue, current),
+        };
+      }
       const indicator =
         row.indicatorId && row.indicatorCode && row.indicatorName
           ? { id: row.indicatorId, code: row.indicatorCode, name: row.indicatorName }
@@ -114,6 +151,7 @@ async function presentTargets(db: TDbOrTx, planId: string): Promise<TPlanTarget[
       return {
         id: row.id,
         label: row.label,
+        metric: null,
         indicator,
         comparator: row.comparator,
         targetValue: row.targetValue,
@@ -140,7 +178,7 @@ export async function getPlanDetail(ctx: TServiceContext, id: string, db: TDbOrT
     ...summaryOf(plan, tasks, now),
     signer: plan.signer,
     legalBases: plan.legalBases,
-    targets: await presentTargets(db, id),
+    targets: await presentTargets(db, id, plan.startYear),
     tasks,
     bySection: progressBySection(tasks, now),
     byUnit: progressByUnit(tasks, now),
@@ -260,6 +298,7 @@ function planValues(input: TPlanUpdate) {
 function targetValues(targets: readonly TTargetInput[]) {
   return targets.map((t, sortOrder) => ({
     label: t.label,
+    metric: t.metric ?? null,
     indicatorId: t.indicatorId ?? null,
     comparator: t.comparator,
     targetValue: t.targetValue ?? null,
@@ -366,6 +405,27 @@ function taskValues(input: TTaskEdit, defaultYear: number | null) {
 
 const definedOnly = <T extends object>(values: T) =>
   Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+/**
+ * Adds a task to a plan inside the caller's transaction (units already checked against the plan's scope) and answers
+ * its id: a review's conclusions are written this way, under the review's own audit row.
+ */
+export async function createTaskIn(
+  tx: TDbOrTx,
+  _ctx: TServiceContext,
+  plan: { id: string; startYear: number | null },
+  input: Partial<TTaskInput> & Pick<TTaskInput, "content" | "isSection">,
+): Promise<string> {
+  const values = definedOnly(taskValues(input, plan.startYear));
+  const id = await repo.insertTask(tx, {
+    ...values,
+    content: input.content,
+    planId: plan.id,
+    sortOrder: await repo.nextSortOrder(tx, plan.id),
+  });
+  await repo.replaceTaskUnits(tx, id, input.leadUnitIds ?? [], input.cooperatingUnitIds ?? []);
+  return id;
+}
 
 export async function createTask(ctx: TServiceContext, planId: string, input: TTaskInput): Promise<TTaskDetail> {
   return ctx.db.transaction(async (tx) => {

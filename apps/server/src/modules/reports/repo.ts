@@ -574,3 +574,29 @@ export function listOfficeReports(db: TDbOrTx, slot: { agencyUnitId: string; ind
         order by u.name, p.label`,
   );
 }
+
+/**
+ * The cooperating units of an indicator with their report of a period, if any, for the lead's consolidation:
+ * every assigned unit, so a unit that never opened its report shows as missing rather than vanishing.
+ */
+export function listCooperatingReports(db: TDbOrTx, periodId: string, indicatorId: string) {
+  return db
+    .select({ unitId: assignments.unitId, unitName: units.name, status: reports.status, values: reports.values })
+    .from(assignments)
+    .innerJoin(units, eq(units.id, assignments.unitId))
+    .leftJoin(
+      reports,
+      and(
+        eq(reports.periodId, periodId),
+        eq(reports.indicatorId, assignments.indicatorId),
+        eq(reports.unitId, assignments.unitId),
+      ),
+    )
+    .where(and(eq(assignments.indicatorId, indicatorId), eq(assignments.role, "cooperate")))
+    .orderBy(asc(units.name));
+}
+
+export async function findUserName(db: TDbOrTx, id: string) {
+  const [row] = await db.select({ name: users.fullName }).from(users).where(eq(users.id, id));
+  return row?.name ?? null;
+}

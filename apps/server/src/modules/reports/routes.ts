@@ -1,6 +1,7 @@
 import {
   ZAttachDocument,
   ZCommentCreate,
+  ZConsolidate,
   ZDetachDocumentQuery,
   ZOfficeWork,
   ZReportActionRequest,
@@ -131,6 +132,23 @@ export function reportRoutes(app: TApp, deps: TAppDeps) {
     },
     async (request) => {
       await service.actOnReport(ctx(request), request.params.id, request.body);
+      return detail(request, request.params.id);
+    },
+  );
+
+  app.post(
+    "/api/reports/:id/consolidation",
+    {
+      schema: {
+        tags,
+        summary: "Cơ quan chủ trì nhận số tổng hợp từ các đơn vị phối hợp, hoặc sửa có ghi lý do",
+        params: ZParams,
+        body: ZConsolidate,
+        response: { 200: ZReportDetail },
+      },
+    },
+    async (request) => {
+      await service.consolidateReport(ctx(request), request.params.id, request.body);
       return detail(request, request.params.id);
     },
   );

@@ -2,15 +2,22 @@ import {
   allowedActions,
   can,
   checkReportedValues,
+  consolidationRules,
   formatNumberVi,
   hasAnyValue,
+  isCountedForConsolidation,
   isEditable,
   nextStatus,
+  overriddenKeys,
+  proposeConsolidation,
   REPORT_STATUS_LABELS,
   reportStanding,
   scoreIndicator,
   submissionWindow,
   type TAttachDocument,
+  type TConsolidate,
+  type TConsolidation,
+  type TConsolidationRecord,
   type TIndicatorScore,
   type TOfficeWork,
   type TReportActionRequest,
@@ -102,11 +109,12 @@ async function loadReadable(ctx: TServiceContext, reportId: string) {
 
 export async function getReportDetail(ctx: TServiceContext, reportId: string): Promise<TReportDetail> {
   const c = await loadReadable(ctx, reportId);
-  const [documents, events, comments, unitName] = await Promise.all([
+  const [documents, events, comments, unitName, consolidation] = await Promise.all([
     repo.listReportDocuments(ctx.db, reportId),
     repo.listEvents(ctx.db, reportId),
     repo.listComments(ctx.db, reportId),
     repo.findUnitName(ctx.db, c.report.unitId),
+    c.report.role === "lead" ? consolidationOf(ctx.db, c) : null,
   ]);
   const actorContext = reportStanding(ctx.actor, access(c));
   const window = windowOf(c, ctx.clock());
@@ -147,7 +155,82 @@ export async function getReportDetail(ctx: TServiceContext, reportId: string): P
     documents,
     events: events.map((e) => ({ ...e, at: e.at.toISOString() })),
     comments: comments.map((m) => ({ ...m, at: m.at.toISOString() })),
+    consolidation,
   };
+}
+
+/** The lead's view of its cooperating units: their figures side by side and the sums the framework's rules give. */
+async function consolidationOf(db: TDbOrTx, c: TContext): Promise<TConsolidation> {
+  const rules = consolidationRules(c.indicator);
+  const rows = (await repo.listCooperatingReports(db, c.report.periodId, c.report.indicatorId)).map((r) => ({
+    unitId: r.unitId,
+    unitName: r.unitName,
+    status: r.status,
+    values: r.values ?? {},
+    counted: isCountedForConsolidation(r.status),
+  }));
+  return { rules, rows, proposed: proposeConsolidation(rules, rows), record: c.report.consolidation };
+}
+
+/**
+ * The lead accepts the proposed consolidated values, or overrides some of them with a reason; the values go into
+ * its report (rescored) and the breakdown it saw is kept with them, so the export and a later reader see why.
+ */
+export async function consolidateReport(ctx: TServiceContext, reportId: string, input: TConsolidate) {
+  const c = await loadContext(ctx.db, reportId);
+  ensureCan(ctx.actor, "report.consolidate", access(c));
+  assertEditable(ctx, c);
+  const view = await consolidationOf(ctx.db, c);
+  const summed = Object.keys(view.proposed);
+  if (summed.length === 0)
+    throw new AppError("CONFLICT", "Chỉ số này không có số liệu cộng dồn từ các đơn vị phối hợp.");
+  const foreign = Object.keys(input.values).filter((key) => !summed.includes(key));
+  if (foreign.length)
+    throw new AppError("VALIDATION_FAILED", `Ô nhập "${foreign[0]}" không được tổng hợp từ các đơn vị phối hợp.`);
+  const overridden = overriddenKeys(view.proposed, input.values);
+  const reason = input.reason?.trim() || null;
+  if (overridden.length && (!reason || reason.length < 5))
+    throw new AppError(
+      "VALIDATION_FAILED",
+      "Giá trị khác số tổng hợp từ các đơn vị phối hợp: vui lòng ghi lý do (ít nhất 5 ký tự).",
+    );
+  const chosen = Object.fromEntries(
+    summed.map((key) => [key, key in input.values ? input.values[key]! : view.proposed[key]!]),
+  );
+  const values = { ...c.report.values, ...chosen };
+  const problems = checkReportedValues(c.indicator, values);
+  if (problems.length) throw new AppError("VALIDATION_FAILED", problems.join(" "));
+  const record: TConsolidationRecord = {
+    values: chosen,
+    proposed: view.proposed,
+    overridden,
+    reason: overridden.length ? reason : null,
+    breakdown: view.rows,
+    at: ctx.clock().toISOString(),
+    byName: await repo.findUserName(ctx.db, ctx.actor.id),
+  };
+  await ctx.db.transaction(async (tx) => {
+    const fresh = await lockForChange(tx, c, input.version);
+    assertEditable(ctx, fresh);
+    const scored = score(c, values, await repo.countEvidence(tx, reportId));
+    const saved = await repo.updateReportIfVersion(tx, reportId, input.version, {
+      values,
+      consolidation: record,
+      selfPoints: scored?.points ?? null,
+      selfExplanation: scored?.explanation ?? null,
+      updatedBy: ctx.actor.id,
+    });
+    if (!saved) throw staleVersion();
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: "report.consolidate",
+      entityType: "report",
+      entityId: reportId,
+      before: { values: c.report.values, consolidation: c.report.consolidation },
+      after: { values, overridden, reason: record.reason },
+      ip: ctx.ip,
+    });
+  });
 }
 
 /** Finds or starts (as a draft) the report of a unit on an indicator it is assigned to, in a period. */

@@ -7,7 +7,12 @@ import { readSetting, writeSetting } from "./repo.ts";
 const KEY = "province";
 
 /** Khánh Hòa and the targets of its plan 4636 (DTI ≥ 800/1000, top 20) until the coordinator says otherwise. */
-export const DEFAULT_PROVINCE_SETTINGS: TProvinceSettings = { province: "Khánh Hòa", targetTotal: 800, targetRank: 20 };
+export const DEFAULT_PROVINCE_SETTINGS: TProvinceSettings = {
+  province: "Khánh Hòa",
+  targetTotal: 800,
+  targetRank: 20,
+  targetMainsTop10: 4,
+};
 
 export async function getProvinceSettings(db: TDbOrTx): Promise<TProvinceSettings> {
   return { ...DEFAULT_PROVINCE_SETTINGS, ...((await readSetting<Partial<TProvinceSettings>>(db, KEY)) ?? {}) };

@@ -11,6 +11,11 @@ export const planRules = {
   "plan.view": (actor: TActor, owner: TScopeRef) => seesScope(actor, owner.scopePath),
   /** Create, import, edit and delete a scope's plans, targets and tasks. */
   "plan.manage": (actor: TActor, owner: TScopeRef) => coordinates(actor, owner.scopePath),
+  /**
+   * Record a review meeting of a scope's plan (hội nghị sơ kết) and turn its conclusions into tasks: the scope's
+   * coordinator, who holds the meeting for the steering committee.
+   */
+  "plan.recordReview": (actor: TActor, owner: TScopeRef) => coordinates(actor, owner.scopePath),
   /** Post progress on a task: its lead units' people, or the plan's coordinator. */
   "task.update": (actor: TActor, task: TTaskRef) =>
     coordinates(actor, task.scopePath) || task.leadUnitIds.some((unitId) => isMemberOf(actor, unitId)),

@@ -32,6 +32,11 @@ export const reportRules = {
    */
   "report.read": (actor: TActor, r: TReportRef) =>
     actsFor(actor, r) || (r.status !== "draft" && (isMemberOf(actor, r.leadUnitId) || oversees(actor, r.scopePath))),
+  /**
+   * Take the cooperating units' figures into the lead agency's report (accept or override the sums): who acts for
+   * that report, and only on the lead agency's own report.
+   */
+  "report.consolidate": (actor: TActor, r: TReportRef) => r.unitId === r.leadUnitId && actsFor(actor, r),
   /** Accept, return or submit on behalf of the lead agency: the lead agency's leaders. */
   "report.review": (actor: TActor, r: TReportRef) => leadsUnit(actor, r.leadUnitId),
   /** Verify (xác nhận) for the cycle: its coordinator. */

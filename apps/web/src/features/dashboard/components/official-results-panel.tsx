@@ -60,6 +60,12 @@ export function OfficialResultsPanel({ dashboard }: { dashboard: TDashboard }) {
               ? `${formatNumberVi(official.gapTo20.pointGap, { decimals: 2 })} ${t("dashboard.points")}`
               : "—"}
           </Descriptions.Item>
+          <Descriptions.Item label={t("dashboard.mainsTop10")}>
+            <span data-testid="mains-top10">
+              {official.mainsInTop10}
+              {dashboard.target.mainsTop10 !== null && `/${dashboard.target.mainsTop10}`}
+            </span>
+          </Descriptions.Item>
           <Descriptions.Item label={t("dashboard.note")}>{official.note ?? "—"}</Descriptions.Item>
         </Descriptions>
       ) : (

@@ -1,4 +1,10 @@
-import type { TFrameworkClone, TFrameworkCreate, TFrameworkDetail, TFrameworkUpdate } from "@chiso/core";
+import type {
+  TFrameworkCalendar,
+  TFrameworkClone,
+  TFrameworkCreate,
+  TFrameworkDetail,
+  TFrameworkUpdate,
+} from "@chiso/core";
 import { api } from "../../../lib/api.ts";
 import { useFrameworkMutation } from "./use-framework-mutation.ts";
 
@@ -11,3 +17,7 @@ export const cloneFramework = ({ id, ...body }: TFrameworkClone & { id: string }
 export const useCreateFramework = () => useFrameworkMutation(createFramework);
 export const useUpdateFramework = () => useFrameworkMutation(updateFramework);
 export const useCloneFramework = () => useFrameworkMutation(cloneFramework);
+
+export const setFrameworkCalendar = ({ id, ...body }: TFrameworkCalendar & { id: string }) =>
+  api<TFrameworkDetail>("PUT", `/api/frameworks/${id}/calendar`, body);
+export const useSetFrameworkCalendar = () => useFrameworkMutation(setFrameworkCalendar);

@@ -38,6 +38,7 @@ import { useFramework } from "../api/get-framework.ts";
 import { useFrameworks } from "../api/list-frameworks.ts";
 import { useCreateIndicator, useDeleteIndicator, useMoveIndicator, useUpdateIndicator } from "../api/save-indicator.ts";
 import { AssignmentTable } from "./assignment-table.tsx";
+import { CalendarButton, CalendarModal, CalendarText } from "./framework-calendar.tsx";
 import { FrameworkFormModal, type TFrameworkFormMode } from "./framework-form-modal.tsx";
 import { FrameworkImportModal } from "./framework-import-modal.tsx";
 import { FrameworkTreeTable, type TTreeEditor } from "./framework-tree-table.tsx";
@@ -59,6 +60,7 @@ export function FrameworksPage() {
   const [params, setParams] = useSearchParams();
   const [query, setQuery] = useState("");
   const [formMode, setFormMode] = useState<TFrameworkFormMode | null>(null);
+  const [editingCalendar, setEditingCalendar] = useState(false);
   const [importing, setImporting] = useState(false);
   const selectedId =
     params.get("id") ?? frameworks.data?.find((f) => f.status === "published")?.id ?? frameworks.data?.[0]?.id;
@@ -150,6 +152,12 @@ export function FrameworksPage() {
               </Descriptions.Item>
               <Descriptions.Item label={t("frameworks.levelLabel")}>
                 {t(`frameworks.level.${framework.level}`)} · {framework.year} · {framework.ownerName}
+              </Descriptions.Item>
+              <Descriptions.Item label={t("calendar.title")} span={2}>
+                <CalendarText framework={framework} />
+                {isCoordinator && framework.status !== "archived" && (
+                  <CalendarButton onClick={() => setEditingCalendar(true)} />
+                )}
               </Descriptions.Item>
             </Descriptions>
             <Space wrap align="start">
@@ -271,6 +279,7 @@ export function FrameworksPage() {
           />
         </Card>
       )}
+      {editingCalendar && <CalendarModal framework={framework ?? null} onClose={() => setEditingCalendar(false)} />}
       <FrameworkFormModal
         mode={formMode}
         onClose={() => setFormMode(null)}

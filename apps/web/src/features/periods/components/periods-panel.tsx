@@ -1,7 +1,9 @@
 import { PlusOutlined } from "@ant-design/icons";
 import {
   canSomewhere,
+  DEFAULT_DEADLINE_RULES,
   defaultDeadline,
+  describeDeadlineRule,
   formatDateTimeVi,
   formatDateVi,
   periodWindow,
@@ -78,7 +80,21 @@ export function PeriodsPanel() {
             title: t("reports.deadline"),
             dataIndex: "deadline",
             width: 160,
-            render: (d: string) => formatDateTimeVi(d),
+            render: (d: string, p) => (
+              <>
+                {formatDateTimeVi(d)}
+                {p.deadlineRuleText && (
+                  <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12 }}>
+                    {p.deadlineRuleText}
+                  </Typography.Paragraph>
+                )}
+                {p.outOfYearReason && (
+                  <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12 }}>
+                    {t("periods.outOfYear")}: {p.outOfYearReason}
+                  </Typography.Paragraph>
+                )}
+              </>
+            ),
           },
           {
             title: t("periods.extensions"),
@@ -142,6 +158,7 @@ interface TOpenForm {
   year: number;
   index: number;
   deadline: Dayjs;
+  outOfYearReason?: string;
 }
 
 function OpenPeriodModal({ open, onClose }: { open: boolean; onClose(): void }) {
@@ -153,13 +170,23 @@ function OpenPeriodModal({ open, onClose }: { open: boolean; onClose(): void }) 
   const kind = Form.useWatch("kind", form) ?? "quarter";
   const year = Form.useWatch("year", form);
   const index = Form.useWatch("index", form);
+  const frameworkId = Form.useWatch("frameworkId", form);
+  const framework = frameworks.data?.find((f) => f.id === frameworkId);
   const window = year && index && index <= MAX_INDEX[kind] ? periodWindow(kind, year, index) : null;
+  const ruleText = describeDeadlineRule(framework?.deadlineRules[kind] ?? DEFAULT_DEADLINE_RULES[kind], kind);
+  const outOfYear = Boolean(framework && year && framework.year !== year);
+  // Sent only when the coordinator moved it: otherwise the server applies (and records) the framework's rule.
+  const [ruleDeadline, setRuleDeadline] = useState<string | null>(null);
 
-  // The plan's rule gives the deadline; the coordinator may still move it.
+  // The framework's calendar gives the deadline; the coordinator may still move it.
   const fillDefault = () => {
     const v = form.getFieldsValue();
-    if (v.kind && v.year && v.index && v.index <= MAX_INDEX[v.kind])
-      form.setFieldValue("deadline", pickerFromInstant(defaultDeadline(v.kind, v.year, v.index)));
+    const rules = frameworks.data?.find((f) => f.id === v.frameworkId)?.deadlineRules ?? {};
+    if (v.kind && v.year && v.index && v.index <= MAX_INDEX[v.kind]) {
+      const due = defaultDeadline(v.kind, v.year, v.index, rules);
+      setRuleDeadline(due);
+      form.setFieldValue("deadline", pickerFromInstant(due));
+    }
   };
 
   // Defaults are set when the dialog opens, before the user can type; later data must not overwrite typing.
@@ -183,7 +210,10 @@ function OpenPeriodModal({ open, onClose }: { open: boolean; onClose(): void }) 
         kind: v.kind,
         year: v.year,
         index: v.index,
-        deadline: instantFromPicker(v.deadline),
+        ...(ruleDeadline && pickerFromInstant(ruleDeadline).isSame(v.deadline, "minute")
+          ? {}
+          : { deadline: instantFromPicker(v.deadline) }),
+        ...(outOfYear && { outOfYearReason: v.outOfYearReason }),
       },
       {
         onSuccess: (p) => {
@@ -265,10 +295,19 @@ function OpenPeriodModal({ open, onClose }: { open: boolean; onClose(): void }) 
           label={t("reports.deadline")}
           name="deadline"
           rules={[{ required: true }]}
-          extra={t("periods.deadlineHint")}
+          extra={`${ruleText}. ${t("periods.deadlineHint")}`}
         >
           <DatePicker showTime format="DD/MM/YYYY HH:mm" />
         </Form.Item>
+        {outOfYear && framework && (
+          <Form.Item
+            label={t("periods.outOfYearReason", { year: framework.year })}
+            name="outOfYearReason"
+            rules={[{ required: true, min: 5, message: t("periods.outOfYearRequired") }]}
+          >
+            <Input.TextArea autoSize={{ minRows: 2 }} />
+          </Form.Item>
+        )}
       </Form>
       <ErrorAlert error={openPeriod.error} />
     </Modal>

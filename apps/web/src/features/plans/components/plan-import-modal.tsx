@@ -1,9 +1,10 @@
 import { InboxOutlined } from "@ant-design/icons";
 import type { TImportTable, TPlanImportMapped, TTaskField } from "@chiso/core";
-import { Alert, App, Button, Flex, Form, Modal, Select, Steps, Typography, Upload } from "antd";
+import { Alert, App, Button, Checkbox, Flex, Form, Input, Modal, Select, Steps, Typography, Upload } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
+import { useUnits } from "../../units/api/list-units.ts";
 import { useCommitImport } from "../api/commit-import.ts";
 import { usePreviewImport } from "../api/preview-import.ts";
 import { useRemapImport } from "../api/remap-import.ts";
@@ -33,6 +34,11 @@ export function PlanImportModal({ open, onClose, onImported }: TProps) {
   const [tableIndex, setTableIndex] = useState(0);
   const [mapped, setMapped] = useState<TPlanImportMapped | null>(null);
   const [choices, setChoices] = useState<Record<string, string | null>>({});
+  // Every appendix goes into the one plan unless the coordinator picks a single table; mappings changed per table.
+  const [allTables, setAllTables] = useState(true);
+  const [edited, setEdited] = useState<Record<number, TImportTable>>({});
+  // A plan without a task table: the tasks the coordinator types beside the document's text.
+  const [typed, setTyped] = useState<TTypedTask[]>([{ content: "", lead: "", timeframe: "" }]);
 
   useEffect(() => {
     if (!open) return;
@@ -41,6 +47,9 @@ export function PlanImportModal({ open, onClose, onImported }: TProps) {
     setTable(null);
     setMapped(null);
     setChoices({});
+    setEdited({});
+    setAllTables(true);
+    setTyped([{ content: "", lead: "", timeframe: "" }]);
   }, [open, preview.reset, commit.reset]);
 
   const data = preview.data;
@@ -54,8 +63,9 @@ export function PlanImportModal({ open, onClose, onImported }: TProps) {
     });
     return false;
   };
-  const remapWith = (next: TImportTable) => {
+  const remapWith = (next: TImportTable, index = tableIndex) => {
     setTable(next);
+    setEdited((e) => ({ ...e, [index]: next }));
     remap.mutate(
       {
         table: next,
@@ -69,7 +79,7 @@ export function PlanImportModal({ open, onClose, onImported }: TProps) {
     table && remapWith({ ...table, mapping: table.mapping.map((f, i) => (i === column ? field : f)) });
 
   const confirm = async () => {
-    if (!table || !data) return;
+    if (!data) return;
     let h: THeaderFields;
     try {
       h = await form.validateFields();
@@ -81,10 +91,29 @@ export function PlanImportModal({ open, onClose, onImported }: TProps) {
       void message.error(first.errors[0] ?? t("plans.importer.fixHeader"));
       return;
     }
+    if (!table) {
+      // A plan without tables: the tasks typed beside its text.
+      if (!typedTable) return;
+      commit.mutate(
+        {
+          plan: { ...h, issuedOn: h.issuedOn ? h.issuedOn.format("YYYY-MM-DD") : null },
+          table: typedTable,
+          unitResolutions: {},
+        },
+        {
+          onSuccess: (plan) => {
+            void message.success(t("plans.importer.imported", { code: plan.code }));
+            onClose();
+            onImported(plan.id);
+          },
+        },
+      );
+      return;
+    }
     commit.mutate(
       {
         plan: { ...h, issuedOn: h.issuedOn ? h.issuedOn.format("YYYY-MM-DD") : null },
-        table,
+        ...(allTables && data.tables.length > 1 ? { tables: data.tables.map((x, i) => edited[i] ?? x) } : { table }),
         unitResolutions: choices,
         frameworkId: data.frameworkId,
       },
@@ -98,7 +127,25 @@ export function PlanImportModal({ open, onClose, onImported }: TProps) {
     );
   };
 
-  const canConfirm = Boolean(mapped && mapped.problems.length === 0 && !remap.isPending);
+  const withoutTables = Boolean(data && data.tables.length === 0);
+  const typedRows = typed.filter((x) => x.content.trim() !== "");
+  // Typed tasks travel as a table of their own (STT, Nhiệm vụ, Đơn vị chủ trì, Thời gian), mapped like any other.
+  const typedTable: TImportTable | null = typedRows.length
+    ? {
+        title: null,
+        header: ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời gian thực hiện"],
+        mapping: ["number", "content", "lead", "timeframe"],
+        rows: typedRows.map((x, i) => ({
+          cells: [String(i + 1), x.content.trim(), x.lead, x.timeframe.trim()],
+          afterBreak: false,
+          table: 1,
+          row: i + 2,
+        })),
+      }
+    : null;
+  const canConfirm = withoutTables
+    ? typedTable !== null
+    : Boolean(mapped && mapped.problems.length === 0 && !remap.isPending);
   return (
     <Modal
       open={open}
@@ -138,6 +185,23 @@ export function PlanImportModal({ open, onClose, onImported }: TProps) {
         </Upload.Dragger>
       )}
       <ErrorAlert error={preview.error} />
+      {data && withoutTables && (
+        <Flex vertical gap={16}>
+          <Typography.Text type="secondary">{data.fileName}</Typography.Text>
+          <Alert type="warning" showIcon title={data.problems.join(" ")} />
+          <ImportHeaderForm form={form} preview={data} />
+          <Flex gap={16} align="start" wrap>
+            <div
+              data-testid="import-text"
+              style={{ flex: 1, minWidth: 360, maxHeight: 480, overflow: "auto", whiteSpace: "pre-line" }}
+            >
+              {data.text.join("\n")}
+            </div>
+            <TypedTasks tasks={typed} onChange={setTyped} />
+          </Flex>
+          <ErrorAlert error={commit.error} />
+        </Flex>
+      )}
       {data && table && mapped && (
         <Flex vertical gap={16}>
           <Typography.Text type="secondary">{data.fileName}</Typography.Text>
@@ -151,7 +215,7 @@ export function PlanImportModal({ open, onClose, onImported }: TProps) {
                 value={tableIndex}
                 onChange={(index: number) => {
                   setTableIndex(index);
-                  remapWith(data.tables[index]!);
+                  remapWith(edited[index] ?? data.tables[index]!, index);
                 }}
                 options={data.tables.map((x, index) => ({
                   value: index,
@@ -161,7 +225,15 @@ export function PlanImportModal({ open, onClose, onImported }: TProps) {
                   }),
                 }))}
               />
+              <Checkbox checked={allTables} onChange={(e) => setAllTables(e.target.checked)}>
+                {t("plans.importer.allTables", { count: data.tables.length })}
+              </Checkbox>
             </Flex>
+          )}
+          {table.moneyUnit && (
+            <Typography.Text type="secondary">
+              {t("plans.importer.moneyUnit", { unit: table.moneyUnit })}
+            </Typography.Text>
           )}
           <ImportMapping table={table} onChange={changeColumn} />
           <Alert
@@ -205,5 +277,58 @@ export function PlanImportModal({ open, onClose, onImported }: TProps) {
         </Flex>
       )}
     </Modal>
+  );
+}
+
+interface TTypedTask {
+  content: string;
+  /** The lead unit's name, matched on import like a name read from a table. */
+  lead: string;
+  timeframe: string;
+}
+
+/** The tasks typed by hand beside a plan's text: content, lead unit, timeframe; rows added as needed. */
+function TypedTasks({ tasks, onChange }: { tasks: TTypedTask[]; onChange(tasks: TTypedTask[]): void }) {
+  const { t } = useTranslation();
+  const units = useUnits();
+  const set = (i: number, patch: Partial<TTypedTask>) =>
+    onChange(tasks.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+  return (
+    <Flex vertical gap={8} style={{ flex: 1, minWidth: 420 }} data-testid="typed-tasks">
+      <Typography.Text strong>{t("plans.importer.typedTasks")}</Typography.Text>
+      {tasks.map((task, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
+        <Flex key={i} gap={8}>
+          <Input.TextArea
+            aria-label={t("plans.importer.typedContent", { n: i + 1 })}
+            placeholder={t("plans.importer.typedContent", { n: i + 1 })}
+            autoSize
+            value={task.content}
+            onChange={(e) => set(i, { content: e.target.value })}
+            style={{ flex: 3 }}
+          />
+          <Select
+            aria-label={t("plans.importer.typedLead", { n: i + 1 })}
+            placeholder={t("plans.importer.typedLeadShort")}
+            showSearch
+            allowClear
+            optionFilterProp="label"
+            value={task.lead || undefined}
+            onChange={(v?: string) => set(i, { lead: v ?? "" })}
+            options={(units.data ?? []).map((u) => ({ value: u.name, label: u.name }))}
+            style={{ flex: 2 }}
+          />
+          <Input
+            placeholder={t("plans.importer.typedTimeframe")}
+            value={task.timeframe}
+            onChange={(e) => set(i, { timeframe: e.target.value })}
+            style={{ flex: 1 }}
+          />
+        </Flex>
+      ))}
+      <Button type="dashed" onClick={() => onChange([...tasks, { content: "", lead: "", timeframe: "" }])}>
+        {t("plans.importer.typedAdd")}
+      </Button>
+    </Flex>
   );
 }

@@ -12,6 +12,7 @@ import { plansMessages } from "../messages.ts";
 import { PlanFormModal } from "./plan-form-modal.tsx";
 import { yearsText } from "./plan-list.tsx";
 import { PlanProgress } from "./plan-progress.tsx";
+import { PlanReviews } from "./plan-reviews.tsx";
 import { PlanTargets } from "./plan-targets.tsx";
 import { TaskDrawer } from "./task-drawer.tsx";
 import { TaskTable } from "./task-table.tsx";
@@ -114,6 +115,7 @@ export function PlanPage() {
       <Card size="small" title={t("plans.tasks")}>
         <TaskTable tasks={p.tasks} onOpen={(task) => openTask(task.id)} />
       </Card>
+      <PlanReviews plan={p} canRecord={can(me, "plan.recordReview", { scopePath: p.ownerPath })} />
       {p.parent && p.parentTasks.length > 0 && (
         <Card size="small" title={t("plans.parentTasks", { code: p.parent.code })}>
           <TaskTable tasks={p.parentTasks} showPlan onOpen={(task) => openTask(task.id)} />

@@ -31,6 +31,8 @@ export function PlanTargets({ targets }: { targets: TPlanTarget[] }) {
             render: (_, x) =>
               x.indicator ? (
                 `${x.indicator.code} ${x.indicator.name}`
+              ) : x.metric ? (
+                t(`plans.metrics.${x.metric}`)
               ) : (
                 <Typography.Text type="secondary">{t("plans.notLinked")}</Typography.Text>
               ),

@@ -1,5 +1,6 @@
 import type {
   TAttachDocument,
+  TConsolidate,
   TReportActionRequest,
   TReportDetail,
   TReportOpen,
@@ -62,4 +63,8 @@ export const useAttachDocument = () =>
 export const useDetachDocument = () =>
   useReportMutation(({ id, documentId }: { id: string; documentId: string }) =>
     api<TReportDetail>("DELETE", `/api/reports/${id}/documents/${documentId}`),
+  );
+export const useConsolidate = () =>
+  useReportMutation(({ id, ...body }: TConsolidate & { id: string }) =>
+    api<TReportDetail>("POST", `/api/reports/${id}/consolidation`, body),
   );

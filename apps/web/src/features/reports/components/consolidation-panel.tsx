@@ -1,77 +1,190 @@
-import { formatNumberVi, type TReportDetail, type TReportSummary } from "@chiso/core";
-import { Card, Empty, Space, Table, Tag } from "antd";
+import {
+  formatDateTimeVi,
+  formatNumberVi,
+  type TConsolidationRow,
+  type TReportDetail,
+  type TReportSummary,
+} from "@chiso/core";
+import { App, Button, Card, Descriptions, Empty, Flex, Input, InputNumber, Space, Table, Tag, Typography } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { errorMessage } from "../../../i18n/index.ts";
+import { useConsolidate } from "../api/report.ts";
 import { useReviewList } from "../api/review-list.ts";
 import { ReportStatusTag } from "./report-status-tag.tsx";
 
-/** For the lead agency: its cooperating units' reports on the same indicator and period, side by side. */
+const show = (v: unknown, t: (key: string) => string) =>
+  typeof v === "number"
+    ? formatNumberVi(v)
+    : typeof v === "boolean"
+      ? v
+        ? t("common.yes")
+        : t("common.no")
+      : v
+        ? String(v)
+        : "—";
+
+/**
+ * For the lead agency: every cooperating unit's figures on the same indicator and period side by side, the sums the
+ * framework's rules propose, and accepting them (or changing them, with a reason) into the lead's own report.
+ */
 export function ConsolidationPanel({ report }: { report: TReportDetail }) {
   const { t } = useTranslation();
-  // Up to 500 cooperating units side by side (the server's largest page).
+  const { message } = App.useApp();
+  const view = report.consolidation;
+  // The review list gives each report's link and evidence count (up to 500 units, the server's largest page).
   const list = useReviewList({
     periodId: report.period.id,
     indicatorId: report.indicator.id,
     role: "cooperate",
     pageSize: 500,
   });
-  const rows = list.data?.items ?? [];
+  const byUnit = new Map((list.data?.items ?? []).map((r) => [r.unitId, r]));
+  const consolidate = useConsolidate();
+  const [chosen, setChosen] = useState<Record<string, number | null>>({});
+  const [reason, setReason] = useState("");
+  if (!view) return null;
   const inputs = report.indicator.inputs.length
     ? report.indicator.inputs
     : [{ key: "value", label: t("values.value") }];
-  const show = (v: unknown) =>
-    typeof v === "number"
-      ? formatNumberVi(v)
-      : typeof v === "boolean"
-        ? v
-          ? t("common.yes")
-          : t("common.no")
-        : v
-          ? String(v)
-          : "—";
+  const summed = Object.keys(view.proposed);
+  const shownValue = (key: string) => (key in chosen ? chosen[key]! : view.proposed[key]!);
+  const changed = summed.filter((key) => key in chosen && chosen[key] !== view.proposed[key]);
+
+  const submit = () =>
+    consolidate.mutate(
+      { id: report.id, values: chosen, reason: reason || undefined, version: report.version },
+      {
+        onSuccess: () => {
+          setChosen({});
+          setReason("");
+          void message.success(t("reports.consolidated"));
+        },
+        onError: (error) => void message.error(errorMessage(error)),
+      },
+    );
+
   return (
     <Card title={t("reports.consolidation")}>
-      <Table<TReportSummary>
-        rowKey="id"
+      <Table<TConsolidationRow>
+        rowKey="unitId"
         size="small"
-        loading={list.isPending}
-        dataSource={rows}
+        dataSource={view.rows}
         pagination={false}
+        scroll={{ x: true }}
         locale={{ emptyText: <Empty description={t("reports.noCooperating")} image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
         columns={[
           {
             title: t("reports.unit"),
             dataIndex: "unitName",
-            render: (name: string, r) => <Link to={`/reports/${r.id}`}>{name}</Link>,
+            render: (name: string, r) => {
+              const summary: TReportSummary | undefined = byUnit.get(r.unitId);
+              return summary ? <Link to={`/reports/${summary.id}`}>{name}</Link> : name;
+            },
           },
           {
             title: t("reports.status"),
             key: "status",
             width: 150,
-            render: (_, r) => <ReportStatusTag status={r.status} explanationDue={Boolean(r.explanationDueAt)} />,
+            render: (_, r) =>
+              r.status ? (
+                <ReportStatusTag status={r.status} explanationDue={false} />
+              ) : (
+                <Tag>{t("reports.notOpened")}</Tag>
+              ),
           },
           ...inputs.map((input) => ({
             title: input.label,
             key: input.key,
             align: "right" as const,
-            render: (_: unknown, r: TReportSummary) => show(r.values[input.key]),
+            render: (_: unknown, r: TConsolidationRow) => (
+              <Typography.Text type={r.counted ? undefined : "secondary"}>
+                {show(r.values[input.key], t)}
+              </Typography.Text>
+            ),
           })),
           {
             title: t("reports.evidence"),
             key: "evidence",
-            width: 160,
-            render: (_, r) => (
-              <Space size={4}>
-                {r.evidenceRequired && r.evidenceCount === 0 ? (
-                  <Tag color="red">{t("reports.missingKinds.evidence")}</Tag>
-                ) : (
-                  <Tag>{t("reports.documents", { count: r.evidenceCount })}</Tag>
-                )}
-              </Space>
-            ),
+            width: 140,
+            render: (_, r) => {
+              const summary = byUnit.get(r.unitId);
+              if (!summary) return "—";
+              return summary.evidenceRequired && summary.evidenceCount === 0 ? (
+                <Tag color="red">{t("reports.missingKinds.evidence")}</Tag>
+              ) : (
+                <Tag>{t("reports.documents", { count: summary.evidenceCount })}</Tag>
+              );
+            },
           },
         ]}
+        summary={() =>
+          summed.length > 0 && (
+            <Table.Summary.Row>
+              <Table.Summary.Cell index={0} colSpan={2}>
+                <strong>{t("reports.proposedSum")}</strong>
+              </Table.Summary.Cell>
+              {inputs.map((input, i) => (
+                <Table.Summary.Cell index={i + 2} key={input.key} align="right">
+                  <strong>{input.key in view.proposed ? show(view.proposed[input.key], t) : "—"}</strong>
+                </Table.Summary.Cell>
+              ))}
+              <Table.Summary.Cell index={inputs.length + 2} />
+            </Table.Summary.Row>
+          )
+        }
       />
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+        {t("reports.consolidationHint")}
+      </Typography.Paragraph>
+      {summed.length > 0 && report.editable && (
+        <Flex vertical gap={8}>
+          <Space wrap>
+            {summed.map((key) => (
+              <Space key={key}>
+                <span>{inputs.find((i) => i.key === key)?.label ?? key}</span>
+                <InputNumber
+                  aria-label={inputs.find((i) => i.key === key)?.label ?? key}
+                  min={0}
+                  value={shownValue(key)}
+                  decimalSeparator=","
+                  onChange={(v) => setChosen((c) => ({ ...c, [key]: v === null ? null : Number(v) }))}
+                />
+              </Space>
+            ))}
+          </Space>
+          {changed.length > 0 && (
+            <Input.TextArea
+              aria-label={t("reports.overrideReason")}
+              placeholder={t("reports.overrideReason")}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              autoSize={{ minRows: 2 }}
+            />
+          )}
+          <div>
+            <Button type="primary" loading={consolidate.isPending} onClick={submit}>
+              {changed.length ? t("reports.overrideConsolidation") : t("reports.acceptConsolidation")}
+            </Button>
+          </div>
+        </Flex>
+      )}
+      {view.record && (
+        <Descriptions size="small" column={1} style={{ marginTop: 12 }} title={t("reports.consolidationKept")}>
+          <Descriptions.Item label={t("reports.consolidatedAt")}>
+            {formatDateTimeVi(view.record.at)} · {view.record.byName ?? "—"}
+          </Descriptions.Item>
+          <Descriptions.Item label={t("reports.consolidatedValues")}>
+            {Object.entries(view.record.values)
+              .map(([key, v]) => `${inputs.find((i) => i.key === key)?.label ?? key}: ${show(v, t)}`)
+              .join(" · ")}
+          </Descriptions.Item>
+          {view.record.reason && (
+            <Descriptions.Item label={t("reports.overrideReason")}>{view.record.reason}</Descriptions.Item>
+          )}
+        </Descriptions>
+      )}
     </Card>
   );
 }
