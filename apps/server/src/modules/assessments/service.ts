@@ -3,6 +3,7 @@ import {
   can,
   checkReportedValues,
   defaultOwnerUnitId,
+  foldVietnamese,
   isMemberOf,
   isScopeRole,
   roundPoints,
@@ -41,7 +42,7 @@ import { findFramework, listIndicators } from "../frameworks/repo.ts";
 import { getProvinceSettings } from "../settings/service.ts";
 import { findUnitPath } from "../units/repo.ts";
 import { ensureUnitsInScope } from "../units/service.ts";
-import { DOCX_TYPE, resultsDocx, resultsWorkbook, XLSX_TYPE } from "./outputs.ts";
+import { DOCX_TYPE, differencesWorkbook, resultsDocx, resultsWorkbook, sheetWorkbook, XLSX_TYPE } from "./outputs.ts";
 import * as repo from "./repo.ts";
 
 /*
@@ -892,4 +893,26 @@ export async function resultsFile(ctx: TServiceContext, roundId: string, format:
   if (format === "xlsx") return { fileName, contentType: XLSX_TYPE, body: await resultsWorkbook(view) };
   const settings = await getProvinceSettings(ctx.db);
   return { fileName, contentType: DOCX_TYPE, body: await resultsDocx(view, settings.province) };
+}
+
+/** One agency's scoring sheet as Excel: read through getSheet, so the same rule decides who may have it. */
+export async function sheetFile(ctx: TServiceContext, roundId: string, unitId: string) {
+  const sheet = await getSheet(ctx, roundId, unitId);
+  const round = await repo.findRound(ctx.db, roundId);
+  return {
+    fileName: `phieu-cham-diem-${round?.year ?? ""}-${foldVietnamese(sheet.unitName).replace(/[^a-z0-9]+/g, "-")}.xlsx`,
+    contentType: XLSX_TYPE,
+    body: await sheetWorkbook(sheet),
+  };
+}
+
+/** The council's differences as Excel, the rows of the differences view. */
+export async function differencesFile(ctx: TServiceContext, roundId: string) {
+  const differences = await listDifferences(ctx, roundId);
+  const round = await repo.findRound(ctx.db, roundId);
+  return {
+    fileName: `chenh-lech-tham-dinh-${round?.year ?? ""}.xlsx`,
+    contentType: XLSX_TYPE,
+    body: await differencesWorkbook(round?.name ?? "", differences),
+  };
 }

@@ -52,6 +52,7 @@ const vi = {
   sheet: {
     progress: "{{answered}}/{{total}} tiêu chí, {{missing}} thiếu tài liệu kiểm chứng",
     total: "Điểm tự đánh giá: {{self}}/{{max}}",
+    download: "Tải phiếu chấm điểm (Excel)",
     deadline: "Hạn: {{at}}",
     extended: "đã gia hạn: {{reason}}",
     locked: "Đã quá hạn tự đánh giá: phiếu đã khóa.",
@@ -73,6 +74,7 @@ const vi = {
   appraise: {
     criterion: "Tiêu chí thẩm định",
     answer: "Cơ quan tự đánh giá",
+    sheet: "Phiếu chấm điểm (Excel)",
     self: "Tự chấm",
     appraised: "Điểm thẩm định",
     reason: "Lý do",
@@ -120,6 +122,7 @@ const vi = {
     assigned: "Đã giao thẩm định",
     differences: "Chênh lệch giữa điểm tự đánh giá và điểm thẩm định",
     difference: "Chênh lệch",
+    download: "Tải danh sách chênh lệch (Excel)",
   },
 };
 

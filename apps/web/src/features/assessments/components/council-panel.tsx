@@ -54,7 +54,14 @@ export function CouncilPanel({ round }: { round: TRound }) {
           </Button>
         </Form>
       )}
-      <Typography.Title level={5}>{t("assessments.council.differences")}</Typography.Title>
+      <Flex justify="space-between" align="center" wrap gap={12}>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t("assessments.council.differences")}
+        </Typography.Title>
+        {round.status !== "draft" && (
+          <a href={`/api/assessment-rounds/${round.id}/differences.xlsx`}>{t("assessments.council.download")}</a>
+        )}
+      </Flex>
       <Table<TDifference>
         size="small"
         rowKey={(d) => `${d.unitName}|${d.code}`}
