@@ -1,4 +1,4 @@
-import type { TCriterionTable, TRound, TRoundResultView, TSheet } from "@chiso/core";
+import { formatResultChange, type TCriterionTable, type TRound, type TRoundResultView, type TSheet } from "@chiso/core";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -494,5 +494,35 @@ describe("appraisal, publication and correction", () => {
       headers: { cookie: outside },
     });
     expect(refused.statusCode).toBe(403);
+  });
+
+  it("compares each agency with the previous published round of the same owner and group", async () => {
+    const office = units.get(OFFICES[0]!)!;
+    const [risen, fallen] = [group()[16]!, SNV()];
+    const next = await createRound(t, admin, frameworkId, [fallen, group()[1]!, risen, office], {
+      name: "Đánh giá chuyển đổi số sở, ban, ngành năm 2026",
+      year: 2026,
+    });
+    await call(t, admin, "POST", `/api/assessment-rounds/${next.id}/status`, { status: "open" });
+    await call(t, admin, "POST", `/api/assessment-rounds/${next.id}/status`, { status: "appraising" });
+    const live = await call<TRoundResultView>(t, admin, "GET", `/api/assessment-rounds/${next.id}/results`);
+    expect(live.body).toMatchObject({ previous: null, changes: {} });
+    await call(t, admin, "PUT", `${sheetUrl(next.id, risen)}/entries/${id("2.2")}/appraisal`, {
+      points: 20,
+      reason: "Theo hồ sơ",
+    });
+    await call(t, admin, "POST", `/api/assessment-rounds/${next.id}/publish`, {
+      decisionNumber: "90/QĐ-UBND",
+      decisionDate: "2026-08-15",
+    });
+    const view = await call<TRoundResultView>(t, noivu, "GET", `/api/assessment-rounds/${next.id}/results`);
+    expect(view.status).toBe(200);
+    // 2025 in force (version 2): Sở Nội vụ 40 points, 1st; the last agency 5 points, 17th.
+    expect(view.body.previous).toMatchObject({ roundId: round.id, year: 2025, decisionNumber: "1300/QĐ-UBND" });
+    expect(view.body.changes[risen]).toEqual({ previousTotal: 5, previousRank: 17, points: 15, ranks: 16 });
+    expect(view.body.changes[fallen]).toEqual({ previousTotal: 40, previousRank: 1, points: -40, ranks: -1 });
+    expect(formatResultChange(view.body.changes[risen])).toBe("+15 điểm, ↑16 hạng");
+    expect(view.body.changes[office]).toBeUndefined();
+    expect(formatResultChange(view.body.changes[office])).toBe("—");
   });
 });

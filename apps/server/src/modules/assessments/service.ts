@@ -2,6 +2,7 @@ import {
   buildTree,
   can,
   checkReportedValues,
+  compareWithPrevious,
   defaultOwnerUnitId,
   foldVietnamese,
   isMemberOf,
@@ -775,9 +776,36 @@ export async function getResults(ctx: TServiceContext, roundId: string, version?
   if (loaded.row.status === "published") {
     const chosen = version === undefined ? publications.at(-1) : publications.find((p) => p.version === version);
     if (!chosen) throw notFound("phiên bản kết quả");
-    return { round, frozen: true, version: chosen.version, versions, results: chosen.results };
+    const previous = await previousResults(ctx.db, loaded.row);
+    return {
+      round,
+      frozen: true,
+      version: chosen.version,
+      versions,
+      results: chosen.results,
+      previous: previous?.summary ?? null,
+      changes: previous ? compareWithPrevious(chosen.results.rows, previous.rows) : {},
+    };
   }
-  return { round, frozen: false, version: null, versions, results: await computeResults(ctx.db, loaded) };
+  const results = await computeResults(ctx.db, loaded);
+  return { round, frozen: false, version: null, versions, results, previous: null, changes: {} };
+}
+
+/** The previous published round of the same owner and group, in the version in force (its latest). */
+async function previousResults(db: TDbOrTx, row: repo.TRoundRow) {
+  const previous = await repo.findPreviousPublished(db, row);
+  if (!previous) return null;
+  const publication = (await repo.listPublications(db, [previous.id])).at(-1);
+  if (!publication) return null;
+  return {
+    summary: {
+      roundId: previous.id,
+      name: previous.name,
+      year: previous.year,
+      decisionNumber: publication.decisionNumber,
+    },
+    rows: publication.results.rows,
+  };
 }
 
 /** Every criterion where the council's points differ from the agency's, with the reason, for the council meeting. */

@@ -101,6 +101,8 @@ const vi = {
     total: "Tổng điểm",
     grade: "Xếp loại",
     mostLost: "Tiêu chí bị mất nhiều điểm nhất trong nhóm",
+    change: "So với năm trước",
+    changeSince: "So với năm {{year}}",
     download: { xlsx: "Tải bảng kết quả (Excel)", docx: "Tải bảng kết quả (Word, NĐ 30/2020)" },
   },
   result: {
