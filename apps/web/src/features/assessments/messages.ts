@@ -126,6 +126,23 @@ const vi = {
     difference: "Chênh lệch",
     download: "Tải danh sách chênh lệch (Excel)",
   },
+  controls: {
+    extensionTitle: "Gia hạn tự đánh giá cho một cơ quan",
+    newDeadline: "Hạn mới",
+    reason: "Lý do",
+    extend: "Gia hạn",
+    extendConfirm: "Gia hạn tự đánh giá cho {{unit}} đến hết ngày {{date}}?",
+    extended: "Đã gia hạn tự đánh giá cho {{unit}}",
+    adjustmentTitle: "Điểm cộng, điểm trừ",
+    adjustmentHint: "Nhập số dương để cộng điểm, số âm (ví dụ -5) để trừ điểm; mỗi lần ghi kèm lý do.",
+    points: "Số điểm",
+    notZero: "Điểm cộng/trừ phải khác 0",
+    adjust: "Ghi điểm",
+    bonusConfirm: "Cộng {{points}} điểm cho {{unit}}?",
+    penaltyConfirm: "Trừ {{points}} điểm của {{unit}}?",
+    adjusted: "Đã ghi điểm cộng/trừ cho {{unit}}",
+    cancel: "Hủy",
+  },
 };
 
 type TShape<T> = { [K in keyof T]: T[K] extends string ? string : TShape<T[K]> };
