@@ -200,6 +200,7 @@ describe("an agency assessment round, end to end", () => {
     await snvResult.waitFor();
     expect(await snvResult.textContent()).toContain("1/2");
     expect(await snvResult.textContent()).toContain("Yếu");
+    expect(await snvResult.getByTestId("result-change").textContent()).toMatch(/^So với năm 2025.+ điểm, /);
     await vp.reload();
     expect(await vp.getByTestId("agency-result").textContent()).toContain("2/2");
     // what-if: answering 1.1 in full would give 20 more points and the first place (tied)
@@ -218,6 +219,11 @@ describe("an agency assessment round, end to end", () => {
     const rows = leader.locator(".ant-table-tbody tr");
     expect(await rows.nth(0).textContent()).toMatch(/^1Sở Nội vụ.*50\/460.*Yếu$/);
     expect(await rows.nth(1).textContent()).toMatch(/^2Văn phòng UBND tỉnh.*30\/500.*Yếu$/);
+    // both agencies were in the demo's published 2025 round of the same group: the change against it
+    await leader.getByRole("columnheader", { name: "So với năm 2025" }).waitFor();
+    for (const index of [0, 1]) {
+      expect(await rows.nth(index).textContent()).toMatch(/-?[\d.,]+ điểm, (↑\d+ hạng|↓\d+ hạng|giữ hạng)/);
+    }
     expect(await leader.getByTestId("most-lost").textContent()).toMatch(
       /^Tiêu chí bị mất nhiều điểm nhất trong nhóm: /,
     );

@@ -1,10 +1,11 @@
-import type { TResultRow, TRoundResults } from "../contracts/assessments.ts";
+import type { TResultChange, TResultRow, TRoundResults } from "../contracts/assessments.ts";
 import type { TReportedValues, TScoringRule } from "../framework/indicator.ts";
 import { aggregateScores, type TAggregateResult, type TIndicatorNode, type TLeafScore } from "../scoring/aggregate.ts";
 import { gradeOf, percentOf, type TGradeBand } from "../scoring/grade.ts";
 import { rankByTotal } from "../scoring/rank.ts";
 import { roundPoints } from "../scoring/round.ts";
 import { scoreIndicator, type TIndicatorScore } from "../scoring/score-indicator.ts";
+import { formatNumberVi } from "../text/format.ts";
 
 /** A criterion (leaf) of an agency framework as scoring needs it. */
 export interface TAssessedCriterion {
@@ -121,4 +122,33 @@ function criteriaOf(final: TAggregateResult, self: TAggregateResult) {
   return Object.fromEntries(
     final.leaves.map((l) => [l.code, { self: selfByCode.get(l.code) ?? 0, final: l.points, max: l.maxScore }]),
   );
+}
+
+/** Each agency's change against the previous round, matched by unit: agencies new to the group get none. */
+export function compareWithPrevious(
+  current: readonly TResultRow[],
+  previous: readonly TResultRow[],
+): Record<string, TResultChange> {
+  const before = new Map(previous.map((r) => [r.unitId, r]));
+  return Object.fromEntries(
+    current.flatMap((row) => {
+      const then = before.get(row.unitId);
+      if (!then) return [];
+      const change: TResultChange = {
+        previousTotal: then.total,
+        previousRank: then.rank,
+        points: roundPoints(row.total - then.total),
+        ranks: then.rank - row.rank,
+      };
+      return [[row.unitId, change]];
+    }),
+  );
+}
+
+/** "+12,5 điểm, ↑3 hạng", "-4 điểm, ↓2 hạng", "0 điểm, giữ hạng"; "—" without a previous round. */
+export function formatResultChange(change: TResultChange | undefined): string {
+  if (!change) return "—";
+  const points = `${change.points > 0 ? "+" : ""}${formatNumberVi(change.points)} điểm`;
+  const ranks = change.ranks > 0 ? `↑${change.ranks} hạng` : change.ranks < 0 ? `↓${-change.ranks} hạng` : "giữ hạng";
+  return `${points}, ${ranks}`;
 }

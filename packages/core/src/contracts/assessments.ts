@@ -245,6 +245,17 @@ export const ZRoundResults = z.object({
 });
 export type TRoundResults = z.infer<typeof ZRoundResults>;
 
+/** An agency's total and rank against the previous published round of the same owner and group. */
+export const ZResultChange = z.object({
+  previousTotal: z.number(),
+  previousRank: z.number().int(),
+  /** Total now minus total then. */
+  points: z.number(),
+  /** Places gained: rank then minus rank now (positive = up). */
+  ranks: z.number().int(),
+});
+export type TResultChange = z.infer<typeof ZResultChange>;
+
 export const ZRoundResultView = z.object({
   round: ZRound,
   /** Live numbers before publication (coordinator and council only), the frozen version after. */
@@ -252,6 +263,12 @@ export const ZRoundResultView = z.object({
   version: z.number().int().nullable(),
   versions: z.array(ZPublicationSummary),
   results: ZRoundResults,
+  /** Published rounds only: the previous published round of the same owner and group, its version in force. */
+  previous: z
+    .object({ roundId: z.uuid(), name: z.string(), year: z.number().int(), decisionNumber: z.string() })
+    .nullable(),
+  /** By unit id: agencies also in the previous round; the others have no entry ("—"). */
+  changes: z.record(z.string(), ZResultChange),
 });
 export type TRoundResultView = z.infer<typeof ZRoundResultView>;
 

@@ -1,4 +1,4 @@
-import type { TCriterionTable, TRound, TRoundResultView, TSheet } from "@chiso/core";
+import { formatResultChange, type TCriterionTable, type TRound, type TRoundResultView, type TSheet } from "@chiso/core";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -375,6 +375,72 @@ describe("appraisal, publication and correction", () => {
     expect(first.body.results.rows.find((r) => r.unitId === SNV())).toMatchObject({ total: 20, rank: 15 });
   });
 
+  it("writes an agency's scoring sheet and the council's differences to Excel with the numbers of the screen", async () => {
+    const download = (cookie: string, url: string) => t.app.inject({ method: "GET", url, headers: { cookie } });
+    const read = async (payload: Buffer, name: string) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(new Uint8Array(payload).buffer);
+      return workbook.getWorksheet(name)!;
+    };
+    const screen = (await call<TSheet>(t, noivu, "GET", sheetUrl(round.id, SNV()))).body;
+    const file = await download(noivu, `${sheetUrl(round.id, SNV())}/sheet.xlsx`);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers["content-disposition"]).toContain("phieu-cham-diem-2025-so-noi-vu.xlsx");
+    const sheet = await read(file.rawPayload, "Phiếu chấm điểm");
+    expect(String(sheet.getRow(1).getCell(1).value)).toBe("PHIẾU CHẤM ĐIỂM: SỞ NỘI VỤ");
+    const rows = screen.criteria.map((_, i) => sheet.getRow(5 + i));
+    expect(rows.map((r) => [1, 3, 5, 6, 7, 8].map((col) => r.getCell(col).value))).toEqual(
+      screen.criteria.map((c) => [
+        c.code,
+        c.maxScore,
+        c.proposedPoints,
+        c.selfStatus === "not_applicable" ? "Không áp dụng" : c.selfPoints,
+        c.appraisedPoints,
+        c.appraisalReason,
+      ]),
+    );
+    const on21 = rows.find((r) => r.getCell(1).value === "2.1")!;
+    expect(on21.getCell(4).value).toBe("3");
+    expect(String(on21.getCell(10).value)).toContain("21/QĐ-SNV, ngày");
+    const on22 = rows.find((r) => r.getCell(1).value === "2.2")!;
+    expect(on22.getCell(7).value).toBe(20);
+    expect(on22.getCell(8).value).toBe("Bổ sung quy chế đã ban hành");
+    const totals = new Map(
+      Array.from({ length: 4 }, (_, i) => sheet.getRow(5 + screen.criteria.length + i)).map((r) => [
+        r.getCell(2).value,
+        r.getCell(3).value,
+      ]),
+    );
+    expect(totals.get("Tổng điểm tự đánh giá")).toBe(screen.selfTotal);
+    expect(totals.get("Tổng điểm sau thẩm định")).toBe(screen.finalTotal);
+    expect(totals.get("Điểm cộng/trừ")).toBe(5);
+    // Never another agency's sheet; the coordinator and the council have every sheet.
+    expect((await download(vpubnd, `${sheetUrl(round.id, SNV())}/sheet.xlsx`)).statusCode).toBe(403);
+    expect((await download(thamdinh, `${sheetUrl(round.id, SNV())}/sheet.xlsx`)).statusCode).toBe(200);
+
+    const differences = (
+      await call<{ unitName: string; code: string; selfPoints: number; appraisedPoints: number; reason: string }[]>(
+        t,
+        thamdinh,
+        "GET",
+        `/api/assessment-rounds/${round.id}/differences`,
+      )
+    ).body;
+    const list = await download(thamdinh, `/api/assessment-rounds/${round.id}/differences.xlsx`);
+    expect(list.statusCode).toBe(200);
+    const ws = await read(list.rawPayload, "Chênh lệch");
+    expect(
+      differences.map((_, i) => {
+        const r = ws.getRow(3 + i);
+        return [2, 3, 5, 6, 8].map((col) => r.getCell(col).value);
+      }),
+    ).toEqual(differences.map((d) => [d.unitName, d.code, d.selfPoints, d.appraisedPoints, d.reason]));
+    expect(differences.some((d) => d.code === "2.2" && d.reason === "Bổ sung quy chế đã ban hành")).toBe(true);
+    expect(
+      (await download(await t.login("pqltm"), `/api/assessment-rounds/${round.id}/differences.xlsx`)).statusCode,
+    ).toBe(403);
+  });
+
   it("writes the result table to Excel and Word with the same numbers as the screen", async () => {
     const screen = (await call<TRoundResultView>(t, lanhdao, "GET", `/api/assessment-rounds/${round.id}/results`)).body;
     const xlsx = await t.app.inject({
@@ -428,5 +494,35 @@ describe("appraisal, publication and correction", () => {
       headers: { cookie: outside },
     });
     expect(refused.statusCode).toBe(403);
+  });
+
+  it("compares each agency with the previous published round of the same owner and group", async () => {
+    const office = units.get(OFFICES[0]!)!;
+    const [risen, fallen] = [group()[16]!, SNV()];
+    const next = await createRound(t, admin, frameworkId, [fallen, group()[1]!, risen, office], {
+      name: "Đánh giá chuyển đổi số sở, ban, ngành năm 2026",
+      year: 2026,
+    });
+    await call(t, admin, "POST", `/api/assessment-rounds/${next.id}/status`, { status: "open" });
+    await call(t, admin, "POST", `/api/assessment-rounds/${next.id}/status`, { status: "appraising" });
+    const live = await call<TRoundResultView>(t, admin, "GET", `/api/assessment-rounds/${next.id}/results`);
+    expect(live.body).toMatchObject({ previous: null, changes: {} });
+    await call(t, admin, "PUT", `${sheetUrl(next.id, risen)}/entries/${id("2.2")}/appraisal`, {
+      points: 20,
+      reason: "Theo hồ sơ",
+    });
+    await call(t, admin, "POST", `/api/assessment-rounds/${next.id}/publish`, {
+      decisionNumber: "90/QĐ-UBND",
+      decisionDate: "2026-08-15",
+    });
+    const view = await call<TRoundResultView>(t, noivu, "GET", `/api/assessment-rounds/${next.id}/results`);
+    expect(view.status).toBe(200);
+    // 2025 in force (version 2): Sở Nội vụ 40 points, 1st; the last agency 5 points, 17th.
+    expect(view.body.previous).toMatchObject({ roundId: round.id, year: 2025, decisionNumber: "1300/QĐ-UBND" });
+    expect(view.body.changes[risen]).toEqual({ previousTotal: 5, previousRank: 17, points: 15, ranks: 16 });
+    expect(view.body.changes[fallen]).toEqual({ previousTotal: 40, previousRank: 1, points: -40, ranks: -1 });
+    expect(formatResultChange(view.body.changes[risen])).toBe("+15 điểm, ↑16 hạng");
+    expect(view.body.changes[office]).toBeUndefined();
+    expect(formatResultChange(view.body.changes[office])).toBe("—");
   });
 });

@@ -1,4 +1,13 @@
-import { formatDateVi, formatNumberVi, formatPercentVi, formatPoints, type TRoundResultView } from "@chiso/core";
+import {
+  formatDateVi,
+  formatNumberVi,
+  formatPercentVi,
+  formatPoints,
+  type TDifference,
+  type TRoundResultView,
+  type TSheet,
+  type TSheetCriterion,
+} from "@chiso/core";
 import { AlignmentType, Document, Packer, type Paragraph, type Table } from "docx";
 import ExcelJS from "exceljs";
 import {
@@ -141,4 +150,130 @@ function docxBody(view: TRoundResultView, provinceName: string): (Paragraph | Ta
       { italics: true, size: pt(12), before: 120 },
     ),
   ];
+}
+
+export const SHEET_SHEET = "Phiếu chấm điểm";
+export const DIFFERENCES_SHEET = "Chênh lệch";
+
+/** What the agency answered, in words: the chosen option's label, the parts met, each input with its label. */
+export function describeValues(c: TSheetCriterion): string {
+  const shown = (v: unknown) =>
+    typeof v === "boolean" ? (v ? "Có" : "Không") : typeof v === "number" ? formatNumberVi(v) : String(v);
+  const rule = c.rule;
+  if (rule?.type === "choice") {
+    const key = c.values[rule.input];
+    if (key === undefined || key === null) return "";
+    return rule.options.find((o) => o.key === key)?.label ?? String(key);
+  }
+  if (rule?.type === "parts") {
+    return rule.parts
+      .filter((p) => c.values[p.key] === true)
+      .map((p) => p.label)
+      .join("; ");
+  }
+  const label = (key: string) => c.inputs.find((i) => i.key === key)?.label;
+  return Object.entries(c.values)
+    .filter(([, v]) => v !== null && v !== undefined && v !== "")
+    .map(([key, v]) => (label(key) ? `${label(key)}: ${shown(v)}` : shown(v)))
+    .join("; ");
+}
+
+/** A cited document as the council reads it: số hiệu, ngày ban hành, trích yếu (the file name if none). */
+const citation = (d: TSheetCriterion["documents"][number]) =>
+  [d.docNumber ?? d.fileName, d.issuedOn ? `ngày ${formatDateVi(d.issuedOn)}` : null, d.summary]
+    .filter(Boolean)
+    .join(", ");
+
+/**
+ * One agency's scoring sheet (phiếu chấm điểm): per criterion the maximum, what it answered, its proposed and
+ * self-assessed points, the council's points and reason, the evidence it cited; then the totals of the sheet view.
+ */
+export async function sheetWorkbook(sheet: TSheet): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Chỉ số";
+  const ws = workbook.addWorksheet(SHEET_SHEET);
+  ws.addRow([`PHIẾU CHẤM ĐIỂM: ${sheet.unitName.toLocaleUpperCase("vi")}`]);
+  ws.addRow([sheet.roundName]);
+  ws.addRow([
+    `Trạng thái phiếu: ${sheet.status === "submitted" ? "đã gửi" : "chưa gửi"}${
+      sheet.submittedAt ? ` ngày ${formatDateVi(sheet.submittedAt)}` : ""
+    }; hạn tự đánh giá ${formatDateVi(sheet.deadline)}`,
+  ]);
+  const header = ws.addRow([
+    "Mã",
+    "Tiêu chí",
+    "Điểm tối đa",
+    "Giá trị tự đánh giá",
+    "Điểm đề xuất",
+    "Điểm tự chấm",
+    "Điểm thẩm định",
+    "Lý do thẩm định",
+    "Giải trình",
+    "Tài liệu kiểm chứng (số hiệu, ngày, trích yếu)",
+  ]);
+  header.font = { bold: true };
+  header.alignment = { wrapText: true, vertical: "middle", horizontal: "center" };
+  for (const c of sheet.criteria) {
+    const row = ws.addRow([
+      c.code,
+      c.name,
+      c.maxScore,
+      describeValues(c),
+      c.proposedPoints,
+      c.selfStatus === "not_applicable" ? "Không áp dụng" : c.selfPoints,
+      c.appraisedPoints,
+      c.appraisalReason,
+      c.explanation,
+      c.documents.map(citation).join("\n"),
+    ]);
+    row.alignment = { wrapText: true, vertical: "top" };
+  }
+  for (const [label, value] of [
+    ["Điểm cộng/trừ", sheet.adjustments.reduce((sum, a) => sum + a.points, 0)],
+    ["Tổng điểm tự đánh giá", sheet.selfTotal],
+    ["Tổng điểm sau thẩm định", sheet.finalTotal],
+    ["Điểm tối đa", sheet.maxTotal],
+  ] as const) {
+    ws.addRow(["", label, value]).font = { bold: true };
+  }
+  for (const a of sheet.adjustments)
+    ws.addRow(["", `${a.points >= 0 ? "Điểm cộng" : "Điểm trừ"}: ${a.reason}`, a.points]);
+  ws.getRow(1).font = { bold: true, size: 13 };
+  [7, 50, 10, 30, 10, 10, 10, 30, 30, 45].forEach((width, i) => {
+    ws.getColumn(i + 1).width = width;
+  });
+  neutraliseFormulaText(workbook);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The council's list of differences between self-assessed and appraised points, with reasons, as listed on screen. */
+export async function differencesWorkbook(roundName: string, differences: TDifference[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Chỉ số";
+  const ws = workbook.addWorksheet(DIFFERENCES_SHEET);
+  ws.addRow([`CHÊNH LỆCH GIỮA ĐIỂM TỰ ĐÁNH GIÁ VÀ ĐIỂM THẨM ĐỊNH: ${roundName.toLocaleUpperCase("vi")}`]).font = {
+    bold: true,
+    size: 13,
+  };
+  const header = ws.addRow([
+    "STT",
+    "Cơ quan",
+    "Mã",
+    "Tiêu chí",
+    "Điểm tự đánh giá",
+    "Điểm thẩm định",
+    "Chênh lệch",
+    "Lý do",
+  ]);
+  header.font = { bold: true };
+  header.alignment = { wrapText: true, vertical: "middle", horizontal: "center" };
+  differences.forEach((d, i) => {
+    ws.addRow([i + 1, d.unitName, d.code, d.name, d.selfPoints, d.appraisedPoints, d.difference, d.reason]).alignment =
+      { wrapText: true, vertical: "top" };
+  });
+  [6, 35, 7, 45, 12, 12, 11, 45].forEach((width, i) => {
+    ws.getColumn(i + 1).width = width;
+  });
+  neutraliseFormulaText(workbook);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -56,6 +56,30 @@ export async function findRound(db: TDbOrTx, id: string, options: { forUpdate?: 
   return row ?? null;
 }
 
+/**
+ * The latest published round before `year` of the same owner and the same agency group (by name), for the change
+ * against last year.
+ */
+export async function findPreviousPublished(
+  db: TDbOrTx,
+  round: { ownerUnitId: string | null; groupName: string; year: number },
+) {
+  const [row] = await db
+    .select({ id: assessmentRounds.id, name: assessmentRounds.name, year: assessmentRounds.year })
+    .from(assessmentRounds)
+    .where(
+      and(
+        sql`${assessmentRounds.ownerUnitId} is not distinct from ${round.ownerUnitId}`,
+        eq(assessmentRounds.groupName, round.groupName),
+        sql`${assessmentRounds.year} < ${round.year}`,
+        eq(assessmentRounds.status, "published"),
+      ),
+    )
+    .orderBy(desc(assessmentRounds.year), desc(assessmentRounds.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
 /** Rounds of the scopes a user sees, and rounds whose group holds one of the user's units. */
 export function listRounds(db: TDbOrTx, visible: TVisibleScopes, memberUnitIds: readonly string[]) {
   const member =

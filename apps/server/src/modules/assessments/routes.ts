@@ -17,6 +17,7 @@ import {
   ZSheet,
   ZSheetAction,
 } from "@chiso/core";
+import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import type { TApp } from "../../http/app-types.ts";
 import { serviceContext } from "../../http/auth.ts";
@@ -261,13 +262,7 @@ export function assessmentRoutes(app: TApp, deps: TAppDeps) {
         request.params.format,
         request.query.version,
       );
-      return reply
-        .headers({
-          "content-type": file.contentType,
-          "content-disposition": contentDisposition("attachment", file.fileName),
-          "cache-control": "private, no-store",
-        })
-        .send(file.body);
+      return sendFile(reply, file);
     },
   );
   app.get(
@@ -281,6 +276,29 @@ export function assessmentRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request) => service.listDifferences(ctx(request), request.params.id),
+  );
+  app.get(
+    "/api/assessment-rounds/:id/differences.xlsx",
+    {
+      schema: {
+        tags,
+        summary: "Danh sách chênh lệch tự đánh giá và thẩm định (Excel) cho cuộc họp hội đồng",
+        params: ZRoundParams,
+      },
+    },
+    async (request, reply) => sendFile(reply, await service.differencesFile(ctx(request), request.params.id)),
+  );
+  app.get(
+    "/api/assessment-rounds/:id/sheets/:unitId/sheet.xlsx",
+    {
+      schema: {
+        tags,
+        summary: "Phiếu chấm điểm của một cơ quan (Excel): tự chấm, thẩm định, tài liệu kiểm chứng",
+        params: ZSheetParams,
+      },
+    },
+    async (request, reply) =>
+      sendFile(reply, await service.sheetFile(ctx(request), request.params.id, request.params.unitId)),
   );
   app.post(
     "/api/assessment-rounds/:id/publish",
@@ -308,4 +326,14 @@ export function assessmentRoutes(app: TApp, deps: TAppDeps) {
     },
     async (request) => service.correct(ctx(request), request.params.id, request.body),
   );
+}
+
+function sendFile(reply: FastifyReply, file: { fileName: string; contentType: string; body: Buffer }) {
+  return reply
+    .headers({
+      "content-type": file.contentType,
+      "content-disposition": contentDisposition("attachment", file.fileName),
+      "cache-control": "private, no-store",
+    })
+    .send(file.body);
 }

@@ -2,7 +2,9 @@ import {
   buildTree,
   can,
   checkReportedValues,
+  compareWithPrevious,
   defaultOwnerUnitId,
+  foldVietnamese,
   isMemberOf,
   isScopeRole,
   roundPoints,
@@ -41,7 +43,7 @@ import { findFramework, listIndicators } from "../frameworks/repo.ts";
 import { getProvinceSettings } from "../settings/service.ts";
 import { findUnitPath } from "../units/repo.ts";
 import { ensureUnitsInScope } from "../units/service.ts";
-import { DOCX_TYPE, resultsDocx, resultsWorkbook, XLSX_TYPE } from "./outputs.ts";
+import { DOCX_TYPE, differencesWorkbook, resultsDocx, resultsWorkbook, sheetWorkbook, XLSX_TYPE } from "./outputs.ts";
 import * as repo from "./repo.ts";
 
 /*
@@ -774,9 +776,36 @@ export async function getResults(ctx: TServiceContext, roundId: string, version?
   if (loaded.row.status === "published") {
     const chosen = version === undefined ? publications.at(-1) : publications.find((p) => p.version === version);
     if (!chosen) throw notFound("phiên bản kết quả");
-    return { round, frozen: true, version: chosen.version, versions, results: chosen.results };
+    const previous = await previousResults(ctx.db, loaded.row);
+    return {
+      round,
+      frozen: true,
+      version: chosen.version,
+      versions,
+      results: chosen.results,
+      previous: previous?.summary ?? null,
+      changes: previous ? compareWithPrevious(chosen.results.rows, previous.rows) : {},
+    };
   }
-  return { round, frozen: false, version: null, versions, results: await computeResults(ctx.db, loaded) };
+  const results = await computeResults(ctx.db, loaded);
+  return { round, frozen: false, version: null, versions, results, previous: null, changes: {} };
+}
+
+/** The previous published round of the same owner and group, in the version in force (its latest). */
+async function previousResults(db: TDbOrTx, row: repo.TRoundRow) {
+  const previous = await repo.findPreviousPublished(db, row);
+  if (!previous) return null;
+  const publication = (await repo.listPublications(db, [previous.id])).at(-1);
+  if (!publication) return null;
+  return {
+    summary: {
+      roundId: previous.id,
+      name: previous.name,
+      year: previous.year,
+      decisionNumber: publication.decisionNumber,
+    },
+    rows: publication.results.rows,
+  };
 }
 
 /** Every criterion where the council's points differ from the agency's, with the reason, for the council meeting. */
@@ -892,4 +921,26 @@ export async function resultsFile(ctx: TServiceContext, roundId: string, format:
   if (format === "xlsx") return { fileName, contentType: XLSX_TYPE, body: await resultsWorkbook(view) };
   const settings = await getProvinceSettings(ctx.db);
   return { fileName, contentType: DOCX_TYPE, body: await resultsDocx(view, settings.province) };
+}
+
+/** One agency's scoring sheet as Excel: read through getSheet, so the same rule decides who may have it. */
+export async function sheetFile(ctx: TServiceContext, roundId: string, unitId: string) {
+  const sheet = await getSheet(ctx, roundId, unitId);
+  const round = await repo.findRound(ctx.db, roundId);
+  return {
+    fileName: `phieu-cham-diem-${round?.year ?? ""}-${foldVietnamese(sheet.unitName).replace(/[^a-z0-9]+/g, "-")}.xlsx`,
+    contentType: XLSX_TYPE,
+    body: await sheetWorkbook(sheet),
+  };
+}
+
+/** The council's differences as Excel, the rows of the differences view. */
+export async function differencesFile(ctx: TServiceContext, roundId: string) {
+  const differences = await listDifferences(ctx, roundId);
+  const round = await repo.findRound(ctx.db, roundId);
+  return {
+    fileName: `chenh-lech-tham-dinh-${round?.year ?? ""}.xlsx`,
+    contentType: XLSX_TYPE,
+    body: await differencesWorkbook(round?.name ?? "", differences),
+  };
 }

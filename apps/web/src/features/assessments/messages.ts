@@ -52,6 +52,7 @@ const vi = {
   sheet: {
     progress: "{{answered}}/{{total}} tiêu chí, {{missing}} thiếu tài liệu kiểm chứng",
     total: "Điểm tự đánh giá: {{self}}/{{max}}",
+    download: "Tải phiếu chấm điểm (Excel)",
     deadline: "Hạn: {{at}}",
     extended: "đã gia hạn: {{reason}}",
     locked: "Đã quá hạn tự đánh giá: phiếu đã khóa.",
@@ -73,6 +74,7 @@ const vi = {
   appraise: {
     criterion: "Tiêu chí thẩm định",
     answer: "Cơ quan tự đánh giá",
+    sheet: "Phiếu chấm điểm (Excel)",
     self: "Tự chấm",
     appraised: "Điểm thẩm định",
     reason: "Lý do",
@@ -99,6 +101,8 @@ const vi = {
     total: "Tổng điểm",
     grade: "Xếp loại",
     mostLost: "Tiêu chí bị mất nhiều điểm nhất trong nhóm",
+    change: "So với năm trước",
+    changeSince: "So với năm {{year}}",
     download: { xlsx: "Tải bảng kết quả (Excel)", docx: "Tải bảng kết quả (Word, NĐ 30/2020)" },
   },
   result: {
@@ -120,6 +124,24 @@ const vi = {
     assigned: "Đã giao thẩm định",
     differences: "Chênh lệch giữa điểm tự đánh giá và điểm thẩm định",
     difference: "Chênh lệch",
+    download: "Tải danh sách chênh lệch (Excel)",
+  },
+  controls: {
+    extensionTitle: "Gia hạn tự đánh giá cho một cơ quan",
+    newDeadline: "Hạn mới",
+    reason: "Lý do",
+    extend: "Gia hạn",
+    extendConfirm: "Gia hạn tự đánh giá cho {{unit}} đến hết ngày {{date}}?",
+    extended: "Đã gia hạn tự đánh giá cho {{unit}}",
+    adjustmentTitle: "Điểm cộng, điểm trừ",
+    adjustmentHint: "Nhập số dương để cộng điểm, số âm (ví dụ -5) để trừ điểm; mỗi lần ghi kèm lý do.",
+    points: "Số điểm",
+    notZero: "Điểm cộng/trừ phải khác 0",
+    adjust: "Ghi điểm",
+    bonusConfirm: "Cộng {{points}} điểm cho {{unit}}?",
+    penaltyConfirm: "Trừ {{points}} điểm của {{unit}}?",
+    adjusted: "Đã ghi điểm cộng/trừ cho {{unit}}",
+    cancel: "Hủy",
   },
 };
 

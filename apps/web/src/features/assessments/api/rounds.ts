@@ -1,7 +1,9 @@
 import type {
+  TAdjustmentCreate,
   TCriterionTable,
   TDifference,
   TEntrySave,
+  TExtensionGrant,
   TPublish,
   TRequestCreate,
   TRound,
@@ -120,3 +122,11 @@ export const useAnswerRequest = () =>
   );
 export const useCloseRequest = () =>
   useRoundMutation((requestId: string) => api<TCriterionTable>("POST", `/api/assessment-requests/${requestId}/close`));
+export const useGrantExtension = () =>
+  useRoundMutation(({ id, ...body }: TExtensionGrant & { id: string }) =>
+    api<TRound>("POST", `${base(id)}/extensions`, body),
+  );
+export const useAddAdjustment = () =>
+  useRoundMutation(({ id, ...body }: TAdjustmentCreate & { id: string }) =>
+    api<TRoundResultView>("POST", `${base(id)}/adjustments`, body),
+  );

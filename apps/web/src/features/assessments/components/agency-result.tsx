@@ -1,4 +1,12 @@
-import { formatNumberVi, formatPercentVi, roundPoints, type TResultRow, type TRound, type TSheet } from "@chiso/core";
+import {
+  formatNumberVi,
+  formatPercentVi,
+  formatResultChange,
+  roundPoints,
+  type TResultRow,
+  type TRound,
+  type TSheet,
+} from "@chiso/core";
 import { Card, Flex, Statistic, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useResults } from "../api/rounds.ts";
@@ -33,6 +41,16 @@ export function AgencyResult({ round, sheet }: { round: TRound; sheet: TSheet })
         <Statistic
           title={t("assessments.result.rank")}
           value={t("assessments.result.rankOf", { rank: row.rank, of: row.of })}
+        />
+        <Statistic
+          title={
+            results.data.previous
+              ? t("assessments.results.changeSince", { year: results.data.previous.year })
+              : t("assessments.results.change")
+          }
+          value={formatResultChange(results.data.changes[row.unitId])}
+          valueStyle={{ fontSize: 18 }}
+          data-testid="result-change"
         />
       </Flex>
       <Table

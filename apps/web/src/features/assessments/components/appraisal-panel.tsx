@@ -42,7 +42,18 @@ export function AppraisalPanel({
         dataSource={table.data?.rows ?? []}
         pagination={false}
         columns={[
-          { title: t("assessments.agency"), dataIndex: "unitName", width: 200 },
+          {
+            title: t("assessments.agency"),
+            width: 200,
+            render: (_, r) => (
+              <Flex vertical gap={2}>
+                <Typography.Text>{r.unitName}</Typography.Text>
+                <a href={`/api/assessment-rounds/${round.id}/sheets/${r.unitId}/sheet.xlsx`}>
+                  {t("assessments.appraise.sheet")}
+                </a>
+              </Flex>
+            ),
+          },
           {
             title: t("assessments.appraise.answer"),
             render: (_, r) => (

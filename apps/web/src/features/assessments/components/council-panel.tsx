@@ -5,6 +5,7 @@ import { errorMessage } from "../../../i18n/index.ts";
 import { useAccounts } from "../../accounts/api/list-accounts.ts";
 import { useFramework } from "../../frameworks/api/get-framework.ts";
 import { useAssignAppraiser, useDifferences } from "../api/rounds.ts";
+import { AgencyControls } from "./agency-controls.tsx";
 
 /** The coordinator's side of the council: who appraises which main indicators, and the differences to discuss. */
 export function CouncilPanel({ round }: { round: TRound }) {
@@ -19,6 +20,7 @@ export function CouncilPanel({ round }: { round: TRound }) {
   const indicators = (framework.data?.indicators ?? []).filter((i) => i.parentId === null);
   return (
     <Flex vertical gap={16}>
+      <AgencyControls round={round} />
       {round.status !== "published" && (
         <Form
           form={form}
@@ -54,7 +56,14 @@ export function CouncilPanel({ round }: { round: TRound }) {
           </Button>
         </Form>
       )}
-      <Typography.Title level={5}>{t("assessments.council.differences")}</Typography.Title>
+      <Flex justify="space-between" align="center" wrap gap={12}>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t("assessments.council.differences")}
+        </Typography.Title>
+        {round.status !== "draft" && (
+          <a href={`/api/assessment-rounds/${round.id}/differences.xlsx`}>{t("assessments.council.download")}</a>
+        )}
+      </Flex>
       <Table<TDifference>
         size="small"
         rowKey={(d) => `${d.unitName}|${d.code}`}

@@ -1,4 +1,11 @@
-import { formatDateVi, formatNumberVi, formatPercentVi, type TResultRow, type TRound } from "@chiso/core";
+import {
+  formatDateVi,
+  formatNumberVi,
+  formatPercentVi,
+  formatResultChange,
+  type TResultRow,
+  type TRound,
+} from "@chiso/core";
 import { Alert, Flex, Select, Spin, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -82,6 +89,17 @@ export function ResultsPanel({ round }: { round: TRound }) {
             render: (_, r) => `${formatNumberVi(r.total)}/${formatNumberVi(r.maxTotal)}`,
             width: 120,
           },
+          ...(view.frozen
+            ? [
+                {
+                  title: view.previous
+                    ? t("assessments.results.changeSince", { year: view.previous.year })
+                    : t("assessments.results.change"),
+                  render: (_: unknown, r: TResultRow) => formatResultChange(view.changes[r.unitId]),
+                  width: 150,
+                },
+              ]
+            : []),
           { title: "%", render: (_, r) => formatPercentVi(r.percent), width: 90 },
           {
             title: t("assessments.results.grade"),

@@ -63,6 +63,9 @@ export function SheetPanel({ round, unitId }: { round: TRound; unitId: string })
             </Typography.Text>
           </Flex>
           <Space>
+            <a href={`/api/assessment-rounds/${round.id}/sheets/${unitId}/sheet.xlsx`}>
+              {t("assessments.sheet.download")}
+            </a>
             <Tag color={s.status === "submitted" ? "success" : "default"}>
               {t(`assessments.sheet.status.${s.status}`)}
             </Tag>
