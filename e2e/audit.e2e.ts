@@ -35,7 +35,13 @@ async function submittedReport(admin: Page): Promise<string> {
   );
   const period = await ok<{ id: string }>(
     admin.request.post("/api/periods", {
-      data: { frameworkId: dti.id, ...PERIOD, deadline: new Date(Date.now() + 7 * DAY_MS).toISOString() },
+      data: {
+        frameworkId: dti.id,
+        ...PERIOD,
+        deadline: new Date(Date.now() + 7 * DAY_MS).toISOString(),
+        // A past year of its own, away from the other journeys' periods, on the 2025 framework: said why.
+        outOfYearReason: "Kỳ riêng của hành trình nhật ký thay đổi",
+      },
     }),
   );
   const lead = await as("vpubnd");
