@@ -242,6 +242,11 @@ export const en: TDeepStrings<TMessages> = {
     daysLeft: "{{count}} days left",
     values: "Reported values",
     note: "Note",
+    proposedPoints: "Proposed points (judgement criterion)",
+    proposedHelp:
+      "This indicator is not scored from values: the unit proposes points (0 to {{max}}) with an explanation; the appraisal council may change them.",
+    proposedExplanation: "Why these points",
+    proposedNeedsExplanation: "Please explain the proposed points (at least 5 characters).",
     score: "Self-assessed score",
     saving: "Saving…",
     savedAt: "Saved at {{at}}",

@@ -244,6 +244,11 @@ export const vi = {
     daysLeft: "còn {{count}} ngày",
     values: "Số liệu báo cáo",
     note: "Ghi chú, thuyết minh",
+    proposedPoints: "Điểm đề xuất (tiêu chí chấm theo đánh giá)",
+    proposedHelp:
+      "Chỉ số này không tự tính điểm từ số liệu: đơn vị đề xuất điểm (0 đến {{max}}) kèm giải thích; Hội đồng thẩm định có thể chấm lại.",
+    proposedExplanation: "Giải thích điểm đề xuất",
+    proposedNeedsExplanation: "Vui lòng giải thích điểm đề xuất (ít nhất 5 ký tự).",
     score: "Điểm tự đánh giá",
     saving: "Đang lưu…",
     savedAt: "Đã lưu lúc {{at}}",
