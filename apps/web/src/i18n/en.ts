@@ -206,6 +206,8 @@ export const en: TDeepStrings<TMessages> = {
     ok: "{{count}} indicators read, no problem found.",
     matched: "Units matched by name",
     unmatched: "Units not matched",
+    group: "“{{text}}” (unit group)",
+    groupUnits: "assigned to the group's {{count}} units",
     nameInFile: "Name in the file",
     mapTo: "Map to",
     leaveUnassigned: "Leave unassigned",

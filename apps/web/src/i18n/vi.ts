@@ -204,6 +204,8 @@ export const vi = {
     ok: "Đọc được {{count}} chỉ số, không có lỗi.",
     matched: "Đơn vị khớp tên",
     unmatched: "Đơn vị chưa khớp",
+    group: "“{{text}}” (nhóm đơn vị)",
+    groupUnits: "phân công cho {{count}} đơn vị của nhóm",
     nameInFile: "Tên trong tệp",
     mapTo: "Gán cho",
     leaveUnassigned: "Để trống (không phân công)",
