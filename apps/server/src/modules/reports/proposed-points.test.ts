@@ -105,6 +105,8 @@ describe("proposed points on a judgement criterion (rule manual) in the province
       proposedPoints: 15.5,
       proposedExplanation: "Đã ban hành quy chế, còn thiếu báo cáo quý",
       selfPoints: 15.5,
+      selfExplanation:
+        "6.2: chấm điểm trực tiếp → 15,50/20 điểm — đơn vị đề xuất: Đã ban hành quy chế, còn thiếu báo cáo quý",
     });
     // a later save of the values alone keeps the proposal
     const again = await call("vpubnd", "PATCH", `/api/reports/${report.id}`, {

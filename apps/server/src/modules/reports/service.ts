@@ -92,19 +92,26 @@ function score(
   c: Pick<TRuleContext, "indicator" | "report">,
   values: TReportedValues,
   evidenceCount: number,
-  proposedPoints: number | null = c.report.proposedPoints,
+  proposal: { points: number | null; explanation: string | null } = {
+    points: c.report.proposedPoints,
+    explanation: c.report.proposedExplanation,
+  },
 ): TIndicatorScore | null {
   const rule = c.indicator.rule;
   if (!rule) return null;
-  return scoreIndicator({
+  const scored = scoreIndicator({
     code: c.indicator.code,
     maxScore: c.indicator.maxScore,
     rule,
     values,
-    manualPoints: proposedPoints,
+    manualPoints: proposal.points,
     evidence: { required: c.indicator.evidenceRequired, count: evidenceCount },
     unitLabel: c.indicator.unitOfMeasure ?? undefined,
   });
+  // the council and the exports read why the unit proposed these points beside them
+  if (rule.type === "manual" && proposal.points !== null && proposal.explanation)
+    return { ...scored, explanation: `${scored.explanation} — đơn vị đề xuất: ${proposal.explanation}` };
+  return scored;
 }
 
 async function loadReadable(ctx: TServiceContext, reportId: string) {
@@ -329,7 +336,7 @@ export async function saveReport(ctx: TServiceContext, reportId: string, input: 
   const problems = checkReportedValues(c.indicator, input.values);
   if (problems.length) throw new AppError("VALIDATION_FAILED", problems.join(" "));
   const proposal = checkProposal(c, input);
-  const scored = score(c, input.values, c.evidenceCount, proposal.points);
+  const scored = score(c, input.values, c.evidenceCount, proposal);
   const saved = await repo.saveDraftIfVersion(ctx.db, {
     reportId,
     version: input.version,
