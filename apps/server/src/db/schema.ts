@@ -62,7 +62,7 @@ export const units = pgTable(
 
 /**
  * A named group of units ("Sở, ban, ngành", "Xã, phường, đặc khu") kept by a scope's coordinator; a framework's
- * lead or cooperating text that names the group assigns its members. owner_unit_id null = the province.
+ * cooperating text that names the group assigns its members. owner_unit_id null = the province.
  */
 export const unitGroups = pgTable(
   "unit_groups",
