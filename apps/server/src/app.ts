@@ -39,6 +39,7 @@ import { planRoutes } from "./modules/plans/routes.ts";
 import { reportRoutes } from "./modules/reports/routes.ts";
 import { resultRoutes } from "./modules/results/routes.ts";
 import { settingsRoutes } from "./modules/settings/routes.ts";
+import { unitGroupRoutes } from "./modules/unit-groups/routes.ts";
 import { unitRoutes } from "./modules/units/routes.ts";
 import { createLocalFileStore, type TFileStore } from "./storage/file-store.ts";
 
@@ -124,6 +125,7 @@ export async function buildApp(options: TBuildAppOptions): Promise<TApp> {
   healthRoutes(app, deps);
   authRoutes(app, deps);
   unitRoutes(app, deps);
+  unitGroupRoutes(app, deps);
   accountRoutes(app, deps, { mailer: options.mailer ?? null });
   auditRoutes(app, deps);
   frameworkRoutes(app, deps);

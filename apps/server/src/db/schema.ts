@@ -60,6 +60,40 @@ export const units = pgTable(
   ],
 );
 
+/**
+ * A named group of units ("Sở, ban, ngành", "Xã, phường, đặc khu") kept by a scope's coordinator; a framework's
+ * cooperating text that names the group assigns its members. owner_unit_id null = the province.
+ */
+export const unitGroups = pgTable(
+  "unit_groups",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerUnitId: uuid("owner_unit_id").references(() => units.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("unit_groups_name_unique").on(
+      sql`coalesce(${t.ownerUnitId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      sql`lower(${t.name})`,
+    ),
+  ],
+);
+
+export const unitGroupMembers = pgTable(
+  "unit_group_members",
+  {
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => unitGroups.id, { onDelete: "cascade" }),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.unitId] })],
+);
+
 export const users = pgTable(
   "users",
   {
@@ -308,6 +342,9 @@ export const reports = pgTable(
     note: text("note"),
     selfPoints: numeric("self_points", { precision: 10, scale: 2, mode: "number" }),
     selfExplanation: text("self_explanation"),
+    /** Judgement (manual-rule) indicators only: the points the unit proposes and why; scored as its self points. */
+    proposedPoints: numeric("proposed_points", { precision: 10, scale: 2, mode: "number" }),
+    proposedExplanation: text("proposed_explanation"),
     appraisedPoints: numeric("appraised_points", { precision: 10, scale: 2, mode: "number" }),
     appraisalComment: text("appraisal_comment"),
     /** Set while a request to explain or add evidence (giải trình, bổ sung) is open. */

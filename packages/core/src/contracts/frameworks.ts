@@ -193,6 +193,8 @@ export const ZImportPreview = z.object({
   issues: z.array(ZFrameworkIssue),
   matched: z.record(z.string(), z.uuid()),
   unmatched: z.array(z.string()),
+  /** Cooperating texts that name one of the scope's named groups ("Sở, ban, ngành"): the member units they assign. */
+  groups: z.record(z.string(), z.array(z.uuid())),
 });
 export type TImportPreview = z.infer<typeof ZImportPreview>;
 

@@ -187,6 +187,9 @@ export const ZReportDetail = z.object({
   note: z.string().nullable(),
   selfPoints: z.number().nullable(),
   selfExplanation: z.string().nullable(),
+  /** Judgement criteria: the unit's proposed points and its explanation (they are its self points). */
+  proposedPoints: z.number().nullable(),
+  proposedExplanation: z.string().nullable(),
   appraisedPoints: z.number().nullable(),
   appraisalComment: z.string().nullable(),
   explanationDueAt: z.string().nullable(),
@@ -216,6 +219,12 @@ export type TReportOpen = z.infer<typeof ZReportOpen>;
 export const ZReportSave = z.object({
   values: z.record(z.string().max(40), ZValue).refine((v) => Object.keys(v).length <= 50, "Quá nhiều ô nhập"),
   note: z.string().max(4000).nullable().optional(),
+  /**
+   * Judgement criteria (rule "manual") only: the points the unit proposes, with why. Refused, never clamped, above
+   * the indicator's maximum (the service knows it); null withdraws the proposal, undefined keeps it.
+   */
+  proposedPoints: z.number().finite().min(0, "Điểm đề xuất không được âm.").nullable().optional(),
+  proposedExplanation: zText().max(2000).nullable().optional(),
   version: z.number().int().min(1),
 });
 export type TReportSave = z.infer<typeof ZReportSave>;

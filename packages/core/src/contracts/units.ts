@@ -40,3 +40,25 @@ export type TUnitCreate = z.infer<typeof ZUnitCreate>;
 
 export const ZUnitUpdate = ZUnitCreate.partial().extend({ isActive: z.boolean().optional() });
 export type TUnitUpdate = z.infer<typeof ZUnitUpdate>;
+
+/** A named group of units kept by a scope ("Sở, ban, ngành"); a framework's group text assigns its members. */
+export const ZUnitGroup = z.object({
+  id: z.uuid(),
+  /** The scope that keeps it; null = the province. */
+  ownerUnitId: z.uuid().nullable(),
+  name: z.string(),
+  members: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  canManage: z.boolean(),
+});
+export type TNamedUnitGroup = z.infer<typeof ZUnitGroup>;
+
+export const ZUnitGroupInput = z.object({
+  name: zLine().min(2, "Tên nhóm phải có ít nhất 2 ký tự").max(200, "Tên nhóm tối đa 200 ký tự"),
+  unitIds: z
+    .array(z.uuid("Mã đơn vị không hợp lệ"))
+    .min(1, "Vui lòng chọn ít nhất một đơn vị của nhóm")
+    .max(2000, "Nhóm quá nhiều đơn vị"),
+  /** Which scope keeps the group; defaults to the scope the actor coordinates. */
+  ownerUnitId: z.uuid().nullish(),
+});
+export type TUnitGroupInput = z.infer<typeof ZUnitGroupInput>;

@@ -60,6 +60,9 @@ const scopeExpectations: Partial<Record<TAction, (a: TActor, scope: TPlace) => b
     (roleOf(a) === "coordinator" && covers(a, s)) || (roleOf(a) === "unit_lead" && takesPart(a, s)),
   "framework.view": (a, s) => (overseer(a) && covers(a, s)) || takesPart(a, s),
   "plan.view": (a, s) => (overseer(a) && covers(a, s)) || takesPart(a, s),
+  // named groups of units are part of what a scope owns: seen like its frameworks, kept by its coordinator
+  "unitGroup.view": (a, s) => (overseer(a) && covers(a, s)) || takesPart(a, s),
+  "unitGroup.manage": (a, s) => roleOf(a) === "coordinator" && covers(a, s),
   "framework.edit": (a, s) => roleOf(a) === "coordinator" && covers(a, s),
   "period.manage": (a, s) => roleOf(a) === "coordinator" && covers(a, s),
   "plan.manage": (a, s) => roleOf(a) === "coordinator" && covers(a, s),

@@ -31,6 +31,8 @@ export function can<A extends TAction>(actor: TActor, action: A, resource: TReso
 /** What a refusal says, in Vietnamese: the action the user tried, never another unit's data. */
 export const REFUSALS: Record<TAction, string> = {
   "dashboard.view": "Bạn không có quyền xem tổng quan của phạm vi này.",
+  "unitGroup.view": "Bạn không có quyền xem các nhóm đơn vị của phạm vi này.",
+  "unitGroup.manage": "Chỉ cơ quan thường trực của phạm vi được tạo, sửa, xóa nhóm đơn vị.",
   "settings.view": "Bạn cần đăng nhập để xem thông tin này.",
   "settings.manage": "Chỉ cơ quan thường trực cấp tỉnh được thay đổi mục tiêu và kết quả chính thức.",
   "completeness.view": "Bạn không có quyền xem tình hình báo cáo của phạm vi này.",

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   createUnitNameMatcher,
   expandUnitAbbreviations,
+  findUnitGroup,
   foldUnitName,
   matchUnitName,
   normalizeUnitName,
@@ -298,5 +299,20 @@ describe("splitUnitList heuristic", () => {
   it("items of a real cell can all be matched to units", () => {
     const items = splitUnitList("Văn phòng Tỉnh ủy, \nVăn phòng UBND \ntỉnh");
     expect(items.map((item) => matchUnitName(item, province)?.unit.id)).toEqual(["vptu", "vpubnd"]);
+  });
+});
+
+describe("findUnitGroup: a group text names a named group regardless of case, accents and a leading Các", () => {
+  const groups = [{ name: "Sở, ban, ngành" }, { name: "Xã, phường, đặc khu" }, { name: "Doanh nghiệp viễn thông" }];
+  it.each([
+    ["Các sở, ban, ngành", "Sở, ban, ngành"],
+    ["SỞ BAN NGÀNH", "Sở, ban, ngành"],
+    ["các xã, phường, đặc khu", "Xã, phường, đặc khu"],
+    ["Các doanh nghiệp viễn thông", "Doanh nghiệp viễn thông"],
+  ])("%s → %s", (text, name) => {
+    expect(findUnitGroup(text, groups)?.name).toBe(name);
+  });
+  it.each(["Sở, ban, ngành, địa phương", "Các địa phương", "", "Các"])("%s names no group", (text) => {
+    expect(findUnitGroup(text, groups)).toBeUndefined();
   });
 });

@@ -381,3 +381,17 @@ export function splitUnitList(text: string): string[] {
     return true;
   });
 }
+
+/**
+ * Key for comparing a named group of units with a group text of a framework or plan: the unit-name key without a
+ * leading "Các" ("Các sở, ban, ngành" and "Sở, ban, ngành" are the same group).
+ */
+export function unitGroupKey(name: string): string {
+  return foldUnitName(name).replace(/^cac /, "");
+}
+
+/** The named group a text names, if any: the first whose key equals the text's. */
+export function findUnitGroup<G extends { name: string }>(text: string, groups: readonly G[]): G | undefined {
+  const key = unitGroupKey(text);
+  return key ? groups.find((g) => unitGroupKey(g.name) === key) : undefined;
+}

@@ -33,11 +33,12 @@ export function listLeadReports(db: TDbOrTx, periodId: string, visibility: TRepo
     status: string;
     values: Record<string, number | boolean | string | null>;
     self_points: string | null;
+    proposed_points: string | null;
     appraised_points: string | null;
     evidence_count: number;
   }>(
     db,
-    sql`select r.id, r.indicator_id, r.status, r.values, r.self_points, r.appraised_points,
+    sql`select r.id, r.indicator_id, r.status, r.values, r.self_points, r.proposed_points, r.appraised_points,
           (select count(*)::int from report_documents rd where rd.report_id = r.id) as evidence_count
         from reports r where r.period_id = ${periodId} and r.role = 'lead' and ${reportsVisible(visibility)}`,
   );

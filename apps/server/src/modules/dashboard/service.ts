@@ -57,6 +57,8 @@ function standings(detail: TFrameworkDetail, reports: TLeadReport[]): TDashboard
             maxScore: indicator.maxScore,
             rule: indicator.rule,
             values: report.values,
+            // a judgement criterion scores the points its lead agency proposed
+            manualPoints: num(report.proposed_points),
             evidence: { required: indicator.evidenceRequired, count: report.evidence_count },
             unitLabel: indicator.unitOfMeasure ?? undefined,
           })

@@ -1,10 +1,13 @@
 import {
   DTI_PROVINCE_2025,
+  findUnitGroup,
   type TBuiltinFramework,
   type TBuiltinIndicator,
   type TUnitGroup,
   type TUnitKind,
   type TUnitRef,
+  UNIT_GROUP_NAMES,
+  UNIT_KIND_LABELS,
 } from "@chiso/core";
 import type { TDb, TDbOrTx } from "../../db/client.ts";
 import * as repo from "./repo.ts";
@@ -75,7 +78,8 @@ const GROUP_KINDS: Record<TUnitGroup, TUnitKind> = {
 
 /**
  * Assigns a built-in framework as its plan prints it: the named lead agency, and cooperating agencies by
- * name or by group ("Các sở, ban, ngành" → every top-level department). Names the province does not have
+ * name or by group — a named group the province keeps ("Sở, ban, ngành", edited by the coordinator) first, else
+ * the fixed unit kind ("Các sở, ban, ngành" → every top-level department). Names the province does not have
  * are returned so the coordinator can create or map them.
  */
 export async function assignBuiltinFramework(
@@ -83,6 +87,7 @@ export async function assignBuiltinFramework(
   frameworkId: string,
   framework: TBuiltinFramework,
   units: readonly TUnitForAssignment[],
+  namedGroups: readonly { name: string; members: readonly { id: string }[] }[] = [],
 ): Promise<{ unmatched: string[] }> {
   const ids = new Map((await repo.listIndicators(tx, frameworkId)).map((i) => [i.code, i.id]));
   const unmatched = new Set<string>();
@@ -91,10 +96,14 @@ export async function assignBuiltinFramework(
     if (!unit) unmatched.add(name);
     return unit;
   };
-  const resolve = (ref: TUnitRef) =>
-    "unit" in ref
-      ? [byName(ref.unit)].filter((u) => u !== undefined)
-      : units.filter((u) => u.kind === GROUP_KINDS[ref.group] && u.parentId === null);
+  const resolve = (ref: TUnitRef): { id: string }[] => {
+    if ("unit" in ref) return [byName(ref.unit)].filter((u) => u !== undefined);
+    // the plan's wording ("Các địa phương") or the kind's own name ("Xã, phường, đặc khu")
+    const named =
+      findUnitGroup(UNIT_GROUP_NAMES[ref.group], namedGroups) ??
+      findUnitGroup(UNIT_KIND_LABELS[GROUP_KINDS[ref.group]].vi, namedGroups);
+    return named ? [...named.members] : units.filter((u) => u.kind === GROUP_KINDS[ref.group] && u.parentId === null);
+  };
 
   const rows: { frameworkId: string; indicatorId: string; unitId: string; role: "lead" | "cooperate" }[] = [];
   for (const indicator of framework.indicators.flatMap((m) => m.children ?? [])) {

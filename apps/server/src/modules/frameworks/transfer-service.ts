@@ -1,11 +1,13 @@
 import {
   blankToNull,
   defaultOwnerUnitId,
+  findUnitGroup,
   frameworkToTransfer,
   matchTransferUnits,
   parseTransferJson,
   scopesWhere,
   type TFrameworkDetail,
+  type TFrameworkTransfer,
   type TImportCommit,
   type TImportPreview,
   transferToValidatable,
@@ -16,6 +18,7 @@ import type { TServiceContext } from "../../http/context.ts";
 import { AppError } from "../../http/errors.ts";
 import { ensureCan } from "../../http/policy.ts";
 import { recordAudit } from "../audit/repo.ts";
+import { listScopeGroups } from "../unit-groups/repo.ts";
 import { findUnitByName, insertUnit, listUnitsWithin } from "../units/repo.ts";
 import { ensureUnitsInScope } from "../units/service.ts";
 import { readFrameworkWorkbook, writeFrameworkWorkbook } from "./excel.ts";
@@ -49,11 +52,39 @@ export async function previewImport(ctx: TServiceContext, fileName: string, cont
       message: `Đã có bộ chỉ số mã "${read.transfer.framework.code}": hãy đổi mã trước khi nhập.`,
     });
   }
-  const units = await listUnitsWithin(db, scopesWhere(ctx.actor, ["coordinator"])[0] ?? []);
-  const { matched, unmatched } = read.transfer
-    ? matchTransferUnits(read.transfer, units)
-    : { matched: {}, unmatched: [] };
-  return { fileName, transfer: read.transfer, issues, matched, unmatched };
+  const scopePath = scopesWhere(ctx.actor, ["coordinator"])[0] ?? [];
+  const units = await listUnitsWithin(db, scopePath);
+  if (!read.transfer) return { fileName, transfer: null, issues, matched: {}, unmatched: [], groups: {} };
+  const groups = await namedGroupsOf(db, scopePath.at(-1) ?? null, read.transfer);
+  const { matched, unmatched } = matchTransferUnits(withoutGroupTexts(read.transfer, groups), units);
+  return { fileName, transfer: read.transfer, issues, matched, unmatched, groups: Object.fromEntries(groups) };
+}
+
+/**
+ * The cooperating texts of a transfer that name one of the owning scope's named groups ("Các sở, ban, ngành"), with
+ * the group's member units: they assign the members (an edited group, so Công an tỉnh may be one) before any
+ * matching of the text as one unit's name.
+ */
+async function namedGroupsOf(db: TDbOrTx, ownerUnitId: string | null, transfer: TFrameworkTransfer) {
+  const groups = await listScopeGroups(db, ownerUnitId);
+  const found = new Map<string, string[]>();
+  for (const name of new Set(transfer.indicators.flatMap((i) => i.cooperating))) {
+    const group = findUnitGroup(name, groups);
+    if (group)
+      found.set(
+        name,
+        group.members.map((m) => m.id),
+      );
+  }
+  return found;
+}
+
+/** The transfer with group texts taken out of the cooperating lists, so they are not matched as unit names. */
+function withoutGroupTexts(transfer: TFrameworkTransfer, groups: ReadonlyMap<string, string[]>): TFrameworkTransfer {
+  return {
+    ...transfer,
+    indicators: transfer.indicators.map((i) => ({ ...i, cooperating: i.cooperating.filter((n) => !groups.has(n)) })),
+  };
 }
 
 /**
@@ -70,7 +101,13 @@ export async function commitImport(ctx: TServiceContext, input: TImportCommit): 
     if (await repo.findFrameworkByCode(tx, input.transfer.framework.code)) {
       throw new AppError("CONFLICT", `Đã có bộ chỉ số mã "${input.transfer.framework.code}".`);
     }
-    const unitIdOf = await resolveUnits(tx, ctx, input, scope.scopePath);
+    const groups = await namedGroupsOf(tx, ownerUnitId, input.transfer);
+    const unitIdOf = await resolveUnits(
+      tx,
+      ctx,
+      { ...input, transfer: withoutGroupTexts(input.transfer, groups) },
+      scope.scopePath,
+    );
     const { adjustments, ...meta } = input.transfer.framework;
     const frameworkId = await repo.insertFramework(tx, {
       ...blankToNull(meta),
@@ -89,7 +126,9 @@ export async function commitImport(ctx: TServiceContext, input: TImportCommit): 
     }
     for (const indicator of input.transfer.indicators) {
       const lead = indicator.lead ? unitIdOf(indicator.lead) : null;
-      const cooperating = indicator.cooperating.map(unitIdOf).filter((id): id is string => id !== null);
+      const cooperating = indicator.cooperating
+        .flatMap((name) => groups.get(name) ?? [unitIdOf(name)])
+        .filter((id): id is string => id !== null && id !== lead);
       await repo.replaceAssignment(tx, frameworkId, ids.get(indicator.code)!, lead, [...new Set(cooperating)]);
     }
     await recordAudit(tx, {

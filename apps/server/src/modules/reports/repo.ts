@@ -73,6 +73,8 @@ export async function saveDraftIfVersion(
     values: Record<string, unknown>;
     /** undefined keeps the note as it is. */
     note: string | null | undefined;
+    proposedPoints: number | null;
+    proposedExplanation: string | null;
     selfPoints: number | null;
     selfExplanation: string | null;
     actorId: string;
@@ -94,6 +96,7 @@ export async function saveDraftIfVersion(
           update reports set values = ${JSON.stringify(save.values)}::jsonb,
             note = ${save.note === undefined ? sql`note` : sql`${save.note}`},
             self_points = ${save.selfPoints}, self_explanation = ${save.selfExplanation},
+            proposed_points = ${save.proposedPoints}, proposed_explanation = ${save.proposedExplanation},
             updated_by = ${save.actorId}, version = version + 1, updated_at = now()
           where id = ${save.reportId} and version = ${save.version}
           returning id, version, status, self_points, self_explanation, updated_at
@@ -132,6 +135,8 @@ export async function findSaveContext(db: TDbOrTx, reportId: string) {
         status: reports.status,
         values: reports.values,
         note: reports.note,
+        proposedPoints: reports.proposedPoints,
+        proposedExplanation: reports.proposedExplanation,
         explanationDueAt: reports.explanationDueAt,
       },
       period: {

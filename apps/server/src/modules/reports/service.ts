@@ -84,21 +84,34 @@ function windowOf(c: TRuleContext, now: Date) {
   );
 }
 
+/**
+ * The self-assessed score. A judgement criterion (rule "manual") has no formula: the unit's proposed points are its
+ * self points, so the self-assessed total is whole; the appraised points still override them.
+ */
 function score(
-  c: Pick<TRuleContext, "indicator">,
+  c: Pick<TRuleContext, "indicator" | "report">,
   values: TReportedValues,
   evidenceCount: number,
+  proposal: { points: number | null; explanation: string | null } = {
+    points: c.report.proposedPoints,
+    explanation: c.report.proposedExplanation,
+  },
 ): TIndicatorScore | null {
   const rule = c.indicator.rule;
   if (!rule) return null;
-  return scoreIndicator({
+  const scored = scoreIndicator({
     code: c.indicator.code,
     maxScore: c.indicator.maxScore,
     rule,
     values,
+    manualPoints: proposal.points,
     evidence: { required: c.indicator.evidenceRequired, count: evidenceCount },
     unitLabel: c.indicator.unitOfMeasure ?? undefined,
   });
+  // the council and the exports read why the unit proposed these points beside them
+  if (rule.type === "manual" && proposal.points !== null && proposal.explanation)
+    return { ...scored, explanation: `${scored.explanation} — đơn vị đề xuất: ${proposal.explanation}` };
+  return scored;
 }
 
 async function loadReadable(ctx: TServiceContext, reportId: string) {
@@ -127,6 +140,8 @@ export async function getReportDetail(ctx: TServiceContext, reportId: string): P
     note: r.note,
     selfPoints: r.selfPoints,
     selfExplanation: r.selfExplanation,
+    proposedPoints: r.proposedPoints,
+    proposedExplanation: r.proposedExplanation,
     appraisedPoints: r.appraisedPoints,
     appraisalComment: r.appraisalComment,
     explanationDueAt: iso(r.explanationDueAt),
@@ -320,21 +335,49 @@ export async function saveReport(ctx: TServiceContext, reportId: string, input: 
   assertEditable(ctx, c);
   const problems = checkReportedValues(c.indicator, input.values);
   if (problems.length) throw new AppError("VALIDATION_FAILED", problems.join(" "));
-  const scored = score(c, input.values, c.evidenceCount);
+  const proposal = checkProposal(c, input);
+  const scored = score(c, input.values, c.evidenceCount, proposal);
   const saved = await repo.saveDraftIfVersion(ctx.db, {
     reportId,
     version: input.version,
     values: input.values,
     note: input.note,
+    proposedPoints: proposal.points,
+    proposedExplanation: proposal.explanation,
     selfPoints: scored?.points ?? null,
     selfExplanation: scored?.explanation ?? null,
     actorId: ctx.actor.id,
     ip: ctx.ip,
-    before: { values: c.report.values, note: c.report.note },
-    after: { values: input.values, note: input.note },
+    before: { values: c.report.values, note: c.report.note, proposedPoints: c.report.proposedPoints },
+    after: { values: input.values, note: input.note, proposedPoints: proposal.points },
   });
   if (!saved) throw staleVersion();
   return saved;
+}
+
+/**
+ * The proposal a save leaves: kept when the save does not mention it, refused (never clamped) above the maximum,
+ * only on judgement criteria, and always with an explanation the council can read.
+ */
+function checkProposal(c: TRuleContext, input: TReportSave): { points: number | null; explanation: string | null } {
+  if (input.proposedPoints === undefined && input.proposedExplanation === undefined)
+    return { points: c.report.proposedPoints, explanation: c.report.proposedExplanation };
+  const points = input.proposedPoints ?? null;
+  const explanation = input.proposedExplanation?.trim() || null;
+  if (points === null) return { points: null, explanation };
+  if (c.indicator.rule?.type !== "manual")
+    throw new AppError(
+      "VALIDATION_FAILED",
+      `Chỉ số ${c.indicator.code} được tính điểm tự động từ số liệu nên không đề xuất điểm được.`,
+    );
+  if (points > c.indicator.maxScore)
+    throw new AppError(
+      "VALIDATION_FAILED",
+      `Điểm đề xuất ${formatNumberVi(points)} vượt quá điểm tối đa ${formatNumberVi(c.indicator.maxScore)} của chỉ số ${c.indicator.code}.`,
+    );
+  if (!explanation || explanation.length < 5)
+    throw new AppError("VALIDATION_FAILED", "Vui lòng giải thích điểm đề xuất (ít nhất 5 ký tự).");
+  return { points, explanation };
 }
 
 /** Applies one workflow step, checking who acts, the deadline, the evidence guard and the version. */
@@ -413,7 +456,7 @@ async function changesFor(tx: TDbOrTx, c: TContext, input: TReportActionRequest,
           "Đã quá hạn báo cáo của kỳ này nên không gửi được. Liên hệ Sở KH&CN để được gia hạn.",
         );
       }
-      if (!hasAnyValue(c.indicator, c.report.values))
+      if (!hasAnyValue(c.indicator, c.report.values) && c.report.proposedPoints === null)
         throw new AppError("VALIDATION_FAILED", "Chưa nhập số liệu của chỉ số.");
       const evidence = await repo.countEvidence(tx, c.report.id);
       if (c.indicator.evidenceRequired && evidence === 0) {

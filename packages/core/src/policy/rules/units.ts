@@ -1,4 +1,13 @@
-import { coordinates, isMemberOf, oversees, parentPath, type TActor, type TPath, takesPartIn } from "../actor.ts";
+import {
+  coordinates,
+  isMemberOf,
+  oversees,
+  parentPath,
+  seesScope,
+  type TActor,
+  type TPath,
+  takesPartIn,
+} from "../actor.ts";
 
 /** A unit, by its place in the tree (its own id last). */
 export interface TUnitInTree {
@@ -20,4 +29,10 @@ export const unitRules = {
   "account.manage": (actor: TActor, unit: TUnitInTree) => coordinates(actor, unit.unitPath),
   /** Give someone a role over a scope: only inside a scope one coordinates oneself. */
   "account.grant": (actor: TActor, scope: TUnitInTree) => coordinates(actor, scope.unitPath),
+  /**
+   * A scope's named groups of units ("Sở, ban, ngành"): seen by whoever sees the scope's frameworks they assign,
+   * kept by the scope's coordinator (the resource is the owning scope).
+   */
+  "unitGroup.view": (actor: TActor, owner: { scopePath: TPath }) => seesScope(actor, owner.scopePath),
+  "unitGroup.manage": (actor: TActor, owner: { scopePath: TPath }) => coordinates(actor, owner.scopePath),
 } as const;

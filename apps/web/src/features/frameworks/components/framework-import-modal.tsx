@@ -178,6 +178,11 @@ export function FrameworkImportModal({ open, onClose, onImported }: TProps) {
             <Descriptions size="small" column={2}>
               <Descriptions.Item label={t("transfer.matched")}>{Object.keys(data.matched).length}</Descriptions.Item>
               <Descriptions.Item label={t("transfer.unmatched")}>{data.unmatched.length}</Descriptions.Item>
+              {Object.entries(data.groups).map(([text, unitIds]) => (
+                <Descriptions.Item key={text} label={t("transfer.group", { text })} span={2}>
+                  {t("transfer.groupUnits", { count: unitIds.length })}
+                </Descriptions.Item>
+              ))}
             </Descriptions>
           )}
           {data.unmatched.length > 0 && (

@@ -6,7 +6,23 @@ import { useSaveReport } from "./report.ts";
 export interface TDraft {
   values: TReportedValues;
   note: string | null;
+  /** Judgement criteria only: the points the unit proposes and why (absent in backups of older versions). */
+  proposedPoints?: number | null;
+  proposedExplanation?: string | null;
 }
+
+const fromReport = (r: TReportDetail): TDraft => ({
+  values: r.values,
+  note: r.note,
+  proposedPoints: r.proposedPoints,
+  proposedExplanation: r.proposedExplanation,
+});
+const fromBackup = (b: TBackup): TDraft => ({
+  values: b.values,
+  note: b.note,
+  proposedPoints: b.proposedPoints ?? null,
+  proposedExplanation: b.proposedExplanation ?? null,
+});
 
 type TSaveState = "idle" | "saving" | "saved" | "error" | "conflict" | "blocked";
 
@@ -27,7 +43,10 @@ function readBackup(id: string): TBackup | null {
 }
 
 const sameDraft = (a: TDraft, b: TDraft) =>
-  JSON.stringify(a.values) === JSON.stringify(b.values) && (a.note ?? "") === (b.note ?? "");
+  JSON.stringify(a.values) === JSON.stringify(b.values) &&
+  (a.note ?? "") === (b.note ?? "") &&
+  (a.proposedPoints ?? null) === (b.proposedPoints ?? null) &&
+  (a.proposedExplanation ?? "") === (b.proposedExplanation ?? "");
 
 /**
  * Drafts save themselves a moment after typing stops. Until the server has them, they are also kept in
@@ -50,11 +69,11 @@ export function useAutosave(report: TReportDetail | undefined) {
   /** Starts from the server copy, or from a backup of unsaved typing made on top of that same version. */
   const load = useCallback((fresh: TReportDetail) => {
     version.current = fresh.version;
-    const server = { values: fresh.values, note: fresh.note };
+    const server = fromReport(fresh);
     const backup = readBackup(fresh.id);
     const usable = backup && !sameDraft(backup, server);
     setRestored(usable ? (backup.version === fresh.version ? "restored" : "stale") : null);
-    const start = usable && backup.version === fresh.version ? { values: backup.values, note: backup.note } : server;
+    const start = usable && backup.version === fresh.version ? fromBackup(backup) : server;
     setDraft(start);
     latest.current = start;
     dirty.current = start !== server;
@@ -73,7 +92,7 @@ export function useAutosave(report: TReportDetail | undefined) {
     // A newer copy (after a workflow step, a save or a refetch): follow it unless typing is still unsaved.
     if (!dirty.current && report.version >= version.current) {
       version.current = report.version;
-      const server = { values: report.values, note: report.note };
+      const server = fromReport(report);
       setDraft(server);
       latest.current = server;
     }
@@ -152,7 +171,7 @@ export function useAutosave(report: TReportDetail | undefined) {
     if (!report) return;
     const backup = readBackup(report.id);
     setRestored(null);
-    if (backup) change({ values: backup.values, note: backup.note });
+    if (backup) change(fromBackup(backup));
   }, [report, change]);
 
   const discardBackup = useCallback(() => {

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { IndicatorValueInputs } from "../../../components/indicator-value-inputs.tsx";
+import { NumberInput } from "../../../components/number-input.tsx";
 import { errorMessage } from "../../../i18n/index.ts";
 import { usePhone } from "../../../lib/use-phone.ts";
 import { useMe } from "../../auth/api/get-me.ts";
@@ -268,9 +269,18 @@ function ValuesCard({
   const [fieldProblems, setFieldProblems] = useState<Record<string, string>>({});
   // Only the unit's own typing is held back: a reviewer must still be able to return a report whose stored values
   // are wrong (saved before these checks existed).
+  const judgement = report.indicator.rule?.type === "manual";
+  // A proposal is only saved with its explanation (the server refuses it otherwise): hold saving until it is written.
+  const needsExplanation =
+    judgement &&
+    draft.proposedPoints !== null &&
+    draft.proposedPoints !== undefined &&
+    (draft.proposedExplanation ?? "").trim().length < 5;
   const blocked =
     report.editable &&
-    (Object.keys(fieldProblems).length > 0 || findValueProblems(report.indicator, draft.values).length > 0);
+    (Object.keys(fieldProblems).length > 0 ||
+      needsExplanation ||
+      findValueProblems(report.indicator, draft.values).length > 0);
   useEffect(() => onBlocked(blocked), [blocked, onBlocked]);
   return (
     <Card title={t("reports.values")} extra={saveState}>
@@ -297,6 +307,48 @@ function ValuesCard({
             onChange={(e) => onChange({ ...draft, note: e.target.value })}
           />
         </div>
+        {judgement && (
+          <Flex vertical gap={4} data-testid="proposed-points">
+            <Typography.Text strong>{t("reports.proposedPoints")}</Typography.Text>
+            <Typography.Text type="secondary">
+              {t("reports.proposedHelp", { max: formatNumberVi(report.indicator.maxScore) })}
+            </Typography.Text>
+            <NumberInput
+              aria-label={t("reports.proposedPoints")}
+              disabled={!report.editable}
+              value={draft.proposedPoints ?? null}
+              min={0}
+              max={report.indicator.maxScore}
+              maxLabel="điểm tối đa"
+              style={{ maxWidth: 200 }}
+              onChange={(value) =>
+                // INVALID_NUMBER (NaN) is held by the field's own error, never sent
+                onChange({
+                  ...draft,
+                  proposedPoints: value !== null && Number.isNaN(value) ? draft.proposedPoints : value,
+                })
+              }
+              onProblem={(message) =>
+                setFieldProblems((current) => {
+                  const { proposedPoints: _old, ...rest } = current;
+                  return message ? { ...rest, proposedPoints: message } : rest;
+                })
+              }
+            />
+            <Typography.Text>{t("reports.proposedExplanation")}</Typography.Text>
+            <Input.TextArea
+              aria-label={t("reports.proposedExplanation")}
+              disabled={!report.editable}
+              autoSize={{ minRows: 2, maxRows: 6 }}
+              status={report.editable && needsExplanation ? "error" : undefined}
+              value={draft.proposedExplanation ?? ""}
+              onChange={(e) => onChange({ ...draft, proposedExplanation: e.target.value })}
+            />
+            {report.editable && needsExplanation && (
+              <Typography.Text type="danger">{t("reports.proposedNeedsExplanation")}</Typography.Text>
+            )}
+          </Flex>
+        )}
       </Flex>
     </Card>
   );
@@ -313,11 +365,12 @@ function ScoreCard({ report, draft }: { report: TReportDetail; draft: TDraft }) 
             maxScore: report.indicator.maxScore,
             rule: report.indicator.rule,
             values: draft.values,
+            manualPoints: draft.proposedPoints === undefined ? report.proposedPoints : draft.proposedPoints,
             evidence: { required: report.indicator.evidenceRequired, count: report.documents.length },
             unitLabel: report.indicator.unitOfMeasure ?? undefined,
           })
         : null,
-    [report, draft.values],
+    [report, draft.values, draft.proposedPoints],
   );
   return (
     <Card title={t("reports.score")}>

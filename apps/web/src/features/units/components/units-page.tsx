@@ -10,6 +10,7 @@ import { useDeleteUnit } from "../api/delete-unit.ts";
 import { useUnits } from "../api/list-units.ts";
 import { useSaveUnit } from "../api/save-unit.ts";
 import { UnitFormModal } from "./unit-form-modal.tsx";
+import { UnitGroupsSection } from "./unit-groups-section.tsx";
 
 export function UnitsPage() {
   const { t, i18n } = useTranslation();
@@ -36,6 +37,14 @@ export function UnitsPage() {
       ),
     [units.data, kind, query, me],
   );
+
+  // A group's members are the units of the scope this coordinator runs, whatever the table's filter shows.
+  const scopeUnits = useMemo(
+    () => (units.data ?? []).filter((u) => Boolean(me && can(me, "account.manage", { unitPath: u.path }))),
+    [units.data, me],
+  );
+  const coordinatorGrant = me?.grants.find((g) => g.role === "coordinator");
+  const coordinatedScope = coordinatorGrant ? { scopePath: coordinatorGrant.scopePath } : null;
 
   const onDelete = (unit: TUnit) =>
     remove.mutate(unit.id, {
@@ -163,6 +172,10 @@ export function UnitsPage() {
         unit={editing ?? null}
         units={units.data ?? []}
         onClose={() => setEditing(undefined)}
+      />
+      <UnitGroupsSection
+        units={scopeUnits}
+        canCreate={Boolean(me && coordinatedScope && can(me, "unitGroup.manage", coordinatedScope))}
       />
     </Flex>
   );
