@@ -201,6 +201,10 @@ describe("an agency assessment round, end to end", () => {
     expect(await snvResult.textContent()).toContain("1/2");
     expect(await snvResult.textContent()).toContain("Yếu");
     expect(await snvResult.getByTestId("result-change").textContent()).toMatch(/^So với năm 2025.+ điểm, /);
+    // its six main indicators beside the group's average and best
+    const mains = snvResult.getByTestId("mains-against-group");
+    await mains.getByText("Chỉ số chính so với nhóm").waitFor();
+    expect(await mains.locator(".ant-table-row").count()).toBe(6);
     await vp.reload();
     expect(await vp.getByTestId("agency-result").textContent()).toContain("2/2");
     // what-if: answering 1.1 in full would give 20 more points and the first place (tied)

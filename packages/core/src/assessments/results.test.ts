@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TResultRow } from "../contracts/assessments.ts";
-import { compareWithPrevious, formatResultChange } from "./results.ts";
+import { compareWithPrevious, formatResultChange, mainsAgainstGroup } from "./results.ts";
 
 const row = (unitId: string, total: number, rank: number): TResultRow => ({
   unitId,
@@ -39,5 +39,33 @@ describe("change against the previous round", () => {
     [undefined, "—"],
   ])("writes %o as %s", (change, text) => {
     expect(formatResultChange(change)).toBe(text);
+  });
+});
+
+describe("an agency's main indicators against its group", () => {
+  const withMains = (unitId: string, mains: Record<string, number>): TResultRow => ({
+    ...row(unitId, 0, 1),
+    unitName: `Sở ${unitId}`,
+    mains,
+  });
+  const results = {
+    mains: [
+      { code: "1", name: "Nhận thức số", maxScore: 60 },
+      { code: "2", name: "Thể chế số", maxScore: 80 },
+    ],
+    criteria: [],
+    rows: [withMains("a", { "1": 40, "2": 80 }), withMains("b", { "1": 55, "2": 20 }), withMains("c", { "1": 55 })],
+  };
+
+  it("gives its points, the group's average and the best with who holds it (ties all named)", () => {
+    expect(mainsAgainstGroup(results, "a")).toEqual([
+      { code: "1", name: "Nhận thức số", maxScore: 60, points: 40, average: 50, best: 55, bestUnits: ["Sở b", "Sở c"] },
+      { code: "2", name: "Thể chế số", maxScore: 80, points: 80, average: 33.33, best: 80, bestUnits: ["Sở a"] },
+    ]);
+  });
+
+  it("counts a main indicator an agency has no points in as 0, and knows nothing of an agency outside", () => {
+    expect(mainsAgainstGroup(results, "c")[1]).toMatchObject({ points: 0, average: 33.33 });
+    expect(mainsAgainstGroup(results, "elsewhere")).toEqual([]);
   });
 });

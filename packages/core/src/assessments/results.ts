@@ -152,3 +152,36 @@ export function formatResultChange(change: TResultChange | undefined): string {
   const ranks = change.ranks > 0 ? `↑${change.ranks} hạng` : change.ranks < 0 ? `↓${-change.ranks} hạng` : "giữ hạng";
   return `${points}, ${ranks}`;
 }
+
+/** One main indicator of an agency beside its group: its points, the group's average and best, and who is best. */
+export interface TMainAgainstGroup {
+  code: string;
+  name: string;
+  maxScore: number;
+  points: number;
+  average: number;
+  best: number;
+  bestUnits: string[];
+}
+
+/**
+ * An agency's main indicators against the group's average and best (issue 11, "each agency's own view"): where it
+ * stands behind the others is where its next points are. Averages are over the agencies of the results.
+ */
+export function mainsAgainstGroup(results: TRoundResults, unitId: string): TMainAgainstGroup[] {
+  const own = results.rows.find((r) => r.unitId === unitId);
+  if (!own || results.rows.length === 0) return [];
+  return results.mains.map((main) => {
+    const scores = results.rows.map((r) => ({ unitName: r.unitName, points: r.mains[main.code] ?? 0 }));
+    const best = Math.max(...scores.map((s) => s.points));
+    return {
+      code: main.code,
+      name: main.name,
+      maxScore: main.maxScore,
+      points: own.mains[main.code] ?? 0,
+      average: roundPoints(scores.reduce((sum, s) => sum + s.points, 0) / scores.length),
+      best,
+      bestUnits: scores.filter((s) => s.points === best).map((s) => s.unitName),
+    };
+  });
+}

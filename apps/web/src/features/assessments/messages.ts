@@ -106,6 +106,11 @@ const vi = {
     download: { xlsx: "Tải bảng kết quả (Excel)", docx: "Tải bảng kết quả (Word, NĐ 30/2020)" },
   },
   result: {
+    mainsTitle: "Chỉ số chính so với nhóm",
+    main: "Chỉ số chính",
+    yours: "Của cơ quan",
+    average: "Trung bình nhóm",
+    best: "Cao nhất",
     title: "Kết quả của cơ quan",
     score: "Tổng điểm",
     grade: "Xếp loại",

@@ -2,6 +2,7 @@ import {
   formatNumberVi,
   formatPercentVi,
   formatResultChange,
+  mainsAgainstGroup,
   roundPoints,
   type TResultRow,
   type TRound,
@@ -53,6 +54,29 @@ export function AgencyResult({ round, sheet }: { round: TRound; sheet: TSheet })
           data-testid="result-change"
         />
       </Flex>
+      <div data-testid="mains-against-group" style={{ marginTop: 12 }}>
+        <Table
+          size="small"
+          rowKey="code"
+          pagination={false}
+          title={() => t("assessments.result.mainsTitle")}
+          scroll={{ x: true }}
+          dataSource={mainsAgainstGroup(results.data.results, row.unitId)}
+          columns={[
+            { title: t("assessments.result.main"), render: (_, m) => `${m.code}. ${m.name}` },
+            {
+              title: t("assessments.result.yours"),
+              render: (_, m) => `${formatNumberVi(m.points)}/${formatNumberVi(m.maxScore)}`,
+              width: 120,
+            },
+            { title: t("assessments.result.average"), render: (_, m) => formatNumberVi(m.average), width: 130 },
+            {
+              title: t("assessments.result.best"),
+              render: (_, m) => `${formatNumberVi(m.best)} (${m.bestUnits.join(", ")})`,
+            },
+          ]}
+        />
+      </div>
       <Table
         size="small"
         rowKey="code"
