@@ -4,6 +4,7 @@ export * from "./audit/present.ts";
 export * from "./calendar/dates.ts";
 export * from "./calendar/deadlines.ts";
 export * from "./calendar/periods.ts";
+export * from "./calendar/progress.ts";
 export * from "./calendar/timeframe.ts";
 export * from "./calendar/zone.ts";
 export * from "./contracts/accounts.ts";

@@ -6,6 +6,7 @@ import type {
   TFrameworkStatus,
   TGradeBand,
   TIndicatorInput,
+  TProgressCalendar,
   TReportingCalendar,
   TReportStatus,
   TRole,
@@ -502,6 +503,8 @@ export const plans = pgTable(
     endYear: integer("end_year"),
     legalBases: text("legal_bases"),
     parentPlanId: uuid("parent_plan_id").references((): AnyPgColumn => plans.id, { onDelete: "set null" }),
+    /** When each task's lead unit reports its progress (seed 003: "06 tháng, trước ngày 10/6 và ngày 10/12"); null: never asked. */
+    progressCalendar: jsonb("progress_calendar").$type<TProgressCalendar>(),
     /** The scope whose plan this is: null is the province, else an agency. */
     ownerUnitId: uuid("owner_unit_id").references(() => units.id, { onDelete: "restrict" }),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),

@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   "comment_reply",
   "task_deadline",
   "task_overdue",
+  "task_progress_due",
   "chase",
   "login_blocked",
 ] as const;

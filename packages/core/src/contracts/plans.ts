@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZProgressCalendar, ZProgressCalendarInput } from "../calendar/progress.ts";
 import { ZParsedTimeframe } from "../calendar/timeframe.ts";
 import { ZTaskField } from "../plans/columns.ts";
 import { ZMoneyUnit } from "../plans/money.ts";
@@ -59,6 +60,11 @@ export const ZTask = z.object({
   cooperatingUnits: z.array(ZUnitRef),
   indicators: z.array(ZIndicatorRef),
   lastUpdateAt: z.string().nullable(),
+  /**
+   * Under the plan's progress-report calendar (null without one, for sections and done tasks): the next due date,
+   * whether this period's update is in, and the last due date passed without one ("Chưa báo cáo tiến độ").
+   */
+  progressReport: z.object({ nextDue: z.string(), reported: z.boolean(), missedDue: z.string().nullable() }).nullable(),
   /** Whether the signed-in user may post progress on it. */
   canUpdate: z.boolean(),
 });
@@ -121,6 +127,8 @@ export const ZPlanSummary = z.object({
   ownerUnitId: z.uuid().nullable(),
   /** The owning agency's path ([] for the province), for the policy's scope rules. */
   ownerPath: z.array(z.uuid()),
+  /** The plan's progress-report calendar and its words ("06 tháng: trước ngày 10 tháng cuối kỳ 6 tháng …"). */
+  progressCalendar: ZProgressCalendar.extend({ words: z.string() }).nullable(),
   progress: ZProgressGroup,
 });
 export type TPlanSummary = z.infer<typeof ZPlanSummary>;
@@ -166,6 +174,8 @@ export const ZPlanInput = z.object({
   legalBases: text(20_000, "Căn cứ"),
   parentPlanId: z.uuid("Mã kế hoạch cấp trên không hợp lệ").nullable().optional(),
   targets: z.array(ZTargetInput).max(100).optional(),
+  /** The plan's words for its progress reports, read by the calendar's reader; null removes the calendar. */
+  progressCalendar: ZProgressCalendarInput.nullable().optional(),
   /** The agency whose own plan this is (e.g. Sở Công Thương's 17a); omitted or null for the province's. */
   ownerUnitId: z.uuid("Mã cơ quan không hợp lệ").nullish(),
 });

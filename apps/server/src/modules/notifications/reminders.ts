@@ -1,4 +1,4 @@
-import { addDays, deadlineReminder, OVERDUE_NOTICE_DAYS, toVietnamIso, vietnamDate } from "@chiso/core";
+import { addDays, deadlineReminder, OVERDUE_NOTICE_DAYS, progressDue, toVietnamIso, vietnamDate } from "@chiso/core";
 import type { TDb, TDbOrTx } from "../../db/client.ts";
 import type { TClock } from "../../http/context.ts";
 import * as repo from "./repo.ts";
@@ -18,7 +18,8 @@ const LOOKAHEAD_DAYS = 8;
 
 /**
  * Deadline reminders (7, 3 and 1 days before; once when passed) for units that still owe reports, and for the lead
- * units of unfinished dated plan tasks. Keys name the deadline's day, so a unit whose deadline moves (an extension,
+ * units of unfinished dated plan tasks, and (7, 3 and 1 days before only) for the lead units of tasks whose plan's
+ * progress-report calendar asks for an update not yet posted in the current window. Keys name the deadline's day, so a unit whose deadline moves (an extension,
  * a corrected period) is reminded again for the new one, and never twice for the same.
  */
 async function planReminders(db: TDbOrTx, now: Date): Promise<TPlanned[]> {
@@ -32,7 +33,17 @@ async function planReminders(db: TDbOrTx, now: Date): Promise<TPlanned[]> {
     fromDate: addDays(today, -(OVERDUE_NOTICE_DAYS + 1)),
     toDate: addDays(today, LOOKAHEAD_DAYS),
   });
-  const members = await repo.listUnitMembers(db, [...new Set([...units, ...tasks].map((u) => u.unit_id))], UNIT_ROLES);
+  // Progress reports still owed before the next due date of their plan's calendar (an update in the window counts).
+  const progress = (await repo.listTasksWithProgressCalendar(db)).flatMap((task) => {
+    const due = progressDue(task.calendar, { now, lastUpdateAt: task.last_update_at, since: task.created_at });
+    const reminder = due.reported ? null : deadlineReminder(due.nextDue, now);
+    return reminder?.kind === "soon" ? [{ ...task, due: due.nextDue, reminder }] : [];
+  });
+  const members = await repo.listUnitMembers(
+    db,
+    [...new Set([...units, ...tasks, ...progress].map((u) => u.unit_id))],
+    UNIT_ROLES,
+  );
   const membersOf = (unitId: string) => members.filter((m) => m.unitId === unitId).map((m) => m.id);
 
   for (const row of units) {
@@ -76,6 +87,25 @@ async function planReminders(db: TDbOrTx, now: Date): Promise<TPlanned[]> {
             }
           : { key: `task_overdue:${task.task_id}:${userId}:${task.end}`, userId, notice: templates.taskOverdue(facts) },
       );
+    }
+  }
+
+  for (const task of progress) {
+    const due = new Date(task.due);
+    const day = vietnamDate(due);
+    for (const userId of membersOf(task.unit_id)) {
+      planned.push({
+        key: `task_progress:${task.reminder.milestone}:${task.task_id}:${userId}:${day}`,
+        userId,
+        notice: templates.taskProgressDue({
+          content: task.content,
+          number: task.number,
+          end: day,
+          planCode: task.plan_code,
+          due,
+          daysLeft: task.reminder.daysLeft,
+        }),
+      });
     }
   }
   return planned;

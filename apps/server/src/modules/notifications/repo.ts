@@ -1,4 +1,4 @@
-import type { TNotificationKind, TReportStatus, TRole } from "@chiso/core";
+import type { TNotificationKind, TProgressCalendar, TReportStatus, TRole } from "@chiso/core";
 import { and, count, desc, eq, inArray, isNull, not, or, sql } from "drizzle-orm";
 import { isoUtc, queryRows, type TDbOrTx } from "../../db/client.ts";
 import { notificationPreferences, notifications, reminderLog, userRoles, users } from "../../db/schema.ts";
@@ -270,6 +270,31 @@ export function listTasksDue(db: TDbOrTx, window: { fromDate: string; toDate: st
         where t.status <> 'done' and not t.is_section
           and t.timeframe->>'kind' = 'range'
           and t.timeframe->>'end' between ${window.fromDate} and ${window.toDate}
+        order by t.id`,
+  );
+}
+
+/** Unfinished tasks of plans with a progress-report calendar, with their lead units and last update. */
+export function listTasksWithProgressCalendar(db: TDbOrTx) {
+  return queryRows<{
+    task_id: string;
+    number: string | null;
+    content: string;
+    unit_id: string;
+    plan_code: string;
+    calendar: TProgressCalendar;
+    created_at: string;
+    last_update_at: string | null;
+  }>(
+    db,
+    sql`select t.id as task_id, t.number, t.content, tu.unit_id, p.code as plan_code, p.progress_calendar as calendar,
+               ${isoUtc("t.created_at")} as created_at,
+               ${isoUtc("(select max(x.at) from task_updates x where x.task_id = t.id)")} as last_update_at
+        from tasks t
+        join plans p on p.id = t.plan_id and p.progress_calendar is not null
+        join task_units tu on tu.task_id = t.id and tu.role = 'lead'
+        join units u on u.id = tu.unit_id and u.is_active
+        where t.status <> 'done' and not t.is_section
         order by t.id`,
   );
 }

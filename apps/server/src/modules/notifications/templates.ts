@@ -123,6 +123,17 @@ export function taskOverdue(t: TTaskRef): TNotice {
   };
 }
 
+/** A periodic progress report of a plan's task (seed 003: "06 tháng, trước ngày 10/6 và ngày 10/12"). */
+export function taskProgressDue(t: TTaskRef & { planCode: string; due: Date; daysLeft: number }): TNotice {
+  const when = t.daysLeft === 0 ? "Hôm nay là hạn cuối" : `Còn ${t.daysLeft} ngày đến hạn`;
+  return {
+    kind: "task_progress_due",
+    title: `${when} báo cáo tiến độ nhiệm vụ: ${excerpt(t.content, 60)}`,
+    body: `${taskName(t)}\nKế hoạch ${t.planCode}. Hạn báo cáo tiến độ: ${formatDateTimeVi(t.due)}. Vui lòng cập nhật tiến độ thực hiện nhiệm vụ.`,
+    link: "/plans",
+  };
+}
+
 export function chase(p: TUnitBehind & { chaserName: string; codes: string[] }): TNotice {
   const listed = p.codes.slice(0, 12).join(", ") + (p.codes.length > 12 ? ", …" : "");
   return {

@@ -3,6 +3,7 @@ import {
   isTaskOverdue,
   nearestSection,
   outlineDepth,
+  progressDue,
   sectionLabel,
   type TActor,
   type TIndicatorRef,
@@ -88,8 +89,16 @@ export function presentTask(row: TTaskRow, lookups: TTaskLookups, actor: TActor,
     cooperatingUnits: units.cooperating,
     indicators: lookups.indicators.get(row.id) ?? [],
     lastUpdateAt: lookups.lastUpdates.get(row.id) ?? null,
+    progressReport: progressReportOf(row, lookups.lastUpdates.get(row.id) ?? null, now),
     canUpdate:
       !row.isSection &&
       can(actor, "task.update", { scopePath: row.planOwnerPath, leadUnitIds: units.lead.map((u) => u.id) }),
   };
+}
+
+/** A task's standing under its plan's progress-report calendar; none for sections and finished tasks. */
+function progressReportOf(row: TTaskRow, lastUpdateAt: string | null, now: Date): TTask["progressReport"] {
+  if (!row.planProgressCalendar || row.isSection || row.status === "done") return null;
+  const due = progressDue(row.planProgressCalendar, { now, lastUpdateAt, since: row.createdAt });
+  return { nextDue: due.nextDue, reported: due.reported, missedDue: due.missedDue };
 }

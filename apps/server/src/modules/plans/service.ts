@@ -1,10 +1,12 @@
 import {
   can,
   defaultOwnerUnitId,
+  describeProgressCalendar,
   isTargetMet,
   parseTimeframe,
   progressBySection,
   progressByUnit,
+  readProgressCalendar,
   readTargetValue,
   summarizeProgress,
   type TPlanDetail,
@@ -12,6 +14,8 @@ import {
   type TPlanSummary,
   type TPlanTarget,
   type TPlanUpdate,
+  type TProgressCalendar,
+  type TProgressCalendarInput,
   type TScopeRef,
   type TTargetInput,
   type TTargetMetric,
@@ -60,6 +64,9 @@ function summaryOf(plan: repo.TPlanRow, tasks: readonly TTask[], now: Date): TPl
         : null,
     ownerUnitId: plan.ownerUnitId,
     ownerPath: plan.ownerPath,
+    progressCalendar: plan.progressCalendar
+      ? { ...plan.progressCalendar, words: describeProgressCalendar(plan.progressCalendar) }
+      : null,
     progress: summarizeProgress(tasks, now),
   };
 }
@@ -292,7 +299,21 @@ function planValues(input: TPlanUpdate) {
     endYear: input.endYear,
     legalBases: blank(input.legalBases),
     parentPlanId: input.parentPlanId,
+    progressCalendar: input.progressCalendar === undefined ? undefined : progressCalendarOf(input.progressCalendar),
   };
+}
+
+/** The plan's words read by the calendar's one reader; words it cannot read are refused, never guessed. */
+function progressCalendarOf(input: TProgressCalendarInput | null): TProgressCalendar | null {
+  if (input === null) return null;
+  const calendar = readProgressCalendar(input);
+  if (!calendar) {
+    throw new AppError(
+      "VALIDATION_FAILED",
+      `Không đọc được hạn báo cáo tiến độ "${input.text}". Ví dụ: "trước ngày 10/6 và ngày 10/12" (06 tháng), "trước ngày 10 tháng cuối quý" (hằng quý).`,
+    );
+  }
+  return calendar;
 }
 
 function targetValues(targets: readonly TTargetInput[]) {
@@ -412,7 +433,7 @@ const definedOnly = <T extends object>(values: T) =>
  */
 export async function createTaskIn(
   tx: TDbOrTx,
-  _ctx: TServiceContext,
+  ctx: TServiceContext,
   plan: { id: string; startYear: number | null },
   input: Partial<TTaskInput> & Pick<TTaskInput, "content" | "isSection">,
 ): Promise<string> {
@@ -422,6 +443,8 @@ export async function createTaskIn(
     content: input.content,
     planId: plan.id,
     sortOrder: await repo.nextSortOrder(tx, plan.id),
+    // The app's clock, not the database's: a task is asked for progress reports only from the day it exists.
+    createdAt: ctx.clock(),
   });
   await repo.replaceTaskUnits(tx, id, input.leadUnitIds ?? [], input.cooperatingUnitIds ?? []);
   return id;
@@ -438,6 +461,7 @@ export async function createTask(ctx: TServiceContext, planId: string, input: TT
       content: input.content,
       planId,
       sortOrder: await repo.nextSortOrder(tx, planId),
+      createdAt: ctx.clock(),
     });
     await repo.replaceTaskUnits(tx, id, input.leadUnitIds, input.cooperatingUnitIds);
     await repo.replaceTaskIndicators(tx, id, input.indicatorIds);

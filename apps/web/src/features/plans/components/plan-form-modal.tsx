@@ -1,5 +1,12 @@
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
-import { TARGET_COMPARATORS, type TPlanDetail, type TPlanInput, type TTargetInput } from "@chiso/core";
+import {
+  describeDeadlineRule,
+  TARGET_COMPARATORS,
+  type TPlanDetail,
+  type TPlanInput,
+  type TReportingPeriodKind,
+  type TTargetInput,
+} from "@chiso/core";
 import { App, Button, DatePicker, Flex, Form, Input, Modal, Select, Space } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
@@ -11,7 +18,15 @@ import { usePlans } from "../api/list-plans.ts";
 import { useUpdatePlan } from "../api/update-plan.ts";
 import { useIndicatorOptions } from "./use-indicator-options.ts";
 
-type TFields = Omit<TPlanInput, "issuedOn" | "targets"> & { issuedOn?: Dayjs | null; targets?: TTargetInput[] };
+type TFields = Omit<TPlanInput, "issuedOn" | "targets" | "progressCalendar"> & {
+  issuedOn?: Dayjs | null;
+  targets?: TTargetInput[];
+  /** The progress-report calendar as two fields: how often, and the plan's words for the deadline. */
+  progressKind?: TReportingPeriodKind | null;
+  progressText?: string | null;
+};
+
+const PROGRESS_KINDS = ["quarter", "half", "year"] as const;
 
 const SYMBOL = { ">=": "≥", "<=": "≤", "=": "=" } as const;
 
@@ -38,10 +53,13 @@ export function PlanFormModal({
   const indicatorOptions = useIndicatorOptions(startYear);
   const saving = create.isPending || update.isPending;
 
-  const submit = ({ issuedOn, ...values }: TFields) => {
+  const progressKind = Form.useWatch("progressKind", form);
+
+  const submit = ({ issuedOn, progressKind, progressText, ...values }: TFields) => {
     const body = {
       ...values,
       issuedOn: issuedOn ? issuedOn.format("YYYY-MM-DD") : null,
+      progressCalendar: progressKind ? { kind: progressKind, text: progressText ?? "" } : null,
       targets: values.targets ?? [],
     };
     const done = (detail: TPlanDetail) => {
@@ -82,6 +100,11 @@ export function PlanFormModal({
                 endYear: plan.endYear,
                 legalBases: plan.legalBases,
                 parentPlanId: plan.parent?.id ?? null,
+                // The stored rule in words reads back to the same rule, so an unchanged form keeps it.
+                progressKind: plan.progressCalendar?.kind ?? null,
+                progressText: plan.progressCalendar
+                  ? describeDeadlineRule(plan.progressCalendar.rule, plan.progressCalendar.kind)
+                  : null,
                 targets: plan.targets.map((x) => ({
                   label: x.label,
                   indicatorId: x.indicator?.id ?? null,
@@ -90,7 +113,7 @@ export function PlanFormModal({
                   unit: x.unit,
                 })),
               }
-            : { targets: [] }
+            : { targets: [], progressKind: null }
         }
       >
         <Flex gap={12}>
@@ -142,6 +165,26 @@ export function PlanFormModal({
         <Form.Item label={t("plans.legalBases")} name="legalBases">
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
         </Form.Item>
+        <Flex gap={12}>
+          <Form.Item label={t("plans.progressKind")} name="progressKind" style={{ width: 200 }}>
+            <Select
+              options={[
+                { value: null, label: t("plans.progressKinds.none") },
+                ...PROGRESS_KINDS.map((k) => ({ value: k, label: t(`plans.progressKinds.${k}`) })),
+              ]}
+            />
+          </Form.Item>
+          {progressKind && (
+            <Form.Item
+              label={t("plans.progressText")}
+              name="progressText"
+              style={{ flex: 1 }}
+              rules={[{ required: true, message: t("plans.progressTextRequired") }]}
+            >
+              <Input placeholder="trước ngày 10/6 và ngày 10/12" />
+            </Form.Item>
+          )}
+        </Flex>
         <Form.List name="targets">
           {(fields, { add, remove }) => (
             <Flex vertical gap={4}>

@@ -85,6 +85,11 @@ export function PlanPage() {
               ))
             : "—"}
         </Descriptions.Item>
+        {p.progressCalendar && (
+          <Descriptions.Item label={t("plans.progressCalendar")} span={3}>
+            {p.progressCalendar.words}
+          </Descriptions.Item>
+        )}
         {p.legalBases && (
           <Descriptions.Item label={t("plans.legalBases")} span={3}>
             <Typography.Paragraph

@@ -1,4 +1,4 @@
-import type { TTask } from "@chiso/core";
+import { formatDateVi, type TTask } from "@chiso/core";
 import { Button, Empty, Progress, Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useTranslation } from "react-i18next";
@@ -87,6 +87,7 @@ export function TaskTable({ tasks, loading, showPlan, onOpen }: TProps) {
           <div>
             <TaskStatusTag status={task.status} overdue={task.overdue} />
             <Progress percent={task.percent} size="small" showInfo={task.percent > 0} />
+            <ProgressReport report={task.progressReport} />
           </div>
         ),
     },
@@ -103,5 +104,24 @@ export function TaskTable({ tasks, loading, showPlan, onOpen }: TProps) {
       locale={{ emptyText: <Empty description={t("plans.noTasks")} /> }}
       scroll={{ x: 1300 }}
     />
+  );
+}
+
+/** The task's standing under its plan's progress-report calendar: missed, or when the next report is due. */
+function ProgressReport({ report }: { report: TTask["progressReport"] }) {
+  const { t } = useTranslation();
+  if (!report) return null;
+  if (report.missedDue)
+    return (
+      <Tag color="error" title={t("plans.progressMissedTitle", { date: formatDateVi(report.missedDue) })}>
+        {t("plans.progressMissed")}
+      </Tag>
+    );
+  return (
+    <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
+      {report.reported
+        ? t("plans.progressReported")
+        : t("plans.progressNextDue", { date: formatDateVi(report.nextDue) })}
+    </Typography.Text>
   );
 }
