@@ -108,6 +108,9 @@ export function PlanFormModal({
                 targets: plan.targets.map((x) => ({
                   label: x.label,
                   indicatorId: x.indicator?.id ?? null,
+                  // Kept as it is: a target tracked against the dashboard (score, rank, mains in the top 10)
+                  // would otherwise lose its link on every edit, as saving replaces the plan's targets.
+                  metric: x.metric,
                   comparator: x.comparator,
                   targetValue: x.targetValue,
                   unit: x.unit,
@@ -209,6 +212,9 @@ export function PlanFormModal({
                       aria-label={t("plans.targetValue")}
                       style={{ width: 140 }}
                     />
+                  </Form.Item>
+                  <Form.Item name={[field.name, "metric"]} hidden>
+                    <Input />
                   </Form.Item>
                   <Form.Item name={[field.name, "unit"]} style={{ width: 80, marginBottom: 8 }}>
                     <Input placeholder={t("plans.targetUnit")} aria-label={t("plans.targetUnit")} />
