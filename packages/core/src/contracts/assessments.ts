@@ -256,6 +256,18 @@ export const ZResultChange = z.object({
 });
 export type TResultChange = z.infer<typeof ZResultChange>;
 
+/** An agency's published result in one earlier round of the same owner and group (its version in force). */
+export const ZTrendPoint = z.object({
+  roundId: z.uuid(),
+  year: z.number().int(),
+  total: z.number(),
+  maxTotal: z.number(),
+  grade: z.string(),
+  rank: z.number().int(),
+  of: z.number().int(),
+});
+export type TTrendPoint = z.infer<typeof ZTrendPoint>;
+
 export const ZRoundResultView = z.object({
   round: ZRound,
   /** Live numbers before publication (coordinator and council only), the frozen version after. */
@@ -269,6 +281,11 @@ export const ZRoundResultView = z.object({
     .nullable(),
   /** By unit id: agencies also in the previous round; the others have no entry ("—"). */
   changes: z.record(z.string(), ZResultChange),
+  /**
+   * Published rounds only, by unit id: the agency in every earlier published round of the same owner and group,
+   * oldest first (this round not included); agencies in none have no entry.
+   */
+  trend: z.record(z.string(), z.array(ZTrendPoint)),
 });
 export type TRoundResultView = z.infer<typeof ZRoundResultView>;
 

@@ -524,5 +524,58 @@ describe("appraisal, publication and correction", () => {
     expect(formatResultChange(view.body.changes[risen])).toBe("+15 điểm, ↑16 hạng");
     expect(view.body.changes[office]).toBeUndefined();
     expect(formatResultChange(view.body.changes[office])).toBe("—");
+    expect(view.body.trend[risen]).toEqual([
+      { roundId: round.id, year: 2025, total: 5, maxTotal: 500, grade: expect.any(String), rank: 17, of: 17 },
+    ]);
+  });
+
+  it("shows each agency's total, grade and rank in every earlier published round, oldest first", async () => {
+    const rounds = await call<TRound[]>(t, admin, "GET", "/api/assessment-rounds");
+    const of2026 = rounds.body.find((r) => r.name === "Đánh giá chuyển đổi số sở, ban, ngành năm 2026")!;
+    const [risen, fallen, office] = [group()[16]!, SNV(), units.get(OFFICES[0]!)!];
+    const next = await createRound(t, admin, frameworkId, [fallen, risen], {
+      name: "Đánh giá chuyển đổi số sở, ban, ngành năm 2027",
+      year: 2027,
+    });
+    for (const status of ["open", "appraising"]) {
+      await call(t, admin, "POST", `/api/assessment-rounds/${next.id}/status`, { status });
+    }
+    const live = await call<TRoundResultView>(t, admin, "GET", `/api/assessment-rounds/${next.id}/results`);
+    expect(live.body.trend).toEqual({});
+    await call(t, admin, "POST", `/api/assessment-rounds/${next.id}/publish`, {
+      decisionNumber: "75/QĐ-UBND",
+      decisionDate: "2027-08-15",
+    });
+    const view = await call<TRoundResultView>(t, noivu, "GET", `/api/assessment-rounds/${next.id}/results`);
+    const then2025 = await call<TRoundResultView>(t, admin, "GET", `/api/assessment-rounds/${round.id}/results`);
+    const then2026 = await call<TRoundResultView>(t, admin, "GET", `/api/assessment-rounds/${of2026.id}/results`);
+    const rowOf = (v: TRoundResultView, unitId: string) => v.results.rows.find((r) => r.unitId === unitId)!;
+    // The 2025 round in force is its correction (version 2); 2026 had four agencies, 2027 is not in its own trend.
+    expect(view.body.trend[fallen]).toEqual([
+      {
+        roundId: round.id,
+        year: 2025,
+        total: 40,
+        maxTotal: 500,
+        grade: rowOf(then2025.body, fallen).grade,
+        rank: 1,
+        of: 17,
+      },
+      {
+        roundId: of2026.id,
+        year: 2026,
+        total: 0,
+        maxTotal: 500,
+        grade: rowOf(then2026.body, fallen).grade,
+        rank: rowOf(then2026.body, fallen).rank,
+        of: 4,
+      },
+    ]);
+    expect(view.body.trend[risen]?.map((p) => [p.year, p.total, p.rank])).toEqual([
+      [2025, 5, 17],
+      [2026, 20, 1],
+    ]);
+    // An agency of the earlier rounds only keeps its history; the table of 2027 does not list it.
+    expect(view.body.trend[office]?.map((p) => p.year)).toEqual([2026]);
   });
 });

@@ -32,6 +32,7 @@ import {
   type TSheet,
   type TSheetCriterion,
   type TTree,
+  type TTrendPoint,
   visibleScopes,
 } from "@chiso/core";
 import type { TDbOrTx } from "../../db/client.ts";
@@ -785,10 +786,11 @@ export async function getResults(ctx: TServiceContext, roundId: string, version?
       results: chosen.results,
       previous: previous?.summary ?? null,
       changes: previous ? compareWithPrevious(chosen.results.rows, previous.rows) : {},
+      trend: await trendOf(ctx.db, loaded.row),
     };
   }
   const results = await computeResults(ctx.db, loaded);
-  return { round, frozen: false, version: null, versions, results, previous: null, changes: {} };
+  return { round, frozen: false, version: null, versions, results, previous: null, changes: {}, trend: {} };
 }
 
 /** The previous published round of the same owner and group, in the version in force (its latest). */
@@ -806,6 +808,34 @@ async function previousResults(db: TDbOrTx, row: repo.TRoundRow) {
     },
     rows: publication.results.rows,
   };
+}
+
+/** Each agency in every earlier published round of the same owner and group, in its version in force, oldest first. */
+async function trendOf(db: TDbOrTx, row: repo.TRoundRow): Promise<Record<string, TTrendPoint[]>> {
+  const earlier = await repo.listEarlierPublished(db, row);
+  const publications = await repo.listPublications(
+    db,
+    earlier.map((r) => r.id),
+  );
+  const trend: Record<string, TTrendPoint[]> = {};
+  for (const round of earlier) {
+    // Versions come in ascending order: the last one of a round is the one in force.
+    const inForce = publications.filter((p) => p.roundId === round.id).at(-1);
+    for (const r of inForce?.results.rows ?? []) {
+      const points = trend[r.unitId] ?? [];
+      points.push({
+        roundId: round.id,
+        year: round.year,
+        total: r.total,
+        maxTotal: r.maxTotal,
+        grade: r.grade,
+        rank: r.rank,
+        of: r.of,
+      });
+      trend[r.unitId] = points;
+    }
+  }
+  return trend;
 }
 
 /** Every criterion where the council's points differ from the agency's, with the reason, for the council meeting. */

@@ -2,6 +2,7 @@ import {
   formatNumberVi,
   formatPercentVi,
   formatResultChange,
+  formatTrend,
   mainsAgainstGroup,
   roundPoints,
   type TResultRow,
@@ -25,6 +26,7 @@ export function AgencyResult({ round, sheet }: { round: TRound; sheet: TSheet })
     .map((c) => ({ ...c, lost: roundPoints((c.points?.max ?? 0) - (c.points?.final ?? 0)) }))
     .map((c) => ({ ...c, rankIf: rankWith(results.data!.results.rows, row.unitId, row.total + c.lost) }))
     .sort((a, b) => b.lost - a.lost);
+  const trend = formatTrend([...(results.data.trend[row.unitId] ?? []), { ...row, year: round.year }]);
   return (
     <Card size="small" title={t("assessments.result.title")} data-testid="agency-result">
       <Flex gap={32} wrap>
@@ -54,6 +56,12 @@ export function AgencyResult({ round, sheet }: { round: TRound; sheet: TSheet })
           data-testid="result-change"
         />
       </Flex>
+      {trend && (
+        <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }} data-testid="result-trend">
+          <Typography.Text type="secondary">{t("assessments.result.trend")}: </Typography.Text>
+          {trend}
+        </Typography.Paragraph>
+      )}
       <div data-testid="mains-against-group" style={{ marginTop: 12 }}>
         <Table
           size="small"
