@@ -268,6 +268,18 @@ export const ZTrendPoint = z.object({
 });
 export type TTrendPoint = z.infer<typeof ZTrendPoint>;
 
+/** A plan task linked to a criterion's indicator, with its progress, shown beside the points lost on it. */
+export const ZLinkedTask = z.object({
+  taskId: z.uuid(),
+  number: z.string().nullable(),
+  content: z.string(),
+  status: z.enum(["not_started", "in_progress", "done", "late"]),
+  percent: z.number().int(),
+  planId: z.uuid(),
+  planCode: z.string(),
+});
+export type TLinkedTask = z.infer<typeof ZLinkedTask>;
+
 export const ZRoundResultView = z.object({
   round: ZRound,
   /** Live numbers before publication (coordinator and council only), the frozen version after. */
@@ -286,6 +298,11 @@ export const ZRoundResultView = z.object({
    * oldest first (this round not included); agencies in none have no entry.
    */
   trend: z.record(z.string(), z.array(ZTrendPoint)),
+  /**
+   * Published rounds only, by criterion code: the tasks linked to that criterion's indicator in the plans the
+   * reader may see (criteria without any have no entry).
+   */
+  tasks: z.record(z.string(), z.array(ZLinkedTask)),
 });
 export type TRoundResultView = z.infer<typeof ZRoundResultView>;
 

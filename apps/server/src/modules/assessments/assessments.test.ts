@@ -578,4 +578,51 @@ describe("appraisal, publication and correction", () => {
     // An agency of the earlier rounds only keeps its history; the table of 2027 does not list it.
     expect(view.body.trend[office]?.map((p) => p.year)).toEqual([2026]);
   });
+
+  it("lists beside a lost criterion the linked tasks of the plans the agency reads, not another agency's", async () => {
+    const planOf = async (code: string, ownerUnitId: string, content: string, percent: number) => {
+      const plan = await call<{ id: string }>(t, admin, "POST", "/api/plans", {
+        code,
+        title: `Kế hoạch nâng chỉ số chuyển đổi số ${code}`,
+        ownerUnitId,
+      });
+      expect(plan.status).toBe(201);
+      const task = await call<{ id: string }>(t, admin, "POST", `/api/plans/${plan.body.id}/tasks`, {
+        number: "1",
+        content,
+        indicatorIds: [id("2.2")],
+      });
+      expect(task.status).toBe(201);
+      if (percent > 0) {
+        const edited = await call(t, admin, "POST", `/api/tasks/${task.body.id}/updates`, {
+          status: "in_progress",
+          percent,
+          note: "Đang dự thảo",
+        });
+        expect(edited.status, JSON.stringify(edited.body)).toBeLessThan(300);
+      }
+      return { planId: plan.body.id, taskId: task.body.id };
+    };
+    const own = await planOf("12/KH-SNV", SNV(), "Ban hành quy chế chuyển đổi số của Sở", 40);
+    const other = await planOf("8/KH-VP", VP(), "Ban hành quy chế của Văn phòng", 0);
+    const rounds = await call<TRound[]>(t, admin, "GET", "/api/assessment-rounds");
+    const of2027 = rounds.body.find((r) => r.name === "Đánh giá chuyển đổi số sở, ban, ngành năm 2027")!;
+    const view = await call<TRoundResultView>(t, noivu, "GET", `/api/assessment-rounds/${of2027.id}/results`);
+    const snv = view.body.results.rows.find((r) => r.unitId === SNV())!;
+    // Sở Nội vụ lost every point of 2.2 in 2027: its own plan's task stands beside it, with its progress.
+    expect(snv.criteria["2.2"]!.max - snv.criteria["2.2"]!.final).toBeGreaterThan(0);
+    expect(view.body.tasks["2.2"]).toEqual([
+      {
+        taskId: own.taskId,
+        number: "1",
+        content: "Ban hành quy chế chuyển đổi số của Sở",
+        status: "in_progress",
+        percent: 40,
+        planId: own.planId,
+        planCode: "12/KH-SNV",
+      },
+    ]);
+    expect(JSON.stringify(view.body.tasks)).not.toContain(other.taskId);
+    expect(view.body.tasks["2.1"]).toBeUndefined();
+  });
 });

@@ -11,6 +11,8 @@ import {
 } from "@chiso/core";
 import { Card, Flex, Statistic, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { TaskStatusTag } from "../../plans/components/task-status-tag.tsx";
 import { useResults } from "../api/rounds.ts";
 import { GRADE_COLORS } from "./results-panel.tsx";
 
@@ -103,6 +105,20 @@ export function AgencyResult({ round, sheet }: { round: TRound; sheet: TSheet })
             title: t("assessments.result.whatIf"),
             render: (_, c) => t("assessments.result.whatIfText", { points: formatNumberVi(c.lost), rank: c.rankIf }),
             width: 200,
+          },
+          {
+            title: t("assessments.result.tasks"),
+            render: (_, c) => (
+              <Flex vertical gap={4} data-testid={`linked-tasks-${c.code}`}>
+                {(results.data?.tasks[c.code] ?? []).map((task) => (
+                  <span key={task.taskId}>
+                    <Link to={`/plans/${task.planId}`}>{task.planCode}</Link>
+                    {` — ${task.number ? `${task.number}. ` : ""}${task.content} `}
+                    <TaskStatusTag status={task.status} overdue={false} /> {formatPercentVi(task.percent)}
+                  </span>
+                ))}
+              </Flex>
+            ),
           },
         ]}
       />
