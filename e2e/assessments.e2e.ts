@@ -201,6 +201,10 @@ describe("an agency assessment round, end to end", () => {
     expect(await snvResult.textContent()).toContain("1/2");
     expect(await snvResult.textContent()).toContain("Yếu");
     expect(await snvResult.getByTestId("result-change").textContent()).toMatch(/^So với năm 2025.+ điểm, /);
+    // and its years side by side, oldest first: the demo's published 2025 round, then this one
+    expect(await snvResult.getByTestId("result-trend").textContent()).toMatch(
+      /^Qua các năm: 2025: [\d.,]+ · \S+ · \d+\/\d+ → \d{4}: [\d.,]+ · Yếu · 1\/2$/,
+    );
     // its six main indicators beside the group's average and best
     const mains = snvResult.getByTestId("mains-against-group");
     await mains.getByText("Chỉ số chính so với nhóm").waitFor();
