@@ -194,6 +194,34 @@ describe("an agency assessment round, end to end", () => {
     await publish.getByRole("button", { name: "Công bố" }).click();
     await admin.getByText("Đã công bố kết quả").waitFor();
 
+    // Sở Nội vụ's own plan has a task linked to 1.2 (where it lost all 30 points); Văn phòng's plan has one too
+    await admin.evaluate(async (roundName) => {
+      const post = async (url: string, body: object) => {
+        const res = await fetch(url, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(body),
+        });
+        if (res.status !== 201) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+        return (await res.json()) as { id: string };
+      };
+      const rounds = (await (await fetch("/api/assessment-rounds")).json()) as { name: string; frameworkId: string }[];
+      const round = rounds.find((r) => r.name === roundName)!;
+      const detail = (await (await fetch(`/api/frameworks/${round.frameworkId}`)).json()) as {
+        indicators: { id: string; code: string }[];
+      };
+      const criterion = detail.indicators.find((i) => i.code === "1.2")!.id;
+      const units = (await (await fetch("/api/units")).json()) as { id: string; name: string }[];
+      const unitId = (name: string) => units.find((u) => u.name === name)!.id;
+      for (const [code, owner, content] of [
+        ["31/KH-SNV-E2E", "Sở Nội vụ", "Kiện toàn Ban chỉ đạo chuyển đổi số của Sở"],
+        ["32/KH-VP-E2E", "Văn phòng UBND tỉnh", "Kiện toàn Ban chỉ đạo của Văn phòng"],
+      ] as const) {
+        const plan = await post("/api/plans", { code, title: `Kế hoạch ${code}`, ownerUnitId: unitId(owner) });
+        await post(`/api/plans/${plan.id}/tasks`, { number: "1", content, indicatorIds: [criterion] });
+      }
+    }, ROUND);
+
     // each agency sees its score, grade and rank
     await noivu.reload();
     const snvResult = noivu.getByTestId("agency-result");
@@ -201,6 +229,15 @@ describe("an agency assessment round, end to end", () => {
     expect(await snvResult.textContent()).toContain("1/2");
     expect(await snvResult.textContent()).toContain("Yếu");
     expect(await snvResult.getByTestId("result-change").textContent()).toMatch(/^So với năm 2025.+ điểm, /);
+    // and its years side by side, oldest first: the demo's published 2025 round, then this one
+    expect(await snvResult.getByTestId("result-trend").textContent()).toMatch(
+      /^Qua các năm: 2025: [\d.,]+ · \S+ · \d+\/\d+ → \d{4}: [\d.,]+ · Yếu · 1\/2$/,
+    );
+    // beside 1.2, the task of its own plan with its progress — not Văn phòng's
+    const linked = snvResult.getByTestId("linked-tasks-1.2");
+    await linked.getByRole("link", { name: "31/KH-SNV-E2E" }).waitFor();
+    expect(await linked.textContent()).toMatch(/— 1\. Kiện toàn Ban chỉ đạo chuyển đổi số của Sở\s*Chưa bắt đầu\s*0%/);
+    expect(await linked.textContent()).not.toContain("32/KH-VP-E2E");
     // its six main indicators beside the group's average and best
     const mains = snvResult.getByTestId("mains-against-group");
     await mains.getByText("Chỉ số chính so với nhóm").waitFor();

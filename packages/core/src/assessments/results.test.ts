@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TResultRow } from "../contracts/assessments.ts";
-import { compareWithPrevious, formatResultChange, mainsAgainstGroup } from "./results.ts";
+import { compareWithPrevious, formatResultChange, formatTrend, mainsAgainstGroup } from "./results.ts";
 
 const row = (unitId: string, total: number, rank: number): TResultRow => ({
   unitId,
@@ -67,5 +67,15 @@ describe("an agency's main indicators against its group", () => {
   it("counts a main indicator an agency has no points in as 0, and knows nothing of an agency outside", () => {
     expect(mainsAgainstGroup(results, "c")[1]).toMatchObject({ points: 0, average: 33.33 });
     expect(mainsAgainstGroup(results, "elsewhere")).toEqual([]);
+  });
+});
+
+describe("an agency's trend across years", () => {
+  it("reads oldest first with total, grade and rank; says nothing with a single year", () => {
+    const y2024 = { year: 2024, total: 380, grade: "Khá", rank: 18, of: 20 };
+    const y2025 = { year: 2025, total: 420.5, grade: "Tốt", rank: 15, of: 20 };
+    expect(formatTrend([y2024, y2025])).toBe("2024: 380 · Khá · 18/20 → 2025: 420,5 · Tốt · 15/20");
+    expect(formatTrend([y2025])).toBe("");
+    expect(formatTrend([])).toBe("");
   });
 });

@@ -1,4 +1,4 @@
-import type { TResultChange, TResultRow, TRoundResults } from "../contracts/assessments.ts";
+import type { TResultChange, TResultRow, TRoundResults, TTrendPoint } from "../contracts/assessments.ts";
 import type { TReportedValues, TScoringRule } from "../framework/indicator.ts";
 import { aggregateScores, type TAggregateResult, type TIndicatorNode, type TLeafScore } from "../scoring/aggregate.ts";
 import { gradeOf, percentOf, type TGradeBand } from "../scoring/grade.ts";
@@ -151,6 +151,15 @@ export function formatResultChange(change: TResultChange | undefined): string {
   const points = `${change.points > 0 ? "+" : ""}${formatNumberVi(change.points)} điểm`;
   const ranks = change.ranks > 0 ? `↑${change.ranks} hạng` : change.ranks < 0 ? `↓${-change.ranks} hạng` : "giữ hạng";
   return `${points}, ${ranks}`;
+}
+
+/**
+ * An agency's years side by side, oldest first: "2024: 380 · Khá · 18/20 → 2025: 420 · Tốt · 15/20"; empty when
+ * there is nothing to compare with (only the current year).
+ */
+export function formatTrend(points: readonly Pick<TTrendPoint, "year" | "total" | "grade" | "rank" | "of">[]): string {
+  if (points.length < 2) return "";
+  return points.map((p) => `${p.year}: ${formatNumberVi(p.total)} · ${p.grade} · ${p.rank}/${p.of}`).join(" → ");
 }
 
 /** One main indicator of an agency beside its group: its points, the group's average and best, and who is best. */

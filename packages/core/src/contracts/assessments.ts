@@ -256,6 +256,30 @@ export const ZResultChange = z.object({
 });
 export type TResultChange = z.infer<typeof ZResultChange>;
 
+/** An agency's published result in one earlier round of the same owner and group (its version in force). */
+export const ZTrendPoint = z.object({
+  roundId: z.uuid(),
+  year: z.number().int(),
+  total: z.number(),
+  maxTotal: z.number(),
+  grade: z.string(),
+  rank: z.number().int(),
+  of: z.number().int(),
+});
+export type TTrendPoint = z.infer<typeof ZTrendPoint>;
+
+/** A plan task linked to a criterion's indicator, with its progress, shown beside the points lost on it. */
+export const ZLinkedTask = z.object({
+  taskId: z.uuid(),
+  number: z.string().nullable(),
+  content: z.string(),
+  status: z.enum(["not_started", "in_progress", "done", "late"]),
+  percent: z.number().int(),
+  planId: z.uuid(),
+  planCode: z.string(),
+});
+export type TLinkedTask = z.infer<typeof ZLinkedTask>;
+
 export const ZRoundResultView = z.object({
   round: ZRound,
   /** Live numbers before publication (coordinator and council only), the frozen version after. */
@@ -269,6 +293,16 @@ export const ZRoundResultView = z.object({
     .nullable(),
   /** By unit id: agencies also in the previous round; the others have no entry ("—"). */
   changes: z.record(z.string(), ZResultChange),
+  /**
+   * Published rounds only, by unit id: the agency in every earlier published round of the same owner and group,
+   * oldest first (this round not included); agencies in none have no entry.
+   */
+  trend: z.record(z.string(), z.array(ZTrendPoint)),
+  /**
+   * Published rounds only, by criterion code: the tasks linked to that criterion's indicator in the plans the
+   * reader may see (criteria without any have no entry).
+   */
+  tasks: z.record(z.string(), z.array(ZLinkedTask)),
 });
 export type TRoundResultView = z.infer<typeof ZRoundResultView>;
 

@@ -524,5 +524,105 @@ describe("appraisal, publication and correction", () => {
     expect(formatResultChange(view.body.changes[risen])).toBe("+15 điểm, ↑16 hạng");
     expect(view.body.changes[office]).toBeUndefined();
     expect(formatResultChange(view.body.changes[office])).toBe("—");
+    expect(view.body.trend[risen]).toEqual([
+      { roundId: round.id, year: 2025, total: 5, maxTotal: 500, grade: expect.any(String), rank: 17, of: 17 },
+    ]);
+  });
+
+  it("shows each agency's total, grade and rank in every earlier published round, oldest first", async () => {
+    const rounds = await call<TRound[]>(t, admin, "GET", "/api/assessment-rounds");
+    const of2026 = rounds.body.find((r) => r.name === "Đánh giá chuyển đổi số sở, ban, ngành năm 2026")!;
+    const [risen, fallen, office] = [group()[16]!, SNV(), units.get(OFFICES[0]!)!];
+    const next = await createRound(t, admin, frameworkId, [fallen, risen], {
+      name: "Đánh giá chuyển đổi số sở, ban, ngành năm 2027",
+      year: 2027,
+    });
+    for (const status of ["open", "appraising"]) {
+      await call(t, admin, "POST", `/api/assessment-rounds/${next.id}/status`, { status });
+    }
+    const live = await call<TRoundResultView>(t, admin, "GET", `/api/assessment-rounds/${next.id}/results`);
+    expect(live.body.trend).toEqual({});
+    await call(t, admin, "POST", `/api/assessment-rounds/${next.id}/publish`, {
+      decisionNumber: "75/QĐ-UBND",
+      decisionDate: "2027-08-15",
+    });
+    const view = await call<TRoundResultView>(t, noivu, "GET", `/api/assessment-rounds/${next.id}/results`);
+    const then2025 = await call<TRoundResultView>(t, admin, "GET", `/api/assessment-rounds/${round.id}/results`);
+    const then2026 = await call<TRoundResultView>(t, admin, "GET", `/api/assessment-rounds/${of2026.id}/results`);
+    const rowOf = (v: TRoundResultView, unitId: string) => v.results.rows.find((r) => r.unitId === unitId)!;
+    // The 2025 round in force is its correction (version 2); 2026 had four agencies, 2027 is not in its own trend.
+    expect(view.body.trend[fallen]).toEqual([
+      {
+        roundId: round.id,
+        year: 2025,
+        total: 40,
+        maxTotal: 500,
+        grade: rowOf(then2025.body, fallen).grade,
+        rank: 1,
+        of: 17,
+      },
+      {
+        roundId: of2026.id,
+        year: 2026,
+        total: 0,
+        maxTotal: 500,
+        grade: rowOf(then2026.body, fallen).grade,
+        rank: rowOf(then2026.body, fallen).rank,
+        of: 4,
+      },
+    ]);
+    expect(view.body.trend[risen]?.map((p) => [p.year, p.total, p.rank])).toEqual([
+      [2025, 5, 17],
+      [2026, 20, 1],
+    ]);
+    // An agency of the earlier rounds only keeps its history; the table of 2027 does not list it.
+    expect(view.body.trend[office]?.map((p) => p.year)).toEqual([2026]);
+  });
+
+  it("lists beside a lost criterion the linked tasks of the plans the agency reads, not another agency's", async () => {
+    const planOf = async (code: string, ownerUnitId: string, content: string, percent: number) => {
+      const plan = await call<{ id: string }>(t, admin, "POST", "/api/plans", {
+        code,
+        title: `Kế hoạch nâng chỉ số chuyển đổi số ${code}`,
+        ownerUnitId,
+      });
+      expect(plan.status).toBe(201);
+      const task = await call<{ id: string }>(t, admin, "POST", `/api/plans/${plan.body.id}/tasks`, {
+        number: "1",
+        content,
+        indicatorIds: [id("2.2")],
+      });
+      expect(task.status).toBe(201);
+      if (percent > 0) {
+        const edited = await call(t, admin, "POST", `/api/tasks/${task.body.id}/updates`, {
+          status: "in_progress",
+          percent,
+          note: "Đang dự thảo",
+        });
+        expect(edited.status, JSON.stringify(edited.body)).toBeLessThan(300);
+      }
+      return { planId: plan.body.id, taskId: task.body.id };
+    };
+    const own = await planOf("12/KH-SNV", SNV(), "Ban hành quy chế chuyển đổi số của Sở", 40);
+    const other = await planOf("8/KH-VP", VP(), "Ban hành quy chế của Văn phòng", 0);
+    const rounds = await call<TRound[]>(t, admin, "GET", "/api/assessment-rounds");
+    const of2027 = rounds.body.find((r) => r.name === "Đánh giá chuyển đổi số sở, ban, ngành năm 2027")!;
+    const view = await call<TRoundResultView>(t, noivu, "GET", `/api/assessment-rounds/${of2027.id}/results`);
+    const snv = view.body.results.rows.find((r) => r.unitId === SNV())!;
+    // Sở Nội vụ lost every point of 2.2 in 2027: its own plan's task stands beside it, with its progress.
+    expect(snv.criteria["2.2"]!.max - snv.criteria["2.2"]!.final).toBeGreaterThan(0);
+    expect(view.body.tasks["2.2"]).toEqual([
+      {
+        taskId: own.taskId,
+        number: "1",
+        content: "Ban hành quy chế chuyển đổi số của Sở",
+        status: "in_progress",
+        percent: 40,
+        planId: own.planId,
+        planCode: "12/KH-SNV",
+      },
+    ]);
+    expect(JSON.stringify(view.body.tasks)).not.toContain(other.taskId);
+    expect(view.body.tasks["2.1"]).toBeUndefined();
   });
 });

@@ -80,6 +80,25 @@ export async function findPreviousPublished(
   return row ?? null;
 }
 
+/** Every earlier published round of the same owner and group (the rule of the previous round), oldest first. */
+export function listEarlierPublished(
+  db: TDbOrTx,
+  round: { ownerUnitId: string | null; groupName: string; year: number },
+) {
+  return db
+    .select({ id: assessmentRounds.id, year: assessmentRounds.year })
+    .from(assessmentRounds)
+    .where(
+      and(
+        sql`${assessmentRounds.ownerUnitId} is not distinct from ${round.ownerUnitId}`,
+        eq(assessmentRounds.groupName, round.groupName),
+        sql`${assessmentRounds.year} < ${round.year}`,
+        eq(assessmentRounds.status, "published"),
+      ),
+    )
+    .orderBy(asc(assessmentRounds.year), asc(assessmentRounds.createdAt));
+}
+
 /** Rounds of the scopes a user sees, and rounds whose group holds one of the user's units. */
 export function listRounds(db: TDbOrTx, visible: TVisibleScopes, memberUnitIds: readonly string[]) {
   const member =

@@ -21,6 +21,7 @@ import {
   type TExtensionGrant,
   type TIndicatorNode,
   type TLeafScore,
+  type TLinkedTask,
   type TPublish,
   type TRequestCreate,
   type TRound,
@@ -32,6 +33,7 @@ import {
   type TSheet,
   type TSheetCriterion,
   type TTree,
+  type TTrendPoint,
   visibleScopes,
 } from "@chiso/core";
 import type { TDbOrTx } from "../../db/client.ts";
@@ -40,6 +42,7 @@ import { AppError, notFound } from "../../http/errors.ts";
 import { ensureCan } from "../../http/policy.ts";
 import { recordAudit } from "../audit/repo.ts";
 import { findFramework, listIndicators } from "../frameworks/repo.ts";
+import { listTasksLinkedTo } from "../plans/repo.ts";
 import { getProvinceSettings } from "../settings/service.ts";
 import { findUnitPath } from "../units/repo.ts";
 import { ensureUnitsInScope } from "../units/service.ts";
@@ -785,10 +788,12 @@ export async function getResults(ctx: TServiceContext, roundId: string, version?
       results: chosen.results,
       previous: previous?.summary ?? null,
       changes: previous ? compareWithPrevious(chosen.results.rows, previous.rows) : {},
+      trend: await trendOf(ctx.db, loaded.row),
+      tasks: await linkedTasks(ctx, loaded.row.frameworkId),
     };
   }
   const results = await computeResults(ctx.db, loaded);
-  return { round, frozen: false, version: null, versions, results, previous: null, changes: {} };
+  return { round, frozen: false, version: null, versions, results, previous: null, changes: {}, trend: {}, tasks: {} };
 }
 
 /** The previous published round of the same owner and group, in the version in force (its latest). */
@@ -806,6 +811,47 @@ async function previousResults(db: TDbOrTx, row: repo.TRoundRow) {
     },
     rows: publication.results.rows,
   };
+}
+
+/** The tasks of plans the reader sees, linked to the framework's criteria, by criterion code. */
+async function linkedTasks(ctx: TServiceContext, frameworkId: string): Promise<Record<string, TLinkedTask[]>> {
+  const framework = await loadFramework(ctx.db, frameworkId);
+  const codes = new Map(framework.criteria.map((c) => [c.row.id, c.row.code]));
+  const rows = await listTasksLinkedTo(ctx.db, [...codes.keys()], visibleScopes(ctx.actor));
+  const byCode: Record<string, TLinkedTask[]> = {};
+  for (const { indicatorId, ...task } of rows) {
+    const code = codes.get(indicatorId)!;
+    byCode[code] = [...(byCode[code] ?? []), task];
+  }
+  return byCode;
+}
+
+/** Each agency in every earlier published round of the same owner and group, in its version in force, oldest first. */
+async function trendOf(db: TDbOrTx, row: repo.TRoundRow): Promise<Record<string, TTrendPoint[]>> {
+  const earlier = await repo.listEarlierPublished(db, row);
+  const publications = await repo.listPublications(
+    db,
+    earlier.map((r) => r.id),
+  );
+  const trend: Record<string, TTrendPoint[]> = {};
+  for (const round of earlier) {
+    // Versions come in ascending order: the last one of a round is the one in force.
+    const inForce = publications.filter((p) => p.roundId === round.id).at(-1);
+    for (const r of inForce?.results.rows ?? []) {
+      const points = trend[r.unitId] ?? [];
+      points.push({
+        roundId: round.id,
+        year: round.year,
+        total: r.total,
+        maxTotal: r.maxTotal,
+        grade: r.grade,
+        rank: r.rank,
+        of: r.of,
+      });
+      trend[r.unitId] = points;
+    }
+  }
+  return trend;
 }
 
 /** Every criterion where the council's points differ from the agency's, with the reason, for the council meeting. */

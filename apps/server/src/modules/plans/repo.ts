@@ -310,6 +310,27 @@ export function listTaskIndicators(db: TDbOrTx, taskIds: readonly string[]) {
     .orderBy(asc(indicators.code));
 }
 
+/** Tasks linked to any of these indicators, in the plans of the scopes a user sees (an agency's result lists them). */
+export function listTasksLinkedTo(db: TDbOrTx, indicatorIds: readonly string[], visible: TVisibleScopes) {
+  if (!indicatorIds.length) return Promise.resolve([]);
+  return db
+    .select({
+      indicatorId: taskIndicators.indicatorId,
+      taskId: tasks.id,
+      number: tasks.number,
+      content: tasks.content,
+      status: tasks.status,
+      percent: tasks.percent,
+      planId: plans.id,
+      planCode: plans.code,
+    })
+    .from(taskIndicators)
+    .innerJoin(tasks, eq(tasks.id, taskIndicators.taskId))
+    .innerJoin(plans, eq(plans.id, tasks.planId))
+    .where(and(inArray(taskIndicators.indicatorId, [...indicatorIds]), plansVisible(visible)))
+    .orderBy(asc(plans.code), asc(tasks.sortOrder));
+}
+
 export async function replaceTaskIndicators(db: TDbOrTx, taskId: string, indicatorIds: readonly string[]) {
   await db.delete(taskIndicators).where(eq(taskIndicators.taskId, taskId));
   if (indicatorIds.length) {

@@ -121,6 +121,8 @@ const vi = {
     lost: "Điểm bị mất",
     whatIf: "Nếu đạt đủ tiêu chí",
     whatIfText: "+{{points}} điểm, hạng {{rank}}",
+    trend: "Qua các năm",
+    tasks: "Nhiệm vụ kế hoạch liên quan",
   },
   council: {
     member: "Thành viên hội đồng",

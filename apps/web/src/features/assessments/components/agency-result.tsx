@@ -2,6 +2,7 @@ import {
   formatNumberVi,
   formatPercentVi,
   formatResultChange,
+  formatTrend,
   mainsAgainstGroup,
   roundPoints,
   type TResultRow,
@@ -10,6 +11,8 @@ import {
 } from "@chiso/core";
 import { Card, Flex, Statistic, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { TaskStatusTag } from "../../plans/components/task-status-tag.tsx";
 import { useResults } from "../api/rounds.ts";
 import { GRADE_COLORS } from "./results-panel.tsx";
 
@@ -25,6 +28,7 @@ export function AgencyResult({ round, sheet }: { round: TRound; sheet: TSheet })
     .map((c) => ({ ...c, lost: roundPoints((c.points?.max ?? 0) - (c.points?.final ?? 0)) }))
     .map((c) => ({ ...c, rankIf: rankWith(results.data!.results.rows, row.unitId, row.total + c.lost) }))
     .sort((a, b) => b.lost - a.lost);
+  const trend = formatTrend([...(results.data.trend[row.unitId] ?? []), { ...row, year: round.year }]);
   return (
     <Card size="small" title={t("assessments.result.title")} data-testid="agency-result">
       <Flex gap={32} wrap>
@@ -54,6 +58,12 @@ export function AgencyResult({ round, sheet }: { round: TRound; sheet: TSheet })
           data-testid="result-change"
         />
       </Flex>
+      {trend && (
+        <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }} data-testid="result-trend">
+          <Typography.Text type="secondary">{t("assessments.result.trend")}: </Typography.Text>
+          {trend}
+        </Typography.Paragraph>
+      )}
       <div data-testid="mains-against-group" style={{ marginTop: 12 }}>
         <Table
           size="small"
@@ -95,6 +105,20 @@ export function AgencyResult({ round, sheet }: { round: TRound; sheet: TSheet })
             title: t("assessments.result.whatIf"),
             render: (_, c) => t("assessments.result.whatIfText", { points: formatNumberVi(c.lost), rank: c.rankIf }),
             width: 200,
+          },
+          {
+            title: t("assessments.result.tasks"),
+            render: (_, c) => (
+              <Flex vertical gap={4} data-testid={`linked-tasks-${c.code}`}>
+                {(results.data?.tasks[c.code] ?? []).map((task) => (
+                  <span key={task.taskId}>
+                    <Link to={`/plans/${task.planId}`}>{task.planCode}</Link>
+                    {` — ${task.number ? `${task.number}. ` : ""}${task.content} `}
+                    <TaskStatusTag status={task.status} overdue={false} /> {formatPercentVi(task.percent)}
+                  </span>
+                ))}
+              </Flex>
+            ),
           },
         ]}
       />

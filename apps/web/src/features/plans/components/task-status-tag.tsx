@@ -1,6 +1,11 @@
 import type { TTaskStatus } from "@chiso/core";
 import { Space, Tag } from "antd";
 import { useTranslation } from "react-i18next";
+import { registerMessages } from "../../../i18n/index.ts";
+import { plansMessages } from "../messages.ts";
+
+// Shown outside the plan pages too (an agency's assessment result), so it brings its own words.
+registerMessages("plans", plansMessages);
 
 const COLORS: Record<TTaskStatus, string> = {
   not_started: "default",
