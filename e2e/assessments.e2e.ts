@@ -46,6 +46,8 @@ async function cite(page: Page, code: string, document: string) {
   await card(page, code).getByLabel(`${code} Tài liệu kiểm chứng`).click();
   await page.locator(".ant-select-dropdown:visible").getByText(document).first().click();
   await page.keyboard.press("Escape");
+  // A closing dropdown stays in the page while it animates out: the next pick must not aim at its options.
+  await expect.poll(() => page.locator(".ant-select-dropdown:visible").count(), { timeout: 10_000 }).toBe(0);
 }
 
 async function save(page: Page, code: string) {

@@ -39,6 +39,13 @@ async function confirmPopover(page: Page, button: string) {
 async function openReviewRow(page: Page, unit: string) {
   await page.getByRole("navigation").getByRole("link", { name: "Báo cáo", exact: true }).click();
   await page.getByRole("tab", { name: "Xem xét báo cáo" }).click();
+  // The list opens on the latest period the user sees; other journeys open later ones (a department's own), so
+  // the journey picks its period by name.
+  await page.getByRole("combobox", { name: "Kỳ báo cáo" }).click();
+  await page
+    .locator(".ant-select-dropdown:visible")
+    .getByTitle(`${periodLabel} — Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh (DTI) năm 2025`, { exact: true })
+    .click();
   await page.getByRole("row").filter({ hasText: unit }).filter({ hasText: INDICATOR }).getByRole("link").click();
   await page.getByRole("heading", { name: `4.2. ${INDICATOR}` }).waitFor();
 }
