@@ -541,7 +541,9 @@ export async function attachDocument(ctx: TServiceContext, reportId: string, inp
   const owner = await repo.findDocumentOwner(ctx.db, input.documentId);
   if (!owner) throw notFound("tài liệu");
   const own = owner.unitId === c.report.unitId;
+  // Only a document of another unit needs the reuse checks (each is a query): most citations are the unit's own.
   const reusable =
+    own ||
     (c.report.role === "lead" &&
       (await repo.isCitedBySiblingReport(ctx.db, input.documentId, c.report.periodId, c.report.indicatorId))) ||
     (await officeWorkOf(ctx.db, c)).some((w) => w.documents.some((d) => d.id === input.documentId));
