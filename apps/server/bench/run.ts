@@ -150,7 +150,9 @@ async function startProcess(args: string[], env: Record<string, string>, healthP
 /** The app as production starts it: the compiled server when built (npm run build --workspace @chiso/server). */
 function appArgs(): string[] {
   const compiled = path.join(serverRoot, "dist/main.js");
-  return fs.existsSync(compiled) ? [compiled] : ["--import", "tsx", "src/main.ts"];
+  // BENCH_PROFILE=<folder>: the app writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  return [...profile, ...(fs.existsSync(compiled) ? [compiled] : ["--import", "tsx", "src/main.ts"])];
 }
 
 const appEnv = { SEED_DEMO: "false", SCHEDULER_MINUTES: "0", WEB_DIST: path.join(os.tmpdir(), "chiso-bench-no-web") };

@@ -22,6 +22,7 @@ import type { TAppDeps, TClock } from "./http/context.ts";
 import { registerErrorHandler } from "./http/errors.ts";
 import { registerRequestGuard } from "./http/request-guard.ts";
 import { securityHeaders } from "./http/security-headers.ts";
+import { registerSharedReads } from "./http/shared-reads.ts";
 import { accountRoutes } from "./modules/accounts/routes.ts";
 import { assessmentRoutes } from "./modules/assessments/routes.ts";
 import { auditRoutes } from "./modules/audit/routes.ts";
@@ -51,6 +52,8 @@ export interface TBuildAppOptions {
   clock?: TClock;
   cookieSecure?: boolean;
   sessionTtlHours?: number;
+  /** How long a looked-up session is kept in memory (main.ts: SESSION_CACHE_SECONDS); off by default. */
+  sessionCacheMs?: number;
   /** Login attempts per IP address per minute, on top of the per-account lock. */
   loginAttemptsPerMinute?: number;
   /** Proxies trusted to tell the client's address (X-Forwarded-For); off by default (env TRUST_PROXY). */
@@ -85,9 +88,11 @@ export async function buildApp(options: TBuildAppOptions): Promise<TApp> {
     db: options.db,
     clock: options.clock ?? (() => new Date()),
     files: options.fileStore ?? createLocalFileStore(path.resolve("data/files")),
+    sharedReads: registerSharedReads(app),
     config: {
       cookieSecure: options.cookieSecure ?? false,
       sessionTtlHours: options.sessionTtlHours ?? 12,
+      sessionCacheMs: options.sessionCacheMs ?? 0,
       loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 30,
       maxUploadMb,
     },

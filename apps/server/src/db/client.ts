@@ -78,6 +78,17 @@ async function openPglite(dataDir: string | null): Promise<TDatabase> {
   return { db: db as unknown as TDb, engine: "pglite", close: () => client.close() };
 }
 
+/**
+ * Rows of a statement that PostgreSQL plans once per connection and then only executes (node-postgres names it;
+ * PGlite, one connection in the process, runs it as it is). For the hot paths of the deadline-day surge, where
+ * planning cost as much as executing. On the database itself, not inside a transaction. `text` uses $1, $2….
+ */
+export async function queryPrepared<T>(db: TDb, name: string, text: string, values: unknown[]): Promise<T[]> {
+  const client = (db as unknown as { $client: pg.Pool | PGlite }).$client;
+  if (client instanceof pg.Pool) return (await client.query({ name, text, values })).rows as T[];
+  return (await client.query<T>(text, values)).rows;
+}
+
 /** Rows of a raw SQL query; both drivers answer with `{ rows }`. For the few queries Drizzle's builder cannot express. */
 export async function queryRows<T>(db: TDbOrTx, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };

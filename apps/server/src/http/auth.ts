@@ -24,13 +24,16 @@ declare module "fastify" {
  * Loads the session user on every request and refuses any /api route that is not marked public
  * when nobody is signed in — so a route cannot forget to check who the user is.
  */
-export function registerAuth(app: FastifyInstance, deps: { db: TDb; clock: TClock }): void {
+export function registerAuth(
+  app: FastifyInstance,
+  deps: { db: TDb; clock: TClock; config: { sessionCacheMs: number } },
+): void {
   app.decorateRequest("sessionUser", null);
 
   app.addHook("onRequest", async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const user = await findSessionUser(deps.db, deps.clock, token);
+    const user = await findSessionUser(deps.db, deps.clock, token, deps.config.sessionCacheMs);
     if (user) request.sessionUser = { ...user, sessionId: token };
   });
 

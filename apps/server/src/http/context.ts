@@ -1,6 +1,7 @@
 import type { TActor, TMe } from "@chiso/core";
 import type { TDb } from "../db/client.ts";
 import type { TFileStore } from "../storage/file-store.ts";
+import type { TSharedReads } from "./shared-reads.ts";
 
 export type TClock = () => Date;
 
@@ -21,5 +22,13 @@ export interface TAppDeps {
   clock: TClock;
   /** Evidence files, addressed by content. */
   files: TFileStore;
-  config: { cookieSecure: boolean; sessionTtlHours: number; loginAttemptsPerMinute: number; maxUploadMb: number };
+  /** Concurrent requests for the same heavy page share one computation (shared-reads.ts). */
+  sharedReads: TSharedReads;
+  config: {
+    cookieSecure: boolean;
+    sessionTtlHours: number;
+    sessionCacheMs: number;
+    loginAttemptsPerMinute: number;
+    maxUploadMb: number;
+  };
 }

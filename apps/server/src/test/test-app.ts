@@ -70,6 +70,8 @@ export async function createTestApp(
     trustProxy?: boolean | number | string[];
     /** A built web UI to serve at / (see web-delivery.test.ts). */
     webDist?: string;
+    /** Keep looked-up sessions this long (off by default, as in buildApp; see session-cache.test.ts). */
+    sessionCacheMs?: number;
   } = {},
 ): Promise<TTestApp> {
   const database = await openTestDatabase();
@@ -88,6 +90,7 @@ export async function createTestApp(
     trustProxy: options.trustProxy,
     fileStore: createLocalFileStore(filesRoot),
     webDist: options.webDist,
+    sessionCacheMs: options.sessionCacheMs,
   });
   await app.ready();
   return {

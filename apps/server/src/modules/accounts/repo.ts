@@ -3,6 +3,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { TDbOrTx } from "../../db/client.ts";
 import { units, userRoles, users } from "../../db/schema.ts";
 import { pathWithin } from "../../db/scope-sql.ts";
+import { forgetSessions } from "../auth/session-cache.ts";
 
 const accountColumns = {
   id: users.id,
@@ -67,6 +68,7 @@ export async function insertAccount(
 }
 
 export async function updateAccount(db: TDbOrTx, id: string, values: Partial<typeof users.$inferInsert>) {
+  forgetSessions();
   await db
     .update(users)
     .set({ ...values, updatedAt: new Date() })
@@ -107,6 +109,7 @@ export async function replaceGrants(
   userId: string,
   grants: { role: TRole; scopeUnitId: string | null }[],
 ) {
+  forgetSessions();
   await db.delete(userRoles).where(eq(userRoles.userId, userId));
   if (grants.length > 0) await db.insert(userRoles).values(grants.map((g) => ({ ...g, userId })));
 }

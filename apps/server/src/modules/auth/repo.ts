@@ -1,7 +1,8 @@
-import { and, asc, eq, gt, inArray, isNull, lt, ne, or } from "drizzle-orm";
-import type { TDbOrTx } from "../../db/client.ts";
-import { loginThrottles, sessions, units, users } from "../../db/schema.ts";
-import { listGrants } from "../accounts/repo.ts";
+import { PROVINCE_SCOPE_NAME, type TGrantView, type TRole } from "@chiso/core";
+import { and, asc, eq, gt, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
+import type { TDb, TDbOrTx } from "../../db/client.ts";
+import { loginThrottles, sessions, units, userRoles, users } from "../../db/schema.ts";
+import { forgetSessions } from "./session-cache.ts";
 import type { TThrottleState } from "./throttle.ts";
 
 export async function findUserForLogin(db: TDbOrTx, username: string) {
@@ -89,11 +90,13 @@ export async function insertSession(
 }
 
 export async function deleteSession(db: TDbOrTx, id: string) {
+  forgetSessions();
   await db.delete(sessions).where(eq(sessions.id, id));
 }
 
 /** Ends every session of a user (password reset, account disabled). */
 export async function deleteSessionsOfUser(db: TDbOrTx, userId: string, exceptSessionId?: string) {
+  forgetSessions();
   await db
     .delete(sessions)
     .where(and(eq(sessions.userId, userId), exceptSessionId ? ne(sessions.id, exceptSessionId) : undefined));
@@ -104,8 +107,44 @@ export async function deleteExpiredSessions(db: TDbOrTx, now: Date) {
 }
 
 /** The live session's user, or null when the session is unknown, expired or the account disabled. */
-export async function findSessionUser(db: TDbOrTx, sessionId: string, now: Date) {
-  const [row] = await db
+/**
+ * The signed-in user of a session with the roles it holds, in one query: it runs on every request, so it is
+ * prepared once per database (no planning per request) and the grants come aggregated rather than as a second
+ * round trip.
+ */
+export async function findSessionUser(db: TDb, sessionId: string, now: Date) {
+  const [row] = await sessionUserQuery(db).execute({ sessionId, now });
+  if (!row || row.isDisabled) return null;
+  const { isDisabled: _disabled, grants, expiresAt, ...user } = row;
+  return {
+    expiresAt,
+    user: {
+      ...user,
+      grants: grants.map(
+        (g): TGrantView => ({
+          role: g.role,
+          scopeUnitId: g.scopeUnitId,
+          scopePath: g.scopePath ?? [],
+          scopeName: g.scopeName ?? PROVINCE_SCOPE_NAME,
+        }),
+      ),
+    },
+  };
+}
+
+const preparedSessionQueries = new WeakMap<TDb, ReturnType<typeof prepareSessionUserQuery>>();
+
+function sessionUserQuery(db: TDb) {
+  let query = preparedSessionQueries.get(db);
+  if (!query) {
+    query = prepareSessionUserQuery(db);
+    preparedSessionQueries.set(db, query);
+  }
+  return query;
+}
+
+function prepareSessionUserQuery(db: TDb) {
+  return db
     .select({
       id: users.id,
       username: users.username,
@@ -114,16 +153,20 @@ export async function findSessionUser(db: TDbOrTx, sessionId: string, now: Date)
       unitName: units.name,
       mustChangePassword: users.mustChangePassword,
       isDisabled: users.isDisabled,
+      expiresAt: sessions.expiresAt,
+      grants: sql<
+        { role: TRole; scopeUnitId: string | null; scopePath: string[] | null; scopeName: string | null }[]
+      >`coalesce((select json_agg(json_build_object('role', ur.role, 'scopeUnitId', ur.scope_unit_id,
+          'scopePath', su.path, 'scopeName', su.name) order by ur.role)
+        from ${userRoles} ur left join ${units} su on su.id = ur.scope_unit_id where ur.user_id = ${users.id}),
+        '[]'::json)`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(units, eq(units.id, users.unitId))
-    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now)))
-    .limit(1);
-  if (!row || row.isDisabled) return null;
-  const { isDisabled: _disabled, ...user } = row;
-  const grants = (await listGrants(db, [user.id])).get(user.id) ?? [];
-  return { ...user, grants };
+    .where(and(eq(sessions.id, sql.placeholder("sessionId")), gt(sessions.expiresAt, sql.placeholder("now"))))
+    .limit(1)
+    .prepare("session_user");
 }
 
 export async function findPasswordHash(db: TDbOrTx, userId: string) {
@@ -132,6 +175,7 @@ export async function findPasswordHash(db: TDbOrTx, userId: string) {
 }
 
 export async function updatePassword(db: TDbOrTx, userId: string, passwordHash: string, mustChange: boolean) {
+  forgetSessions();
   await db
     .update(users)
     .set({ passwordHash, mustChangePassword: mustChange, updatedAt: new Date() })

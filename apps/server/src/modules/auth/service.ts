@@ -8,6 +8,7 @@ import { notify } from "../notifications/service.ts";
 import { loginBlocked } from "../notifications/templates.ts";
 import { hashPassword, verifyPassword } from "./passwords.ts";
 import * as repo from "./repo.ts";
+import { cachedSession, keepSession } from "./session-cache.ts";
 import { emptyThrottle, reserveAttempt, type TThrottlePolicy } from "./throttle.ts";
 
 /** Wrong passwords for one account from one address before it is blocked there (for 15, then 30, 60… minutes). */
@@ -140,9 +141,19 @@ export async function logout(db: TDb, token: string) {
   await repo.deleteSession(db, hashToken(token));
 }
 
-export function findSessionUser(db: TDb, clock: TClock, token: string) {
-  return repo.findSessionUser(db, hashToken(token), clock());
+/** The live session's user; `cacheMs` > 0 keeps it that long (session-cache.ts says what that trades). */
+export async function findSessionUser(db: TDb, clock: TClock, token: string, cacheMs = 0) {
+  const id = hashToken(token);
+  const now = clock();
+  const kept = cacheMs > 0 ? cachedSession<TSessionUserRow>(id, now) : null;
+  if (kept) return kept;
+  const found = await repo.findSessionUser(db, id, now);
+  if (!found) return null;
+  keepSession(id, found.user, found.expiresAt, cacheMs);
+  return found.user;
 }
+
+type TSessionUserRow = NonNullable<Awaited<ReturnType<typeof repo.findSessionUser>>>["user"];
 
 /** Changes the actor's own password; clears the forced-change flag. */
 export async function changePassword(ctx: TServiceContext, input: TChangePasswordRequest) {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { TApp } from "../../http/app-types.ts";
 import { authorize, currentUser, serviceContext } from "../../http/auth.ts";
 import type { TAppDeps } from "../../http/context.ts";
+import { readKey } from "../../http/shared-reads.ts";
 import { periodScope } from "../periods/service.ts";
 import { writeCompletenessWorkbook } from "./excel.ts";
 import * as service from "./service.ts";
@@ -24,8 +25,8 @@ export function completenessRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request) => {
-      const actor = currentUser(request);
-      return service.getCompletenessPage(serviceContext(request, deps, actor), request.query);
+      const ctx = serviceContext(request, deps, currentUser(request));
+      return deps.sharedReads.run(readKey(request, ctx.actor), () => service.getCompletenessPage(ctx, request.query));
     },
   );
 

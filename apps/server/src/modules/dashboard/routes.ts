@@ -4,6 +4,7 @@ import type { TApp } from "../../http/app-types.ts";
 import { serviceContext } from "../../http/auth.ts";
 import type { TAppDeps } from "../../http/context.ts";
 import { AppError } from "../../http/errors.ts";
+import { readKey } from "../../http/shared-reads.ts";
 import { buildDashboard, buildHeatmap, buildUnitRanking } from "./service.ts";
 import { writeUnitRankingWorkbook } from "./unit-ranking-workbook.ts";
 
@@ -27,7 +28,8 @@ export function dashboardRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request) => {
-      return buildDashboard(serviceContext(request, deps), request.query);
+      const ctx = serviceContext(request, deps);
+      return deps.sharedReads.run(readKey(request, ctx.actor), () => buildDashboard(ctx, request.query));
     },
   );
 
@@ -42,7 +44,8 @@ export function dashboardRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request) => {
-      return buildHeatmap(serviceContext(request, deps), request.query);
+      const ctx = serviceContext(request, deps);
+      return deps.sharedReads.run(readKey(request, ctx.actor), () => buildHeatmap(ctx, request.query));
     },
   );
 
@@ -59,7 +62,8 @@ export function dashboardRoutes(app: TApp, deps: TAppDeps) {
     async (request) => {
       if (!request.query.periodId && !request.query.year)
         throw new AppError("VALIDATION_FAILED", "Vui lòng chọn kỳ báo cáo hoặc năm.");
-      return buildUnitRanking(serviceContext(request, deps), request.query);
+      const ctx = serviceContext(request, deps);
+      return deps.sharedReads.run(readKey(request, ctx.actor), () => buildUnitRanking(ctx, request.query));
     },
   );
 

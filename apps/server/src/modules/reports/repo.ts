@@ -1,7 +1,7 @@
 import type { TReportStatus, TReportVisibility } from "@chiso/core";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { isoUtc, queryRows, searchCondition, type TDbOrTx } from "../../db/client.ts";
+import { isoUtc, queryPrepared, queryRows, searchCondition, type TDb, type TDbOrTx } from "../../db/client.ts";
 import {
   assignments,
   documents,
@@ -66,7 +66,7 @@ export async function updateReportIfVersion(
  * row — one statement, so one round trip and one transaction. Null when the version was stale (nothing written).
  */
 export async function saveDraftIfVersion(
-  db: TDbOrTx,
+  db: TDb,
   save: {
     reportId: string;
     version: number;
@@ -83,32 +83,28 @@ export async function saveDraftIfVersion(
     after: unknown;
   },
 ) {
-  const [row] = await queryRows<{
+  const [row] = await queryPrepared<{
     id: string;
     version: number;
     status: TReportStatus;
     self_points: string | null;
     self_explanation: string | null;
     updated_at: string;
-  }>(
-    db,
-    sql`with saved as (
-          update reports set values = ${JSON.stringify(save.values)}::jsonb,
-            note = ${save.note === undefined ? sql`note` : sql`${save.note}`},
-            self_points = ${save.selfPoints}, self_explanation = ${save.selfExplanation},
-            proposed_points = ${save.proposedPoints}, proposed_explanation = ${save.proposedExplanation},
-            updated_by = ${save.actorId}, version = version + 1, updated_at = now()
-          where id = ${save.reportId} and version = ${save.version}
-          returning id, version, status, self_points, self_explanation, updated_at
-        ),
-        -- the audit row of recordAudit (modules/audit), written by the same statement
-        audit as (
-          insert into audit_log (actor_id, action, entity_type, entity_id, before, after, ip)
-          select ${save.actorId}, 'report.save', 'report', saved.id::text, ${JSON.stringify(save.before)}::jsonb,
-                 ${JSON.stringify(save.after)}::jsonb, ${save.ip} from saved
-        )
-        select id, version, status, self_points, self_explanation, ${isoUtc("updated_at")} as updated_at from saved`,
-  );
+  }>(db, "save_draft", SAVE_DRAFT, [
+    JSON.stringify(save.values),
+    save.note === undefined,
+    save.note ?? null,
+    save.selfPoints,
+    save.selfExplanation,
+    save.proposedPoints,
+    save.proposedExplanation,
+    save.actorId,
+    save.reportId,
+    save.version,
+    JSON.stringify(save.before),
+    JSON.stringify(save.after),
+    save.ip,
+  ]);
   if (!row) return null;
   return {
     id: row.id,
@@ -120,14 +116,44 @@ export async function saveDraftIfVersion(
   };
 }
 
+// $2: keep the note as it is ($3 ignored). The audit row is recordAudit's (modules/audit), written by the same
+// statement.
+const SAVE_DRAFT = `with saved as (
+    update reports set values = $1::jsonb,
+      note = case when $2::boolean then note else $3::text end,
+      self_points = $4, self_explanation = $5, proposed_points = $6, proposed_explanation = $7,
+      updated_by = $8, version = version + 1, updated_at = now()
+    where id = $9 and version = $10
+    returning id, version, status, self_points, self_explanation, updated_at
+  ),
+  audit as (
+    insert into audit_log (actor_id, action, entity_type, entity_id, before, after, ip)
+    select $8, 'report.save', 'report', saved.id::text, $11::jsonb, $12::jsonb, $13 from saved
+  )
+  select id, version, status, self_points, self_explanation,
+    to_char(updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as updated_at from saved`;
+
 const leadAssignment = alias(assignments, "lead_assignment");
 
 /**
  * What the rules of a draft save need, in one query: the report, its period's deadline, the indicator's
  * inputs and rule, its lead unit and the unit's extension. (Not the other units' assignment rows.)
  */
-export async function findSaveContext(db: TDbOrTx, reportId: string) {
-  const [row] = await db
+export async function findSaveContext(db: TDb, reportId: string) {
+  let query = preparedSaveContexts.get(db);
+  if (!query) {
+    query = prepareSaveContext(db);
+    preparedSaveContexts.set(db, query);
+  }
+  const [row] = await query.execute({ reportId });
+  return row ?? null;
+}
+
+/** Prepared once per database: the save runs it on every keystroke pause of every reporter. */
+const preparedSaveContexts = new WeakMap<TDb, ReturnType<typeof prepareSaveContext>>();
+
+function prepareSaveContext(db: TDb) {
+  return db
     .select({
       report: {
         id: reports.id,
@@ -169,8 +195,8 @@ export async function findSaveContext(db: TDbOrTx, reportId: string) {
       periodExtensions,
       and(eq(periodExtensions.periodId, reports.periodId), eq(periodExtensions.unitId, reports.unitId)),
     )
-    .where(eq(reports.id, reportId));
-  return row ?? null;
+    .where(eq(reports.id, sql.placeholder("reportId")))
+    .prepare("save_context");
 }
 
 /**

@@ -18,6 +18,7 @@ import { z } from "zod";
 import type { TApp } from "../../http/app-types.ts";
 import { currentUser, serviceContext } from "../../http/auth.ts";
 import type { TAppDeps } from "../../http/context.ts";
+import { readKey } from "../../http/shared-reads.ts";
 import { listLatestValues, listReportsForReview, listWorkItems } from "./lists.ts";
 import * as service from "./service.ts";
 
@@ -75,7 +76,10 @@ export function reportRoutes(app: TApp, deps: TAppDeps) {
         response: { 200: ZReportPage },
       },
     },
-    async (request) => listReportsForReview(ctx(request), request.query),
+    async (request) => {
+      const context = ctx(request);
+      return deps.sharedReads.run(readKey(request, context.actor), () => listReportsForReview(context, request.query));
+    },
   );
 
   app.post(

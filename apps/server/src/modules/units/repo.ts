@@ -4,6 +4,7 @@ import { asc, count, eq, sql } from "drizzle-orm";
 import type { TDbOrTx } from "../../db/client.ts";
 import { assignments, units, users } from "../../db/schema.ts";
 import { ownerVisible, pathWithin } from "../../db/scope-sql.ts";
+import { forgetSessions } from "../auth/session-cache.ts";
 
 const unitColumns = {
   id: units.id,
@@ -54,6 +55,7 @@ export async function moveSubtree(db: TDbOrTx, id: string, oldPath: TPath, newPa
           sql`, `,
         )}]::uuid[]`
       : sql`'{}'::uuid[]`;
+  forgetSessions();
   await db.execute(
     sql`update units set path = ${prefix} || path[${depth}:array_length(path, 1)] where ${id} = any(path)`,
   );
@@ -78,6 +80,7 @@ export async function insertUnit(db: TDbOrTx, values: Omit<typeof units.$inferIn
 }
 
 export async function updateUnit(db: TDbOrTx, id: string, values: Partial<typeof units.$inferInsert>) {
+  forgetSessions();
   await db
     .update(units)
     .set({ ...values, updatedAt: new Date() })
@@ -85,6 +88,7 @@ export async function updateUnit(db: TDbOrTx, id: string, values: Partial<typeof
 }
 
 export async function deleteUnit(db: TDbOrTx, id: string) {
+  forgetSessions();
   await db.delete(units).where(eq(units.id, id));
 }
 
