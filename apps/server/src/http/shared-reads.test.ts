@@ -1,6 +1,7 @@
 import type { TActor, TGrant } from "@chiso/core";
 import Fastify, { type FastifyRequest } from "fastify";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { readKey, registerSharedReads } from "./shared-reads.ts";
 
 function deferred<T>() {
@@ -69,6 +70,33 @@ describe("shared reads", () => {
     await expect(a).rejects.toThrow("hỏng");
     await expect(b).rejects.toThrow("hỏng");
     expect(await shared.run("k", () => Promise.resolve("again"))).toBe("again");
+  });
+});
+
+describe("shared JSON", () => {
+  it("two requests in flight get one computation encoded once by the schema", async () => {
+    const app = Fastify();
+    const shared = registerSharedReads(app);
+    const actor: TActor = { id: "a", unitId: "u0", grants: [] };
+    const schema = z.object({ at: z.iso.datetime(), n: z.number() });
+    let computed = 0;
+    const gate = deferred<void>();
+    app.get("/page", (request, reply) =>
+      shared.send(request, reply, actor, schema, async () => {
+        computed++;
+        await gate.promise;
+        return { at: "2026-11-30T03:00:00.000Z", n: 1.5 };
+      }),
+    );
+    await app.ready();
+    const both = Promise.all([app.inject("/page?x=1"), app.inject("/page?x=1")]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    gate.resolve();
+    const [a, b] = await both;
+    expect(computed).toBe(1);
+    expect(a.headers["content-type"]).toBe("application/json; charset=utf-8");
+    expect(a.json()).toEqual({ at: "2026-11-30T03:00:00.000Z", n: 1.5 });
+    expect(b.body).toBe(a.body);
   });
 });
 

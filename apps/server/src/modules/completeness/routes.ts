@@ -3,7 +3,6 @@ import { z } from "zod";
 import type { TApp } from "../../http/app-types.ts";
 import { authorize, currentUser, serviceContext } from "../../http/auth.ts";
 import type { TAppDeps } from "../../http/context.ts";
-import { readKey } from "../../http/shared-reads.ts";
 import { periodScope } from "../periods/service.ts";
 import { writeCompletenessWorkbook } from "./excel.ts";
 import * as service from "./service.ts";
@@ -24,9 +23,11 @@ export function completenessRoutes(app: TApp, deps: TAppDeps) {
         response: { 200: ZCompletenessPage },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const ctx = serviceContext(request, deps, currentUser(request));
-      return deps.sharedReads.run(readKey(request, ctx.actor), () => service.getCompletenessPage(ctx, request.query));
+      return deps.sharedReads.send(request, reply, ctx.actor, ZCompletenessPage, () =>
+        service.getCompletenessPage(ctx, request.query),
+      );
     },
   );
 

@@ -4,7 +4,6 @@ import type { TApp } from "../../http/app-types.ts";
 import { serviceContext } from "../../http/auth.ts";
 import type { TAppDeps } from "../../http/context.ts";
 import { AppError } from "../../http/errors.ts";
-import { readKey } from "../../http/shared-reads.ts";
 import { buildDashboard, buildHeatmap, buildUnitRanking } from "./service.ts";
 import { writeUnitRankingWorkbook } from "./unit-ranking-workbook.ts";
 
@@ -27,9 +26,9 @@ export function dashboardRoutes(app: TApp, deps: TAppDeps) {
         response: { 200: ZDashboard },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const ctx = serviceContext(request, deps);
-      return deps.sharedReads.run(readKey(request, ctx.actor), () => buildDashboard(ctx, request.query));
+      return deps.sharedReads.send(request, reply, ctx.actor, ZDashboard, () => buildDashboard(ctx, request.query));
     },
   );
 
@@ -43,9 +42,9 @@ export function dashboardRoutes(app: TApp, deps: TAppDeps) {
         response: { 200: ZHeatmap },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const ctx = serviceContext(request, deps);
-      return deps.sharedReads.run(readKey(request, ctx.actor), () => buildHeatmap(ctx, request.query));
+      return deps.sharedReads.send(request, reply, ctx.actor, ZHeatmap, () => buildHeatmap(ctx, request.query));
     },
   );
 
@@ -59,11 +58,11 @@ export function dashboardRoutes(app: TApp, deps: TAppDeps) {
         response: { 200: ZUnitRanking },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       if (!request.query.periodId && !request.query.year)
         throw new AppError("VALIDATION_FAILED", "Vui lòng chọn kỳ báo cáo hoặc năm.");
       const ctx = serviceContext(request, deps);
-      return deps.sharedReads.run(readKey(request, ctx.actor), () => buildUnitRanking(ctx, request.query));
+      return deps.sharedReads.send(request, reply, ctx.actor, ZUnitRanking, () => buildUnitRanking(ctx, request.query));
     },
   );
 

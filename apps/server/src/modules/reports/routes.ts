@@ -18,7 +18,6 @@ import { z } from "zod";
 import type { TApp } from "../../http/app-types.ts";
 import { currentUser, serviceContext } from "../../http/auth.ts";
 import type { TAppDeps } from "../../http/context.ts";
-import { readKey } from "../../http/shared-reads.ts";
 import { listLatestValues, listReportsForReview, listWorkItems } from "./lists.ts";
 import * as service from "./service.ts";
 
@@ -76,9 +75,11 @@ export function reportRoutes(app: TApp, deps: TAppDeps) {
         response: { 200: ZReportPage },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const context = ctx(request);
-      return deps.sharedReads.run(readKey(request, context.actor), () => listReportsForReview(context, request.query));
+      return deps.sharedReads.send(request, reply, context.actor, ZReportPage, () =>
+        listReportsForReview(context, request.query),
+      );
     },
   );
 
