@@ -189,6 +189,8 @@ export const en: TDeepStrings<TMessages> = {
     listTitle: "Cooperating agencies — indicator {{code}}",
     notChosen: "Not cooperating",
     chosen: "Cooperating",
+    add: "Add",
+    remove: "Remove",
     searchUnits: "Search units (accents optional)",
   },
   whatIf: {

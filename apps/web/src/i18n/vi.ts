@@ -187,6 +187,8 @@ export const vi = {
     listTitle: "Cơ quan phối hợp — chỉ số {{code}}",
     notChosen: "Chưa phối hợp",
     chosen: "Phối hợp",
+    add: "Thêm",
+    remove: "Bỏ ra",
     searchUnits: "Tìm đơn vị (gõ có dấu hoặc không dấu)",
   },
   whatIf: {

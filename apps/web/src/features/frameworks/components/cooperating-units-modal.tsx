@@ -83,6 +83,7 @@ export function CooperatingUnitsModal({ frameworkId, indicator, units, editable,
           onChange={(keys) => setChosen(keys.map(String))}
           disabled={!editable}
           titles={[t("assignment.notChosen"), t("assignment.chosen")]}
+          actions={[t("assignment.add"), t("assignment.remove")]}
           showSearch={{ placeholder: t("assignment.searchUnits") }}
           filterOption={(input, item) => matchesSearch(item.title, input)}
           render={(item) => item.title}
