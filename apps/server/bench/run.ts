@@ -189,6 +189,13 @@ async function readPages(origin: string, cookie: string) {
   const rounds = await getJson<{ id: string; name: string }[]>(origin, "/api/assessment-rounds", cookie);
   // The generated round (1,000 agencies × 50 criteria): its league table is computed live until published.
   const round = rounds.find((r) => r.name === BENCH_ROUND);
+  // The assignment editor's whole list of the indicator with the most cooperating units (~800).
+  const { indicators } = await getJson<{ indicators: { id: string; cooperatingCount: number }[] }>(
+    origin,
+    `/api/frameworks/${framework.id}`,
+    cookie,
+  );
+  const longest = indicators.reduce((a, b) => (b.cooperatingCount > a.cooperatingCount ? b : a));
   return [
     ["dashboard", `/api/dashboard?frameworkId=${framework.id}&periodId=${open.id}`],
     ["heatmap", `/api/dashboard/heatmap?periodId=${open.id}`],
@@ -196,6 +203,7 @@ async function readPages(origin: string, cookie: string) {
     ["completeness", `/api/completeness?periodId=${open.id}`],
     ["review table", `/api/reports?periodId=${review.id}&page=1&pageSize=50`],
     ["framework detail", `/api/frameworks/${framework.id}`],
+    ["indicator assignment", `/api/frameworks/${framework.id}/indicators/${longest.id}/assignment`],
     ["work list", "/api/worklist"],
     ...(round ? ([["assessment results (live)", `/api/assessment-rounds/${round.id}/results`]] as const) : []),
   ] as const;

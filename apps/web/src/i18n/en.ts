@@ -101,6 +101,7 @@ export const en: TDeepStrings<TMessages> = {
     },
     asWritten: "As written in the plan: {{text}}",
     unassigned: "Not assigned",
+    moreUnits: "+{{count}} units",
   },
   editor: {
     newFramework: "New framework",
@@ -181,7 +182,17 @@ export const en: TDeepStrings<TMessages> = {
     dataSource: "Data source",
     autoMeasured: "Measured automatically by a national platform (reported for information)",
   },
-  assignment: { saved: "Assignment of {{code}} saved" },
+  assignment: {
+    saved: "Assignment of {{code}} saved",
+    editList: "View, edit the list ({{count}})",
+    viewList: "View the list ({{count}})",
+    listTitle: "Cooperating agencies — indicator {{code}}",
+    notChosen: "Not cooperating",
+    chosen: "Cooperating",
+    add: "Add",
+    remove: "Remove",
+    searchUnits: "Search units (accents optional)",
+  },
   whatIf: {
     total: "Total",
     index: "DTI index",

@@ -99,6 +99,7 @@ export const vi = {
     },
     asWritten: "Theo kế hoạch: {{text}}",
     unassigned: "Chưa phân công",
+    moreUnits: "+{{count}} đơn vị",
   },
   editor: {
     newFramework: "Tạo bộ chỉ số",
@@ -179,7 +180,17 @@ export const vi = {
     dataSource: "Nguồn số liệu",
     autoMeasured: "Đo tự động bởi nền tảng quốc gia (chỉ báo cáo để theo dõi)",
   },
-  assignment: { saved: "Đã lưu phân công chỉ số {{code}}" },
+  assignment: {
+    saved: "Đã lưu phân công chỉ số {{code}}",
+    editList: "Xem, sửa danh sách ({{count}})",
+    viewList: "Xem danh sách ({{count}})",
+    listTitle: "Cơ quan phối hợp — chỉ số {{code}}",
+    notChosen: "Chưa phối hợp",
+    chosen: "Phối hợp",
+    add: "Thêm",
+    remove: "Bỏ ra",
+    searchUnits: "Tìm đơn vị (gõ có dấu hoặc không dấu)",
+  },
   whatIf: {
     total: "Tổng điểm",
     index: "Chỉ số DTI",

@@ -58,12 +58,51 @@ export const ZIndicator = z.object({
   leadText: z.string().nullable(),
   cooperatingText: z.string().nullable(),
   lead: ZAssignedUnit.nullable(),
+  /**
+   * The first cooperating units by name, at most COOPERATING_PREVIEW_LIMIT in what the API sends; all of them
+   * inside the server (getFrameworkDetail). The whole list of one indicator: its assignment endpoint.
+   */
   cooperating: z.array(ZAssignedUnit),
+  /** How many cooperating units the indicator has, whether or not `cooperating` lists them all. */
+  cooperatingCount: z.number().int().min(0),
 });
 export type TIndicator = z.infer<typeof ZIndicator>;
 
 export const ZFrameworkDetail = ZFrameworkSummary.extend({ indicators: z.array(ZIndicator) });
 export type TFrameworkDetail = z.infer<typeof ZFrameworkDetail>;
+
+/**
+ * How many cooperating units of each indicator the framework detail carries. At province scale an indicator
+ * "Các sở, ban, ngành, địa phương" has ~800 cooperating units and the whole detail weighed 4.4 MB (issue 15); the
+ * tree shows a few names and a count, so 20 is plenty for it and keeps the detail near 100 KB. The assignment
+ * editor loads an indicator's whole list when it is longer (ZIndicatorAssignment).
+ */
+export const COOPERATING_PREVIEW_LIMIT = 20;
+
+/** Whether `cooperating` lists every cooperating unit of the indicator (false: the list is a preview). */
+export function hasAllCooperating(indicator: Pick<TIndicator, "cooperating" | "cooperatingCount">): boolean {
+  return indicator.cooperating.length >= indicator.cooperatingCount;
+}
+
+/** The detail as the API sends it: each indicator's cooperating list cut to its first COOPERATING_PREVIEW_LIMIT. */
+export function withCooperatingPreview(detail: TFrameworkDetail): TFrameworkDetail {
+  return {
+    ...detail,
+    indicators: detail.indicators.map((i) =>
+      i.cooperating.length > COOPERATING_PREVIEW_LIMIT
+        ? { ...i, cooperating: i.cooperating.slice(0, COOPERATING_PREVIEW_LIMIT) }
+        : i,
+    ),
+  };
+}
+
+/** One indicator's whole assignment: its lead and every cooperating unit, by name. */
+export const ZIndicatorAssignment = z.object({
+  indicatorId: z.uuid(),
+  lead: ZAssignedUnit.nullable(),
+  cooperating: z.array(ZAssignedUnit),
+});
+export type TIndicatorAssignment = z.infer<typeof ZIndicatorAssignment>;
 
 // No transform here: response schemas are encoded too, and zod cannot encode a one-way transform.
 // Blank strings become null where they are saved (see blankToNull).
@@ -143,9 +182,17 @@ export type TIndicatorUpdate = z.infer<typeof ZIndicatorUpdate>;
 export const ZIndicatorMove = z.object({ parentId: z.uuid().nullable(), position: z.number().int().min(0) });
 export type TIndicatorMove = z.infer<typeof ZIndicatorMove>;
 
+/**
+ * Every unit of a province may cooperate on an indicator ("Sở, ban, ngành, địa phương": ~800 at the bench's
+ * 1,023 units), and a save sends the whole list, so the bound is a large province's units with room to spare
+ * rather than what a picker shows. 5,000 ids are ~190 KB of JSON, checked in one query (ensureUnitsInScope) and
+ * written in one insert.
+ */
+export const MAX_COOPERATING_UNITS = 5000;
+
 export const ZAssignmentUpdate = z.object({
   leadUnitId: z.uuid().nullable(),
-  cooperatingUnitIds: z.array(z.uuid()).max(500),
+  cooperatingUnitIds: z.array(z.uuid()).max(MAX_COOPERATING_UNITS, "Tối đa 5.000 cơ quan phối hợp cho một chỉ số"),
 });
 export type TAssignmentUpdate = z.infer<typeof ZAssignmentUpdate>;
 

@@ -32,6 +32,7 @@ function storedIndicator(over: Partial<TIndicator> & Pick<TIndicator, "id" | "co
     cooperatingText: null,
     lead: null,
     cooperating: [],
+    cooperatingCount: over.cooperating?.length ?? 0,
     ...over,
   };
 }

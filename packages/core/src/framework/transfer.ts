@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   FRAMEWORK_TRANSFER_FORMAT,
+  hasAllCooperating,
   type TFrameworkDetail,
   type TFrameworkIssue,
   type TFrameworkTransfer,
@@ -68,6 +69,8 @@ function flattenTree<T extends TIndicator>(nodes: readonly TTree<T>[]): T[] {
 }
 
 function storedToTransfer(i: TIndicator, parentCode: string | null): TTransferIndicator {
+  // The API's detail lists only the first cooperating units: a transfer made from it would drop the rest.
+  if (!hasAllCooperating(i)) throw new Error(`Indicator ${i.code}: a transfer needs every cooperating unit`);
   return {
     code: i.code,
     name: i.name,

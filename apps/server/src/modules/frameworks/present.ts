@@ -1,6 +1,6 @@
-import type { TAssignedUnit, TIndicator } from "@chiso/core";
+import type { TAssignedUnit, TIndicator, TIndicatorAssignment } from "@chiso/core";
 import type { indicators } from "../../db/schema.ts";
-import type { findFramework } from "./repo.ts";
+import type { findFramework, listIndicatorAssignments } from "./repo.ts";
 
 type TFrameworkRow = NonNullable<Awaited<ReturnType<typeof findFramework>>>;
 
@@ -33,5 +33,20 @@ export function presentIndicator(
     cooperatingText: row.cooperatingText,
     lead,
     cooperating,
+    cooperatingCount: cooperating.length,
+  };
+}
+
+/** One indicator's assignment rows (ordered by name) as its lead and cooperating units. */
+export function presentAssignment(
+  indicatorId: string,
+  rows: Awaited<ReturnType<typeof listIndicatorAssignments>>,
+): TIndicatorAssignment {
+  const unit = (r: (typeof rows)[number]) => ({ unitId: r.unitId, unitName: r.unitName, shortName: r.shortName });
+  const lead = rows.find((r) => r.role === "lead");
+  return {
+    indicatorId,
+    lead: lead ? unit(lead) : null,
+    cooperating: rows.filter((r) => r.role !== "lead").map(unit),
   };
 }

@@ -100,6 +100,16 @@ export function listAssignments(db: TDbOrTx, frameworkId: string) {
     .orderBy(asc(units.name));
 }
 
+/** One indicator's lead and cooperating units, by name. */
+export function listIndicatorAssignments(db: TDbOrTx, indicatorId: string) {
+  return db
+    .select({ unitId: assignments.unitId, role: assignments.role, unitName: units.name, shortName: units.shortName })
+    .from(assignments)
+    .innerJoin(units, eq(units.id, assignments.unitId))
+    .where(eq(assignments.indicatorId, indicatorId))
+    .orderBy(asc(units.name));
+}
+
 export async function insertFramework(db: TDbOrTx, values: typeof frameworks.$inferInsert) {
   const [row] = await db.insert(frameworks).values(values).returning({ id: frameworks.id });
   return row!.id;

@@ -1,4 +1,5 @@
 import {
+  withCooperatingPreview,
   ZAssignmentUpdate,
   ZFrameworkCalendar,
   ZFrameworkClone,
@@ -8,6 +9,7 @@ import {
   ZFrameworkUpdate,
   ZImportCommit,
   ZImportPreview,
+  ZIndicatorAssignment,
   ZIndicatorCreate,
   ZIndicatorMove,
   ZIndicatorUpdate,
@@ -26,7 +28,8 @@ const ZFrameworkParams = z.object({ id: z.uuid("Mã bộ chỉ số không hợp
 const ZIndicatorParams = z.object({ id: z.uuid("Mã chỉ số không hợp lệ") });
 
 export function frameworkRoutes(app: TApp, deps: TAppDeps) {
-  const detail = (id: string) => service.getFrameworkDetail(deps.db, id);
+  // Every answer with a framework detail lists each indicator's first cooperating units only (the API's shape).
+  const detail = async (id: string) => withCooperatingPreview(await service.getFrameworkDetail(deps.db, id));
   const owner = (id: string) => service.frameworkScope(deps.db, id);
   const ownerOfIndicator = (id: string) => service.indicatorScope(deps.db, id);
 
@@ -59,6 +62,23 @@ export function frameworkRoutes(app: TApp, deps: TAppDeps) {
     },
   );
 
+  app.get(
+    "/api/frameworks/:id/indicators/:indicatorId/assignment",
+    {
+      schema: {
+        tags,
+        summary:
+          "Phân công của một chỉ số: cơ quan phụ trách và toàn bộ cơ quan phối hợp (bộ chỉ số chỉ gửi vài tên đầu)",
+        params: ZFrameworkParams.extend({ indicatorId: z.uuid("Mã chỉ số không hợp lệ") }),
+        response: { 200: ZIndicatorAssignment },
+      },
+    },
+    async (request) => {
+      authorize(request, "framework.view", await owner(request.params.id));
+      return service.getIndicatorAssignment(deps.db, request.params.id, request.params.indicatorId);
+    },
+  );
+
   app.post(
     "/api/frameworks",
     {
@@ -70,7 +90,8 @@ export function frameworkRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request, reply) => {
-      return reply.status(201).send(await service.createFramework(serviceContext(request, deps), request.body));
+      const created = await service.createFramework(serviceContext(request, deps), request.body);
+      return reply.status(201).send(withCooperatingPreview(created));
     },
   );
 
@@ -87,7 +108,9 @@ export function frameworkRoutes(app: TApp, deps: TAppDeps) {
     },
     async (request) => {
       const actor = authorize(request, "framework.edit", await owner(request.params.id));
-      return service.updateFramework(serviceContext(request, deps, actor), request.params.id, request.body);
+      return withCooperatingPreview(
+        await service.updateFramework(serviceContext(request, deps, actor), request.params.id, request.body),
+      );
     },
   );
 
@@ -104,7 +127,9 @@ export function frameworkRoutes(app: TApp, deps: TAppDeps) {
     },
     async (request) => {
       const actor = authorize(request, "framework.edit", await owner(request.params.id));
-      return service.setFrameworkCalendar(serviceContext(request, deps, actor), request.params.id, request.body);
+      return withCooperatingPreview(
+        await service.setFrameworkCalendar(serviceContext(request, deps, actor), request.params.id, request.body),
+      );
     },
   );
 
@@ -130,7 +155,9 @@ export function frameworkRoutes(app: TApp, deps: TAppDeps) {
     },
     async (request) => {
       const actor = authorize(request, "framework.edit", await owner(request.params.id));
-      return service.publishFramework(serviceContext(request, deps, actor), request.params.id);
+      return withCooperatingPreview(
+        await service.publishFramework(serviceContext(request, deps, actor), request.params.id),
+      );
     },
   );
 
@@ -143,7 +170,9 @@ export function frameworkRoutes(app: TApp, deps: TAppDeps) {
       { schema: { tags, summary, params: ZFrameworkParams, response: { 200: ZFrameworkDetail } } },
       async (request) => {
         const actor = authorize(request, "framework.edit", await owner(request.params.id));
-        return service.setFrameworkStatus(serviceContext(request, deps, actor), request.params.id, status);
+        return withCooperatingPreview(
+          await service.setFrameworkStatus(serviceContext(request, deps, actor), request.params.id, status),
+        );
       },
     );
   }
@@ -162,7 +191,7 @@ export function frameworkRoutes(app: TApp, deps: TAppDeps) {
     async (request, reply) => {
       const actor = authorize(request, "framework.view", await owner(request.params.id));
       const clone = await service.cloneFramework(serviceContext(request, deps, actor), request.params.id, request.body);
-      return reply.status(201).send(clone);
+      return reply.status(201).send(withCooperatingPreview(clone));
     },
   );
 
@@ -313,7 +342,9 @@ export function frameworkRoutes(app: TApp, deps: TAppDeps) {
       },
     },
     async (request, reply) => {
-      return reply.status(201).send(await commitImport(serviceContext(request, deps), request.body));
+      return reply
+        .status(201)
+        .send(withCooperatingPreview(await commitImport(serviceContext(request, deps), request.body)));
     },
   );
 }

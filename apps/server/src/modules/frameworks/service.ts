@@ -11,6 +11,7 @@ import {
   type TFrameworkCreate,
   type TFrameworkDetail,
   type TFrameworkUpdate,
+  type TIndicatorAssignment,
   type TIndicatorCreate,
   type TIndicatorMove,
   type TIndicatorUpdate,
@@ -18,6 +19,7 @@ import {
   type TTree,
   validateFramework,
   visibleScopes,
+  withCooperatingPreview,
   ZFrameworkDetail,
 } from "@chiso/core";
 import { z } from "zod";
@@ -28,10 +30,9 @@ import { ensureCan } from "../../http/policy.ts";
 import { recordAudit } from "../audit/repo.ts";
 import { findUnitPath } from "../units/repo.ts";
 import { ensureUnitsInScope } from "../units/service.ts";
-import { presentFramework, presentIndicator } from "./present.ts";
+import { presentAssignment, presentFramework, presentIndicator } from "./present.ts";
 import * as repo from "./repo.ts";
 
-/** A framework with its indicators (flat, ordered) and each indicator's lead and cooperating units. */
 /**
  * Details of published frameworks, kept while their stamp (status, last edit, assignment rows, unit names) is
  * unchanged: a published tree is fixed and the dashboard and exports read it on every load. The stamp is read
@@ -39,6 +40,11 @@ import * as repo from "./repo.ts";
  */
 const publishedDetails = new Map<string, { stamp: string; detail: TFrameworkDetail; json?: string }>();
 
+/**
+ * A framework with its indicators (flat, ordered) and each indicator's lead and EVERY cooperating unit, for the
+ * server's own use (exports, clone, dashboards, validation). What the API sends is cut by withCooperatingPreview:
+ * never hand that to code that needs whole lists.
+ */
 export async function getFrameworkDetail(db: TDbOrTx, id: string): Promise<TFrameworkDetail> {
   const stamp = await repo.findDetailStamp(db, id);
   if (!stamp) throw notFound("bộ chỉ số");
@@ -68,17 +74,31 @@ export async function getFrameworkDetail(db: TDbOrTx, id: string): Promise<TFram
 }
 
 /**
- * The detail as the API sends it. A published framework's JSON is kept with its cached detail: at province scale it
- * is 4 MB (every cooperating unit of every indicator), and encoding it through the response schema on each request
- * cost 60–680 ms and most of the page's time at 20 users. Encoded the same way the route's serializer would.
+ * The detail as the API sends it: each indicator's first cooperating units and their count
+ * (withCooperatingPreview; the whole list of one indicator is getIndicatorAssignment). A published framework's
+ * JSON is kept with its cached detail: encoding it through the response schema on each request cost 60–680 ms
+ * when it carried every cooperating unit (4.4 MB at province scale). Encoded the same way the route's serializer
+ * would.
  */
 export async function getFrameworkDetailForApi(db: TDbOrTx, id: string) {
-  const detail = await getFrameworkDetail(db, id);
+  const full = await getFrameworkDetail(db, id);
+  const detail = withCooperatingPreview(full);
   const encode = () => JSON.stringify(z.encode(ZFrameworkDetail, detail));
   const cached = publishedDetails.get(id);
-  if (cached?.detail !== detail) return { detail, json: encode() };
+  if (cached?.detail !== full) return { detail, json: encode() };
   cached.json ??= encode();
   return { detail, json: cached.json };
+}
+
+/** One indicator's lead and every cooperating unit (the detail lists only the first few). */
+export async function getIndicatorAssignment(
+  db: TDbOrTx,
+  frameworkId: string,
+  indicatorId: string,
+): Promise<TIndicatorAssignment> {
+  const indicator = await repo.findIndicator(db, indicatorId);
+  if (!indicator || indicator.frameworkId !== frameworkId) throw notFound("chỉ số");
+  return presentAssignment(indicatorId, await repo.listIndicatorAssignments(db, indicatorId));
 }
 
 /** The frameworks of the scopes the actor sees. */
@@ -367,7 +387,7 @@ export async function setAssignment(ctx: TServiceContext, indicatorId: string, i
       throw new AppError("CONFLICT", "Bộ chỉ số đã lưu trữ nên không phân công được.");
     const unitIds = [...new Set([...(input.leadUnitId ? [input.leadUnitId] : []), ...input.cooperatingUnitIds])];
     await ensureUnitsInScope(tx, await frameworkScope(tx, framework.id), unitIds);
-    const before = (await getFrameworkDetail(tx, framework.id)).indicators.find((i) => i.id === indicatorId);
+    const before = presentAssignment(indicatorId, await repo.listIndicatorAssignments(tx, indicatorId));
     await repo.replaceAssignment(tx, framework.id, indicatorId, input.leadUnitId, [
       ...new Set(input.cooperatingUnitIds),
     ]);
@@ -376,7 +396,7 @@ export async function setAssignment(ctx: TServiceContext, indicatorId: string, i
       tx,
       "assignment.update",
       indicatorId,
-      { lead: before?.lead?.unitId ?? null, cooperating: before?.cooperating.map((c) => c.unitId) ?? [] },
+      { lead: before.lead?.unitId ?? null, cooperating: before.cooperating.map((c) => c.unitId) },
       input,
       "indicator",
     );

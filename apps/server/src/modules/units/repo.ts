@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { TPath, TVisibleScopes } from "@chiso/core";
-import { asc, count, eq, sql } from "drizzle-orm";
+import { asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { TDbOrTx } from "../../db/client.ts";
 import { assignments, units, users } from "../../db/schema.ts";
 import { ownerVisible, pathWithin } from "../../db/scope-sql.ts";
@@ -40,6 +40,16 @@ export function listUnitsWithin(db: TDbOrTx, scopePath: TPath) {
 export async function findUnitPath(db: TDbOrTx, id: string): Promise<TPath | null> {
   const [row] = await db.select({ path: units.path }).from(units).where(eq(units.id, id));
   return row?.path ?? null;
+}
+
+/** The places in the tree of several units at once (missing ids are absent from the map). */
+export async function findUnitPaths(db: TDbOrTx, ids: readonly string[]): Promise<Map<string, TPath>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: units.id, path: units.path })
+    .from(units)
+    .where(inArray(units.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, r.path]));
 }
 
 /**

@@ -122,8 +122,10 @@ function duplicateName(name: string) {
 
 /** An agency's cycle, plan or import uses only its own units (its offices); the province's any unit. */
 export async function ensureUnitsInScope(db: TDbOrTx, scope: TScopeRef, unitIds: readonly string[]) {
+  // One query for them all: an indicator's assignment may name every unit of the province (~1,000).
+  const paths = await repo.findUnitPaths(db, [...new Set(unitIds)]);
   for (const unitId of unitIds) {
-    const path = await repo.findUnitPath(db, unitId);
+    const path = paths.get(unitId);
     if (!path) throw notFound("đơn vị");
     const root = scope.scopePath.at(-1);
     if (root && !path.includes(root)) {

@@ -139,7 +139,10 @@ export function FrameworkTreeTable({ indicators, query, editor }: TProps) {
               {names.slice(0, MAX_TAGS).map((n) => (
                 <Tag key={n}>{n}</Tag>
               ))}
-              {names.length > MAX_TAGS && <Tag>+{names.length - MAX_TAGS}</Tag>}
+              {/* The count, not the list: the detail lists only the first cooperating units of a long list. */}
+              {row.cooperatingCount > MAX_TAGS && (
+                <Tag>{t("frameworks.moreUnits", { count: row.cooperatingCount - MAX_TAGS })}</Tag>
+              )}
             </span>
           </Tooltip>
         );
