@@ -1,8 +1,9 @@
+import zlib from "node:zlib";
 import type { TActor, TGrant } from "@chiso/core";
 import Fastify, { type FastifyRequest } from "fastify";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { readKey, registerSharedReads } from "./shared-reads.ts";
+import { acceptedEncoding, readKey, registerSharedReads } from "./shared-reads.ts";
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -97,6 +98,40 @@ describe("shared JSON", () => {
     expect(a.headers["content-type"]).toBe("application/json; charset=utf-8");
     expect(a.json()).toEqual({ at: "2026-11-30T03:00:00.000Z", n: 1.5 });
     expect(b.body).toBe(a.body);
+  });
+});
+
+describe("acceptedEncoding", () => {
+  it.each([
+    ["gzip, deflate, br", "br"],
+    ["gzip", "gzip"],
+    ["br;q=0, gzip", "gzip"],
+    ["gzip;q=1, br;q=0.5", "gzip"],
+    ["*", "br"],
+    ["identity", null],
+    [undefined, null],
+    ["gzip;q=0", null],
+  ])("%s → %s", (header, expected) => {
+    expect(acceptedEncoding(header)).toBe(expected);
+  });
+
+  it("sends a large shared page compressed, and the same bytes to each request", async () => {
+    const app = Fastify();
+    const shared = registerSharedReads(app);
+    const rows = Array.from({ length: 500 }, (_, i) => ({ name: `Phường ${i}`, score: i / 2 }));
+    const schema = z.object({ rows: z.array(z.object({ name: z.string(), score: z.number() })) });
+    app.get("/page", (request, reply) =>
+      shared.send(request, reply, { id: "a", unitId: "u0", grants: [] }, schema, async () => ({ rows })),
+    );
+    await app.ready();
+    const br = await app.inject({ url: "/page", headers: { "accept-encoding": "gzip, br" } });
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(JSON.parse(zlib.brotliDecompressSync(br.rawPayload).toString())).toEqual({ rows });
+    const gzip = await app.inject({ url: "/page", headers: { "accept-encoding": "gzip" } });
+    expect(JSON.parse(zlib.gunzipSync(gzip.rawPayload).toString())).toEqual({ rows });
+    const plain = await app.inject({ url: "/page" });
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.json()).toEqual({ rows });
   });
 });
 

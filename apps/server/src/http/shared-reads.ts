@@ -1,3 +1,4 @@
+import zlib from "node:zlib";
 import type { TActor } from "@chiso/core";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
@@ -47,15 +48,53 @@ export function registerSharedReads(app: FastifyInstance): TSharedReads {
   return {
     run,
     async send(request, reply, actor, schema, compute) {
-      const json = await run(`${readKey(request, actor)}:json`, async () =>
-        JSON.stringify(z.encode(schema, await compute())),
+      const page = await run(`${readKey(request, actor)}:json`, async () =>
+        encodedPage(JSON.stringify(z.encode(schema, await compute()))),
       );
+      reply.type("application/json; charset=utf-8");
+      const encoding = page.json.length >= COMPRESS_FROM ? acceptedEncoding(request.headers["accept-encoding"]) : null;
+      if (!encoding) return reply.serializer(() => page.json).send(page.json);
+      // Compressed once per page and encoding too; @fastify/compress leaves an encoded answer as it is.
       return reply
-        .type("application/json; charset=utf-8")
-        .serializer(() => json)
-        .send(json);
+        .header("content-encoding", encoding)
+        .header("vary", "accept-encoding")
+        .send(page.compressed(encoding));
     },
   };
+}
+
+/** As @fastify/compress is set up in app.ts: answers from 1 KB, brotli at its fast level 4, else gzip. */
+const COMPRESS_FROM = 1024;
+
+function encodedPage(json: string) {
+  const compressed = new Map<"br" | "gzip", Buffer>();
+  return {
+    json,
+    compressed(encoding: "br" | "gzip"): Buffer {
+      let bytes = compressed.get(encoding);
+      if (!bytes) {
+        bytes =
+          encoding === "br"
+            ? zlib.brotliCompressSync(json, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } })
+            : zlib.gzipSync(json);
+        compressed.set(encoding, bytes);
+      }
+      return bytes;
+    },
+  };
+}
+
+/** The client's preferred of brotli and gzip (an encoding with q=0 is refused), or null for none. */
+export function acceptedEncoding(header: string | string[] | undefined): "br" | "gzip" | null {
+  const accepted = new Map<string, number>();
+  for (const part of (Array.isArray(header) ? header.join(",") : (header ?? "")).split(",")) {
+    const [name, ...params] = part.trim().toLowerCase().split(";");
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    if (name) accepted.set(name, q ? Number(q.slice(2)) || 0 : 1);
+  }
+  const quality = (name: string) => accepted.get(name) ?? (accepted.get("*") || 0);
+  if (quality("br") > 0 && quality("br") >= quality("gzip")) return "br";
+  return quality("gzip") > 0 ? "gzip" : null;
 }
 
 /**
