@@ -555,7 +555,6 @@ describe("appraisal, publication and correction", () => {
     for (const status of ["open", "appraising"]) {
       await call(t, admin, "POST", `/api/assessment-rounds/${next.id}/status`, { status });
     }
-    const live = await call<TRoundResultView>(t, admin, "GET", `/api/assessment-rounds/${next.id}/results`);
     expect((await agencyResult(admin, next.id, fallen)).body).toMatchObject({ frozen: false, trend: [], tasks: {} });
     await call(t, admin, "POST", `/api/assessment-rounds/${next.id}/publish`, {
       decisionNumber: "75/QĐ-UBND",
