@@ -281,9 +281,9 @@ async function touchEntry(db: TDbOrTx, entryId: string) {
 }
 
 /**
- * What a round's live results depend on, as one text: the round and its framework rows, its entries (count, newest
- * change and the sum of every change time, so two changes committed out of order still move it), its agencies and
- * their units' names, its bonus and penalty rows. Reads indexes only for the entries
+ * What a round's live results and its agency list depend on, as one text: the round and its framework rows, its
+ * entries and its agencies (count, newest change and the sum of every change time, so two changes committed out of
+ * order still move it), their units (names, paths), its bonus and penalty rows. Reads indexes only for the entries
  * (`assessment_entries_round_updated_idx`). Null when there is no such round.
  */
 export async function findResultsStamp(db: TDbOrTx, roundId: string) {
@@ -294,7 +294,8 @@ export async function findResultsStamp(db: TDbOrTx, roundId: string) {
         (select count(*) || ':' || coalesce(max(e.updated_at)::text, '') || ':'
             || coalesce(sum(extract(epoch from e.updated_at))::text, '')
           from assessment_entries e where e.round_id = ${assessmentRounds.id}),
-        (select count(*) || ':' || coalesce(max(u.updated_at)::text, '')
+        (select count(*) || ':' || coalesce(max(a.updated_at)::text, '') || ':'
+            || coalesce(sum(extract(epoch from a.updated_at))::text, '') || ':' || coalesce(max(u.updated_at)::text, '')
           from assessment_agencies a join units u on u.id = a.unit_id where a.round_id = ${assessmentRounds.id}),
         (select count(*) || ':' || coalesce(max(j.created_at)::text, '')
           from assessment_adjustments j where j.round_id = ${assessmentRounds.id}))`,

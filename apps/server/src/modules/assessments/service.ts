@@ -83,13 +83,14 @@ interface TLoadedRound {
 async function loadRound(db: TDbOrTx, id: string, options: { forUpdate?: boolean } = {}): Promise<TLoadedRound> {
   const row = await repo.findRound(db, id, options);
   if (!row) throw notFound("đợt đánh giá");
-  const agencies = await repo.listAgencies(db, [id]);
-  return {
-    row,
-    agencies,
-    ref: { scopePath: row.ownerPath, unitIds: agencies.map((a) => a.unitId), published: row.status === "published" },
-  };
+  return withAgencies(row, await repo.listAgencies(db, [id]));
 }
+
+const withAgencies = (row: repo.TRoundRow, agencies: repo.TAgencyRow[]): TLoadedRound => ({
+  row,
+  agencies,
+  ref: { scopePath: row.ownerPath, unitIds: agencies.map((a) => a.unitId), published: row.status === "published" },
+});
 
 /** The round's scope and group, for the policy (routes authorize with it). */
 export async function roundRef(db: TDbOrTx, id: string): Promise<TRoundRef> {
@@ -788,13 +789,19 @@ interface TResultsTable {
 }
 
 /*
- * Computed tables, kept per round while the round's stamp (repo.findResultsStamp: one indexed query, read on every
- * request) is unchanged, so any change is seen at the next request, from this instance or another; published
- * versions never change once written. The promise is kept, so users arriving together wait for one computation.
- * A few rounds are kept (the oldest used dropped first): a table of 1,000 agencies × 50 criteria is a few MB.
+ * A round's agencies and live table, kept per round while the round's stamp (repo.findResultsStamp: one indexed
+ * query, read on every request) is unchanged, so any change is seen at the next request, from this instance or
+ * another; published versions never change once written. Promises are kept, so users arriving together wait for
+ * one read and one computation. A few rounds are kept (the oldest used dropped first): a table of 1,000 agencies ×
+ * 50 criteria is a few MB.
  */
 const KEPT_TABLES = 12;
-const liveTables = new Map<string, { stamp: string; table: Promise<TResultsTable> }>();
+interface TKeptRound {
+  stamp: string;
+  agencies: Promise<repo.TAgencyRow[]>;
+  live?: Promise<TResultsTable>;
+}
+const keptRounds = new Map<string, TKeptRound>();
 const frozenTables = new Map<string, Promise<TResultsTable>>();
 
 function keep<T>(map: Map<string, T>, key: string, value: T) {
@@ -817,28 +824,44 @@ function kept<T>(map: Map<string, T>, key: string, make: () => T, fresh: (value:
   return value;
 }
 
+/** Forgets what was kept of a round when reading it failed, so the next request tries again. */
+function dropOnFailure<T>(promise: Promise<T>, roundId: string): Promise<T> {
+  promise.catch(() => keptRounds.delete(roundId));
+  return promise;
+}
+
 const tableOf = (results: TRoundResults, bands: readonly { name: string }[]): TResultsTable => ({
   results,
   summary: resultsSummary(results, bands),
 });
 
-/** The live table of a round not yet published, recomputed only when its stamp moved. */
-async function liveTable(db: TDbOrTx, loaded: TLoadedRound): Promise<TResultsTable> {
-  const stamp = (await repo.findResultsStamp(db, loaded.row.id)) ?? "";
+/** The round with its agencies, read again only when its stamp moved (read after the stamp: never older). */
+async function loadKeptRound(db: TDbOrTx, id: string): Promise<{ loaded: TLoadedRound; kept: TKeptRound }> {
+  const row = await repo.findRound(db, id);
+  if (!row) throw notFound("đợt đánh giá");
+  const stamp = (await repo.findResultsStamp(db, id)) ?? "";
   const entry = kept(
-    liveTables,
-    loaded.row.id,
-    () => {
-      // Read again after the stamp, so the table is never older than the stamp it is kept under.
-      const table = loadRound(db, loaded.row.id)
-        .then((fresh) => computeResults(db, fresh))
-        .then((results) => tableOf(results, loaded.row.gradeBands));
-      table.catch(() => liveTables.delete(loaded.row.id));
-      return { stamp, table };
-    },
+    keptRounds,
+    id,
+    () => ({
+      stamp,
+      agencies: dropOnFailure(
+        Promise.resolve().then(() => repo.listAgencies(db, [id])),
+        id,
+      ),
+    }),
     (found) => found.stamp === stamp,
   );
-  return entry.table;
+  return { loaded: withAgencies(row, await entry.agencies), kept: entry };
+}
+
+/** The live table of a round not yet published, computed once per stamp. */
+function liveTable(db: TDbOrTx, loaded: TLoadedRound, entry: TKeptRound): Promise<TResultsTable> {
+  entry.live ??= dropOnFailure(
+    computeResults(db, loaded).then((results) => tableOf(results, loaded.row.gradeBands)),
+    loaded.row.id,
+  );
+  return entry.live;
 }
 
 /** A published version's table, read once (publications are never changed). */
@@ -856,13 +879,13 @@ function frozenTable(db: TDbOrTx, roundId: string, version: number, bands: reado
 
 /** A round's table as the reader is shown it: the version asked for (or in force) once published, else live. */
 async function resultsOf(ctx: TServiceContext, roundId: string, version?: number) {
-  const loaded = await loadRound(ctx.db, roundId);
+  const { loaded, kept: entry } = await loadKeptRound(ctx.db, roundId);
   ensureCan(ctx.actor, "assessment.results", loaded.ref);
   const publications = await repo.listPublications(ctx.db, [roundId]);
   const round = presentRound(ctx, loaded, publications);
   const versions = publications.map(presentPublication);
   if (loaded.row.status !== "published") {
-    const table = await liveTable(ctx.db, loaded);
+    const table = await liveTable(ctx.db, loaded, entry);
     return { loaded, round, versions, frozen: false, version: null, table, previous: null };
   }
   const chosen = version === undefined ? publications.at(-1) : publications.find((p) => p.version === version);
