@@ -89,7 +89,7 @@ export function ResultsPanel({ round }: { round: TRound }) {
       <Table<TResultListRow>
         rowKey="unitId"
         size="small"
-        loading={results.isPlaceholderData}
+        loading={results.isFetching}
         pagination={{
           current: view.page,
           pageSize: PAGE_SIZE,
