@@ -76,6 +76,9 @@ describe("the coordinator extends one agency's deadline and gives bonus points, 
 
     await admin.getByRole("tab", { name: "Kết quả, xếp hạng" }).click();
     const row = admin.getByRole("row").filter({ hasText: AGENCY });
+    // The table's page is its own query (the form above lists every agency): it may show the numbers it had while
+    // it reloads after the change.
+    await row.filter({ hasText: "2,5" }).waitFor();
     expect(await row.textContent()).toContain("2,5");
 
     const agency = await as("nhatrang");

@@ -773,6 +773,8 @@ export const assessmentEntries = pgTable(
   (t) => [
     uniqueIndex("assessment_entries_unique").on(t.roundId, t.unitId, t.indicatorId),
     index("assessment_entries_indicator_idx").on(t.roundId, t.indicatorId),
+    // The live results' stamp: count, newest and sum of change times of a round's entries from the index alone.
+    index("assessment_entries_round_updated_idx").on(t.roundId, t.updatedAt),
   ],
 );
 

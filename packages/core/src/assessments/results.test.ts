@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { TResultRow } from "../contracts/assessments.ts";
-import { compareWithPrevious, formatResultChange, formatTrend, mainsAgainstGroup } from "./results.ts";
+import {
+  compareWithPrevious,
+  formatResultChange,
+  formatTrend,
+  lostCriteria,
+  mainsAgainstGroup,
+  resultsSummary,
+} from "./results.ts";
 
 const row = (unitId: string, total: number, rank: number): TResultRow => ({
   unitId,
@@ -77,5 +84,57 @@ describe("an agency's trend across years", () => {
     expect(formatTrend([y2024, y2025])).toBe("2024: 380 · Khá · 18/20 → 2025: 420,5 · Tốt · 15/20");
     expect(formatTrend([y2025])).toBe("");
     expect(formatTrend([])).toBe("");
+  });
+});
+
+describe("the group at a glance and an agency's lost points", () => {
+  const withCriteria = (unitId: string, total: number, rank: number, grade: string, finals: [number, number]) => ({
+    ...row(unitId, total, rank),
+    grade,
+    criteria: {
+      "1.1": { self: finals[0], final: finals[0], max: 20 },
+      "1.2": { self: finals[1], final: finals[1], max: finals[1] === 0 ? 0 : 30 },
+    },
+  });
+  const results = {
+    mains: [],
+    criteria: [
+      { code: "1.1", name: "Lãnh đạo phụ trách", maxScore: 20, mainCode: "1" },
+      { code: "1.2", name: "Văn bản ban hành", maxScore: 30, mainCode: "1" },
+    ],
+    rows: [
+      withCriteria("a", 45, 1, "Tốt", [20, 25]),
+      withCriteria("b", 40.5, 2, "Khá", [10.5, 30]),
+      withCriteria("c", 5, 3, "Yếu", [5, 0]),
+    ],
+  };
+
+  it("counts agencies per grade in the bands' order and sums the points lost per criterion, most first", () => {
+    expect(
+      resultsSummary(results, [{ name: "Tốt" }, { name: "Khá" }, { name: "Trung bình" }, { name: "Yếu" }]),
+    ).toEqual({
+      grades: [
+        { name: "Tốt", count: 1 },
+        { name: "Khá", count: 1 },
+        { name: "Trung bình", count: 0 },
+        { name: "Yếu", count: 1 },
+      ],
+      // 1.1: 0 + 9.5 + 15; 1.2: 5 + 0 + (not applicable: 0)
+      mostLost: [
+        { code: "1.1", name: "Lãnh đạo phụ trách", lost: 24.5 },
+        { code: "1.2", name: "Văn bản ban hành", lost: 5 },
+      ],
+    });
+  });
+
+  it("lists an agency's lost criteria with the rank it would hold with them (ties share the better rank)", () => {
+    expect(lostCriteria(results, "b")).toEqual([
+      { code: "1.1", name: "Lãnh đạo phụ trách", final: 10.5, max: 20, lost: 9.5, rankIf: 1 },
+    ]);
+    expect(lostCriteria(results, "c")).toEqual([
+      { code: "1.1", name: "Lãnh đạo phụ trách", final: 5, max: 20, lost: 15, rankIf: 3 },
+    ]);
+    expect(lostCriteria(results, "a").map((c) => [c.code, c.rankIf])).toEqual([["1.2", 1]]);
+    expect(lostCriteria(results, "elsewhere")).toEqual([]);
   });
 });

@@ -1,4 +1,11 @@
-import type { TResultChange, TResultRow, TRoundResults, TTrendPoint } from "../contracts/assessments.ts";
+import type {
+  TLostCriterion,
+  TResultChange,
+  TResultRow,
+  TResultsSummary,
+  TRoundResults,
+  TTrendPoint,
+} from "../contracts/assessments.ts";
 import type { TReportedValues, TScoringRule } from "../framework/indicator.ts";
 import { aggregateScores, type TAggregateResult, type TIndicatorNode, type TLeafScore } from "../scoring/aggregate.ts";
 import { gradeOf, percentOf, type TGradeBand } from "../scoring/grade.ts";
@@ -193,4 +200,48 @@ export function mainsAgainstGroup(results: TRoundResults, unitId: string): TMain
       bestUnits: scores.filter((s) => s.points === best).map((s) => s.unitName),
     };
   });
+}
+
+/**
+ * The group at a glance, over every agency: how many agencies hold each grade (in the bands' order) and the five
+ * criteria where the group loses most points (maximum minus final points, summed over the agencies).
+ */
+export function resultsSummary(results: TRoundResults, bands: readonly Pick<TGradeBand, "name">[]): TResultsSummary {
+  const grades = bands.map((b) => ({ name: b.name, count: results.rows.filter((r) => r.grade === b.name).length }));
+  const mostLost = results.criteria
+    .map((c) => ({
+      code: c.code,
+      name: c.name,
+      lost: roundPoints(
+        results.rows.reduce((sum, r) => {
+          const points = r.criteria[c.code];
+          return sum + (points ? Math.max(0, points.max - points.final) : 0);
+        }, 0),
+      ),
+    }))
+    .filter((c) => c.lost > 0)
+    .sort((a, b) => b.lost - a.lost)
+    .slice(0, 5);
+  return { grades, mostLost };
+}
+
+/**
+ * The criteria where an agency lost points, most first, each with the rank it would hold had it scored them in
+ * full, the other agencies unchanged (ties share the better rank). Empty for an agency not in the results.
+ */
+export function lostCriteria(results: TRoundResults, unitId: string): TLostCriterion[] {
+  const own = results.rows.find((r) => r.unitId === unitId);
+  if (!own) return [];
+  const others = results.rows.filter((r) => r.unitId !== unitId).map((r) => roundPoints(r.total));
+  const rankWith = (total: number) => 1 + others.filter((t) => t > roundPoints(total)).length;
+  return results.criteria
+    .flatMap((c) => {
+      const points = own.criteria[c.code];
+      if (!points || points.max - points.final <= 0) return [];
+      const lost = roundPoints(points.max - points.final);
+      return [
+        { code: c.code, name: c.name, final: points.final, max: points.max, lost, rankIf: rankWith(own.total + lost) },
+      ];
+    })
+    .sort((a, b) => b.lost - a.lost);
 }

@@ -280,31 +280,96 @@ export const ZLinkedTask = z.object({
 });
 export type TLinkedTask = z.infer<typeof ZLinkedTask>;
 
+/** A row of the league table as listed: the agency's totals, grade, rank and main indicators, not its criteria. */
+export const ZResultListRow = ZResultRow.omit({ criteria: true });
+export type TResultListRow = z.infer<typeof ZResultListRow>;
+
+/** The league table's query: a version (published rounds), a search over agency names without accents, a page. */
+export const ZResultsQuery = z.object({
+  version: z.coerce.number().int().min(1).optional(),
+  q: z.string().trim().max(200).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  /** Up to every agency a round may hold (the coordinator's agency pickers list them all). */
+  pageSize: z.coerce.number().int().min(1).max(2000).default(50),
+});
+export type TResultsQuery = z.infer<typeof ZResultsQuery>;
+
+/** What the whole group looks like, over every agency (not only the page): grade spread, criteria losing most. */
+export const ZResultsSummary = z.object({
+  /** Agencies per grade band, in the round's band order. */
+  grades: z.array(z.object({ name: z.string(), count: z.number().int() })),
+  /** The criteria where the group loses most points (maximum minus final, summed), at most five, most first. */
+  mostLost: z.array(z.object({ code: z.string(), name: z.string(), lost: z.number() })),
+});
+export type TResultsSummary = z.infer<typeof ZResultsSummary>;
+
+const ZPreviousRound = z
+  .object({ roundId: z.uuid(), name: z.string(), year: z.number().int(), decisionNumber: z.string() })
+  .nullable();
+
+/**
+ * The league table: one page of agencies (per-criterion points are not listed: they travel per agency, see
+ * ZAgencyResult) and summaries of the whole group.
+ */
 export const ZRoundResultView = z.object({
   round: ZRound,
   /** Live numbers before publication (coordinator and council only), the frozen version after. */
   frozen: z.boolean(),
   version: z.number().int().nullable(),
   versions: z.array(ZPublicationSummary),
-  results: ZRoundResults,
+  results: z.object({ mains: ZRoundResults.shape.mains, criteria: ZRoundResults.shape.criteria }),
+  /** The page of agencies matching the search, in rank order. */
+  rows: z.array(ZResultListRow),
+  /** How many agencies match the search (every page); `summary` is over the whole group regardless. */
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  summary: ZResultsSummary,
   /** Published rounds only: the previous published round of the same owner and group, its version in force. */
-  previous: z
-    .object({ roundId: z.uuid(), name: z.string(), year: z.number().int(), decisionNumber: z.string() })
-    .nullable(),
-  /** By unit id: agencies also in the previous round; the others have no entry ("—"). */
+  previous: ZPreviousRound,
+  /** By unit id, for the agencies of the page also in the previous round; the others have no entry ("—"). */
   changes: z.record(z.string(), ZResultChange),
-  /**
-   * Published rounds only, by unit id: the agency in every earlier published round of the same owner and group,
-   * oldest first (this round not included); agencies in none have no entry.
-   */
-  trend: z.record(z.string(), z.array(ZTrendPoint)),
-  /**
-   * Published rounds only, by criterion code: the tasks linked to that criterion's indicator in the plans the
-   * reader may see (criteria without any have no entry).
-   */
-  tasks: z.record(z.string(), z.array(ZLinkedTask)),
 });
 export type TRoundResultView = z.infer<typeof ZRoundResultView>;
+
+/** A criterion where an agency lost points, and the rank it would hold with them (the others unchanged). */
+export const ZLostCriterion = z.object({
+  code: z.string(),
+  name: z.string(),
+  final: z.number(),
+  max: z.number(),
+  lost: z.number(),
+  rankIf: z.number().int(),
+});
+export type TLostCriterion = z.infer<typeof ZLostCriterion>;
+
+/** One agency's result in full: its row with every criterion, against its group, its years, linked tasks. */
+export const ZAgencyResult = z.object({
+  frozen: z.boolean(),
+  version: z.number().int().nullable(),
+  row: ZResultRow,
+  /** Its main indicators against the group's average and best. */
+  mains: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      maxScore: z.number(),
+      points: z.number(),
+      average: z.number(),
+      best: z.number(),
+      bestUnits: z.array(z.string()),
+    }),
+  ),
+  /** Criteria where it lost points, most lost first. */
+  lost: z.array(ZLostCriterion),
+  previous: ZPreviousRound,
+  change: ZResultChange.nullable(),
+  /** Published rounds only: the agency in every earlier published round of the same owner and group, oldest first. */
+  trend: z.array(ZTrendPoint),
+  /** Published rounds only, by criterion code: tasks linked to its indicator in the plans the reader may see. */
+  tasks: z.record(z.string(), z.array(ZLinkedTask)),
+});
+export type TAgencyResult = z.infer<typeof ZAgencyResult>;
 
 /** One criterion across every agency, for the council member appraising it. */
 export const ZCriterionTable = z.object({

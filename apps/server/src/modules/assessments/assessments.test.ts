@@ -1,4 +1,11 @@
-import { formatResultChange, type TCriterionTable, type TRound, type TRoundResultView, type TSheet } from "@chiso/core";
+import {
+  formatResultChange,
+  type TAgencyResult,
+  type TCriterionTable,
+  type TRound,
+  type TRoundResultView,
+  type TSheet,
+} from "@chiso/core";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -46,6 +53,10 @@ afterAll(async () => {
 const id = (code: string) => ids.get(code)!;
 const sheetUrl = (round: string, unit: string) => `/api/assessment-rounds/${round}/sheets/${unit}`;
 const criterionOf = (sheet: TSheet, code: string) => sheet.criteria.find((c) => c.code === code)!;
+const agencyResult = (cookie: string, round: string, unit: string, query = "") =>
+  call<TAgencyResult>(t, cookie, "GET", `/api/assessment-rounds/${round}/results/agencies/${unit}${query}`);
+/** What the league table shows of the whole group: every row of the page, the summaries. */
+const tableOf = (view: TRoundResultView) => ({ results: view.results, rows: view.rows, summary: view.summary });
 
 describe("self-assessment", () => {
   let round: TRound;
@@ -271,14 +282,14 @@ describe("appraisal, publication and correction", () => {
     }
     const results = await call<TRoundResultView>(t, lanhdao, "GET", `/api/assessment-rounds/${round.id}/results`);
     expect(results.body.frozen).toBe(false);
-    const ranks = results.body.results.rows.map((r) => [r.total, r.rank]);
+    const ranks = results.body.rows.map((r) => [r.total, r.rank]);
     expect(ranks.slice(13)).toEqual([
       [22, 14],
       [15, 15],
       [15, 15],
       [5, 17],
     ]);
-    expect(results.body.results.rows[0]).toMatchObject({ total: 35, rank: 1, of: 17, grade: "Yếu" });
+    expect(results.body.rows[0]).toMatchObject({ total: 35, rank: 1, of: 17, grade: "Yếu" });
     const differences = await call<{ unitName: string; code: string; reason: string | null }[]>(
       t,
       thamdinh,
@@ -295,7 +306,7 @@ describe("appraisal, publication and correction", () => {
       points: 5,
       reason: "Điểm thưởng: mô hình điểm về chuyển đổi số",
     });
-    expect(res.body.results.rows.find((r) => r.unitId === SNV())).toMatchObject({
+    expect(res.body.rows.find((r) => r.unitId === SNV())).toMatchObject({
       total: 20,
       adjustmentTotal: 5,
       rank: 15,
@@ -340,7 +351,7 @@ describe("appraisal, publication and correction", () => {
     ];
     for (const res of await Promise.all(changes)) expect(res.status).toBe(409);
     const still = await call<TRoundResultView>(t, admin, "GET", `/api/assessment-rounds/${round.id}/results`);
-    expect(still.body.results).toEqual(published.body.results);
+    expect(tableOf(still.body)).toEqual(tableOf(published.body));
 
     // Published: the agencies of the group see the league table, still not each other's sheets.
     expect((await call(t, noivu, "GET", `/api/assessment-rounds/${round.id}/results`)).status).toBe(200);
@@ -364,15 +375,15 @@ describe("appraisal, publication and correction", () => {
       [1, "1234/QĐ-UBND"],
       [2, "1300/QĐ-UBND"],
     ]);
-    expect(correction.body.results.rows.find((r) => r.unitId === SNV())).toMatchObject({ total: 40, rank: 1 });
+    expect(correction.body.rows.find((r) => r.unitId === SNV())).toMatchObject({ total: 40, rank: 1 });
     const first = await call<TRoundResultView>(
       t,
       lanhdao,
       "GET",
       `/api/assessment-rounds/${round.id}/results?version=1`,
     );
-    expect(first.body.results).toEqual(published.body.results);
-    expect(first.body.results.rows.find((r) => r.unitId === SNV())).toMatchObject({ total: 20, rank: 15 });
+    expect(tableOf(first.body)).toEqual(tableOf(published.body));
+    expect(first.body.rows.find((r) => r.unitId === SNV())).toMatchObject({ total: 20, rank: 15 });
   });
 
   it("writes an agency's scoring sheet and the council's differences to Excel with the numbers of the screen", async () => {
@@ -455,11 +466,11 @@ describe("appraisal, publication and correction", () => {
     const sheet = workbook.getWorksheet("Kết quả")!;
     expect(String(sheet.getRow(2).getCell(1).value)).toContain("Quyết định số 1300/QĐ-UBND ngày 01/09/2025");
     const mains = screen.results.mains.length;
-    const fromExcel = screen.results.rows.map((_, i) => {
+    const fromExcel = screen.rows.map((_, i) => {
       const row = sheet.getRow(5 + i);
       return [row.getCell(1).value, row.getCell(2).value, row.getCell(4 + mains).value, row.getCell(7 + mains).value];
     });
-    expect(fromExcel).toEqual(screen.results.rows.map((r) => [r.rank, r.unitName, r.total, r.grade]));
+    expect(fromExcel).toEqual(screen.rows.map((r) => [r.rank, r.unitName, r.total, r.grade]));
 
     const docx = await t.app.inject({
       method: "GET",
@@ -478,7 +489,7 @@ describe("appraisal, publication and correction", () => {
     const results = tables.at(-1)!;
     expect(results[0]![0]).toBe("Hạng");
     expect(results.slice(1).map((r) => [r[0], r[1], r.at(-3), r.at(-1)])).toEqual(
-      screen.results.rows.map((r) => [
+      screen.rows.map((r) => [
         String(r.rank),
         r.unitName,
         `${r.total.toFixed(2).replace(".", ",")}/${r.maxTotal}`,
@@ -524,9 +535,13 @@ describe("appraisal, publication and correction", () => {
     expect(formatResultChange(view.body.changes[risen])).toBe("+15 điểm, ↑16 hạng");
     expect(view.body.changes[office]).toBeUndefined();
     expect(formatResultChange(view.body.changes[office])).toBe("—");
-    expect(view.body.trend[risen]).toEqual([
+    const own = await agencyResult(noivu, next.id, risen);
+    expect(own.body).toMatchObject({ frozen: true, version: 1, change: view.body.changes[risen] });
+    expect(own.body.previous).toEqual(view.body.previous);
+    expect(own.body.trend).toEqual([
       { roundId: round.id, year: 2025, total: 5, maxTotal: 500, grade: expect.any(String), rank: 17, of: 17 },
     ]);
+    expect((await agencyResult(noivu, next.id, office)).body.change).toBeNull();
   });
 
   it("shows each agency's total, grade and rank in every earlier published round, oldest first", async () => {
@@ -540,8 +555,7 @@ describe("appraisal, publication and correction", () => {
     for (const status of ["open", "appraising"]) {
       await call(t, admin, "POST", `/api/assessment-rounds/${next.id}/status`, { status });
     }
-    const live = await call<TRoundResultView>(t, admin, "GET", `/api/assessment-rounds/${next.id}/results`);
-    expect(live.body.trend).toEqual({});
+    expect((await agencyResult(admin, next.id, fallen)).body).toMatchObject({ frozen: false, trend: [], tasks: {} });
     await call(t, admin, "POST", `/api/assessment-rounds/${next.id}/publish`, {
       decisionNumber: "75/QĐ-UBND",
       decisionDate: "2027-08-15",
@@ -549,9 +563,10 @@ describe("appraisal, publication and correction", () => {
     const view = await call<TRoundResultView>(t, noivu, "GET", `/api/assessment-rounds/${next.id}/results`);
     const then2025 = await call<TRoundResultView>(t, admin, "GET", `/api/assessment-rounds/${round.id}/results`);
     const then2026 = await call<TRoundResultView>(t, admin, "GET", `/api/assessment-rounds/${of2026.id}/results`);
-    const rowOf = (v: TRoundResultView, unitId: string) => v.results.rows.find((r) => r.unitId === unitId)!;
+    const rowOf = (v: TRoundResultView, unitId: string) => v.rows.find((r) => r.unitId === unitId)!;
     // The 2025 round in force is its correction (version 2); 2026 had four agencies, 2027 is not in its own trend.
-    expect(view.body.trend[fallen]).toEqual([
+    const trendOf = async (unitId: string) => (await agencyResult(noivu, next.id, unitId)).body.trend;
+    expect(await trendOf(fallen)).toEqual([
       {
         roundId: round.id,
         year: 2025,
@@ -571,12 +586,13 @@ describe("appraisal, publication and correction", () => {
         of: 4,
       },
     ]);
-    expect(view.body.trend[risen]?.map((p) => [p.year, p.total, p.rank])).toEqual([
+    expect((await trendOf(risen)).map((p) => [p.year, p.total, p.rank])).toEqual([
       [2025, 5, 17],
       [2026, 20, 1],
     ]);
-    // An agency of the earlier rounds only keeps its history; the table of 2027 does not list it.
-    expect(view.body.trend[office]?.map((p) => p.year)).toEqual([2026]);
+    // An agency of the earlier rounds only: the table of 2027 does not list it.
+    expect(view.body.rows.map((r) => r.unitId)).not.toContain(office);
+    expect((await agencyResult(admin, next.id, office)).status).toBe(404);
   });
 
   it("lists beside a lost criterion the linked tasks of the plans the agency reads, not another agency's", async () => {
@@ -607,10 +623,11 @@ describe("appraisal, publication and correction", () => {
     const other = await planOf("8/KH-VP", VP(), "Ban hành quy chế của Văn phòng", 0);
     const rounds = await call<TRound[]>(t, admin, "GET", "/api/assessment-rounds");
     const of2027 = rounds.body.find((r) => r.name === "Đánh giá chuyển đổi số sở, ban, ngành năm 2027")!;
-    const view = await call<TRoundResultView>(t, noivu, "GET", `/api/assessment-rounds/${of2027.id}/results`);
-    const snv = view.body.results.rows.find((r) => r.unitId === SNV())!;
+    const view = await agencyResult(noivu, of2027.id, SNV());
+    const snv = view.body.row;
     // Sở Nội vụ lost every point of 2.2 in 2027: its own plan's task stands beside it, with its progress.
     expect(snv.criteria["2.2"]!.max - snv.criteria["2.2"]!.final).toBeGreaterThan(0);
+    expect(view.body.lost.map((c) => c.code)).toContain("2.2");
     expect(view.body.tasks["2.2"]).toEqual([
       {
         taskId: own.taskId,

@@ -4,6 +4,7 @@ import {
   formatPercentVi,
   formatPoints,
   type TDifference,
+  type TRoundResults,
   type TRoundResultView,
   type TSheet,
   type TSheetCriterion,
@@ -34,14 +35,17 @@ export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsh
 export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 export const RESULTS_SHEET = "Kết quả";
 
-function decisionLine(view: TRoundResultView): string {
+/** What the result files print: the round, the version, and every agency's row (not a page of them). */
+export type TResultTable = Pick<TRoundResultView, "round" | "version" | "versions"> & { results: TRoundResults };
+
+function decisionLine(view: TResultTable): string {
   const current = view.versions.find((v) => v.version === view.version);
   return current
     ? `(Kèm theo Quyết định số ${current.decisionNumber} ngày ${formatDateVi(current.decisionDate)} của Ủy ban nhân dân tỉnh)`
     : "(Kết quả tạm tính, chưa công bố)";
 }
 
-export async function resultsWorkbook(view: TRoundResultView): Promise<Buffer> {
+export async function resultsWorkbook(view: TResultTable): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Chỉ số";
   const sheet = workbook.addWorksheet(RESULTS_SHEET);
@@ -82,7 +86,7 @@ export async function resultsWorkbook(view: TRoundResultView): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export async function resultsDocx(view: TRoundResultView, provinceName: string): Promise<Buffer> {
+export async function resultsDocx(view: TResultTable, provinceName: string): Promise<Buffer> {
   const document = new Document({
     creator: "Chỉ số",
     title: `Kết quả đánh giá, xếp hạng mức độ chuyển đổi số — ${view.round.name}`,
@@ -96,7 +100,7 @@ export async function resultsDocx(view: TRoundResultView, provinceName: string):
   return Packer.toBuffer(document);
 }
 
-function docxBody(view: TRoundResultView, provinceName: string): (Paragraph | Table)[] {
+function docxBody(view: TResultTable, provinceName: string): (Paragraph | Table)[] {
   const left = Math.round(TEXT_WIDTH * 0.4);
   const right = TEXT_WIDTH - left;
   const centred = (content: string, options: Parameters<typeof text>[1] = {}) =>

@@ -65,7 +65,12 @@ export async function findPreviousPublished(
   round: { ownerUnitId: string | null; groupName: string; year: number },
 ) {
   const [row] = await db
-    .select({ id: assessmentRounds.id, name: assessmentRounds.name, year: assessmentRounds.year })
+    .select({
+      id: assessmentRounds.id,
+      name: assessmentRounds.name,
+      year: assessmentRounds.year,
+      gradeBands: assessmentRounds.gradeBands,
+    })
     .from(assessmentRounds)
     .where(
       and(
@@ -86,7 +91,7 @@ export function listEarlierPublished(
   round: { ownerUnitId: string | null; groupName: string; year: number },
 ) {
   return db
-    .select({ id: assessmentRounds.id, year: assessmentRounds.year })
+    .select({ id: assessmentRounds.id, year: assessmentRounds.year, gradeBands: assessmentRounds.gradeBands })
     .from(assessmentRounds)
     .where(
       and(
@@ -258,6 +263,7 @@ export async function countRoundDocuments(db: TDbOrTx, roundId: string) {
 export async function replaceEntryDocuments(db: TDbOrTx, entryId: string, documentIds: readonly string[]) {
   await db.delete(assessmentEntryDocuments).where(eq(assessmentEntryDocuments.entryId, entryId));
   await addEntryDocuments(db, entryId, documentIds);
+  await touchEntry(db, entryId);
 }
 
 export async function addEntryDocuments(db: TDbOrTx, entryId: string, documentIds: readonly string[]) {
@@ -266,6 +272,38 @@ export async function addEntryDocuments(db: TDbOrTx, entryId: string, documentId
     .insert(assessmentEntryDocuments)
     .values([...new Set(documentIds)].map((documentId) => ({ entryId, documentId })))
     .onConflictDoNothing();
+  await touchEntry(db, entryId);
+}
+
+/** A change of an entry's evidence is a change of the entry: its score may move (the results stamp reads this). */
+async function touchEntry(db: TDbOrTx, entryId: string) {
+  await db.update(assessmentEntries).set({ updatedAt: new Date() }).where(eq(assessmentEntries.id, entryId));
+}
+
+/**
+ * What a round's live results and its agency list depend on, as one text: the round and its framework rows, its
+ * entries and its agencies (count, newest change and the sum of every change time, so two changes committed out of
+ * order still move it), their units (names, paths), its bonus and penalty rows. Reads indexes only for the entries
+ * (`assessment_entries_round_updated_idx`). Null when there is no such round.
+ */
+export async function findResultsStamp(db: TDbOrTx, roundId: string) {
+  const [row] = await db
+    .select({
+      key: sql<string>`concat_ws('|', ${assessmentRounds.updatedAt}::text, ${frameworks.updatedAt}::text,
+        (select max(i.updated_at)::text from indicators i where i.framework_id = ${assessmentRounds.frameworkId}),
+        (select count(*) || ':' || coalesce(max(e.updated_at)::text, '') || ':'
+            || coalesce(sum(extract(epoch from e.updated_at))::text, '')
+          from assessment_entries e where e.round_id = ${assessmentRounds.id}),
+        (select count(*) || ':' || coalesce(max(a.updated_at)::text, '') || ':'
+            || coalesce(sum(extract(epoch from a.updated_at))::text, '') || ':' || coalesce(max(u.updated_at)::text, '')
+          from assessment_agencies a join units u on u.id = a.unit_id where a.round_id = ${assessmentRounds.id}),
+        (select count(*) || ':' || coalesce(max(j.created_at)::text, '')
+          from assessment_adjustments j where j.round_id = ${assessmentRounds.id}))`,
+    })
+    .from(assessmentRounds)
+    .innerJoin(frameworks, eq(frameworks.id, assessmentRounds.frameworkId))
+    .where(eq(assessmentRounds.id, roundId));
+  return row?.key ?? null;
 }
 
 /** Which of these documents were uploaded somewhere in the agency's subtree (the agency or its offices). */
@@ -354,13 +392,30 @@ export async function insertAdjustment(db: TDbOrTx, values: typeof assessmentAdj
 
 export type TPublicationRow = Awaited<ReturnType<typeof listPublications>>[number];
 
+/** The publications of rounds, oldest version first, without their results (see findPublicationResults). */
 export function listPublications(db: TDbOrTx, roundIds: readonly string[]) {
   if (roundIds.length === 0) return Promise.resolve([]);
   return db
-    .select()
+    .select({
+      roundId: assessmentPublications.roundId,
+      version: assessmentPublications.version,
+      decisionNumber: assessmentPublications.decisionNumber,
+      decisionDate: assessmentPublications.decisionDate,
+      reason: assessmentPublications.reason,
+      publishedAt: assessmentPublications.publishedAt,
+    })
     .from(assessmentPublications)
     .where(inArray(assessmentPublications.roundId, [...roundIds]))
     .orderBy(asc(assessmentPublications.version));
+}
+
+/** The frozen results of one published version (never changed once written). */
+export async function findPublicationResults(db: TDbOrTx, roundId: string, version: number) {
+  const [row] = await db
+    .select({ results: assessmentPublications.results })
+    .from(assessmentPublications)
+    .where(and(eq(assessmentPublications.roundId, roundId), eq(assessmentPublications.version, version)));
+  return row?.results ?? null;
 }
 
 export async function insertPublication(

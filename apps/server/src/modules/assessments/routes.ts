@@ -1,5 +1,6 @@
 import {
   ZAdjustmentCreate,
+  ZAgencyResult,
   ZAppraisal,
   ZAppraiserAssign,
   ZCorrection,
@@ -10,6 +11,7 @@ import {
   ZPublish,
   ZRequestAnswer,
   ZRequestCreate,
+  ZResultsQuery,
   ZRound,
   ZRoundCreate,
   ZRoundResultView,
@@ -239,11 +241,25 @@ export function assessmentRoutes(app: TApp, deps: TAppDeps) {
         tags,
         summary: "Bảng kết quả: điểm, xếp loại, xếp hạng (bản công bố khi đã công bố)",
         params: ZRoundParams,
-        querystring: z.object({ version: z.coerce.number().int().min(1).optional() }),
+        querystring: ZResultsQuery,
         response: { 200: ZRoundResultView },
       },
     },
-    async (request) => service.getResults(ctx(request), request.params.id, request.query.version),
+    async (request) => service.getResults(ctx(request), request.params.id, request.query),
+  );
+  app.get(
+    "/api/assessment-rounds/:id/results/agencies/:unitId",
+    {
+      schema: {
+        tags,
+        summary: "Kết quả của một cơ quan: từng tiêu chí, so với nhóm, điểm bị mất, các năm trước",
+        params: ZSheetParams,
+        querystring: z.object({ version: z.coerce.number().int().min(1).optional() }),
+        response: { 200: ZAgencyResult },
+      },
+    },
+    async (request) =>
+      service.getAgencyResult(ctx(request), request.params.id, request.params.unitId, request.query.version),
   );
   app.get(
     "/api/assessment-rounds/:id/results.:format",

@@ -7,11 +7,16 @@ import {
   foldVietnamese,
   isMemberOf,
   isScopeRole,
+  lostCriteria,
+  mainsAgainstGroup,
+  matchesSearch,
+  resultsSummary,
   roundPoints,
   roundResults,
   scoreEntry,
   sheetProgress,
   type TAdjustmentCreate,
+  type TAgencyResult,
   type TAppraisal,
   type TAssessedCriterion,
   type TCorrection,
@@ -24,6 +29,8 @@ import {
   type TLinkedTask,
   type TPublish,
   type TRequestCreate,
+  type TResultsQuery,
+  type TResultsSummary,
   type TRound,
   type TRoundCreate,
   type TRoundRef,
@@ -46,7 +53,15 @@ import { listTasksLinkedTo } from "../plans/repo.ts";
 import { getProvinceSettings } from "../settings/service.ts";
 import { findUnitPath } from "../units/repo.ts";
 import { ensureUnitsInScope } from "../units/service.ts";
-import { DOCX_TYPE, differencesWorkbook, resultsDocx, resultsWorkbook, sheetWorkbook, XLSX_TYPE } from "./outputs.ts";
+import {
+  DOCX_TYPE,
+  differencesWorkbook,
+  resultsDocx,
+  resultsWorkbook,
+  sheetWorkbook,
+  type TResultTable,
+  XLSX_TYPE,
+} from "./outputs.ts";
 import * as repo from "./repo.ts";
 
 /*
@@ -68,13 +83,14 @@ interface TLoadedRound {
 async function loadRound(db: TDbOrTx, id: string, options: { forUpdate?: boolean } = {}): Promise<TLoadedRound> {
   const row = await repo.findRound(db, id, options);
   if (!row) throw notFound("đợt đánh giá");
-  const agencies = await repo.listAgencies(db, [id]);
-  return {
-    row,
-    agencies,
-    ref: { scopePath: row.ownerPath, unitIds: agencies.map((a) => a.unitId), published: row.status === "published" },
-  };
+  return withAgencies(row, await repo.listAgencies(db, [id]));
 }
+
+const withAgencies = (row: repo.TRoundRow, agencies: repo.TAgencyRow[]): TLoadedRound => ({
+  row,
+  agencies,
+  ref: { scopePath: row.ownerPath, unitIds: agencies.map((a) => a.unitId), published: row.status === "published" },
+});
 
 /** The round's scope and group, for the policy (routes authorize with it). */
 export async function roundRef(db: TDbOrTx, id: string): Promise<TRoundRef> {
@@ -766,34 +782,185 @@ async function computeResults(db: TDbOrTx, loaded: TLoadedRound): Promise<TRound
   });
 }
 
-/**
- * The league table: the published version in force (or the one asked for) once published — frozen, never
- * recomputed — else the live numbers, for the coordinator and the council only.
+/** Every agency's results of a round and what the screens summarise of them, computed once per state. */
+interface TResultsTable {
+  results: TRoundResults;
+  summary: TResultsSummary;
+}
+
+/*
+ * A round's agencies and live table, kept per round while the round's stamp (repo.findResultsStamp: one indexed
+ * query, read on every request) is unchanged, so any change is seen at the next request, from this instance or
+ * another; published versions never change once written. Promises are kept, so users arriving together wait for
+ * one read and one computation. A few rounds are kept (the oldest used dropped first): a table of 1,000 agencies ×
+ * 50 criteria is a few MB.
  */
-export async function getResults(ctx: TServiceContext, roundId: string, version?: number): Promise<TRoundResultView> {
-  const loaded = await loadRound(ctx.db, roundId);
+const KEPT_TABLES = 12;
+interface TKeptRound {
+  stamp: string;
+  agencies: Promise<repo.TAgencyRow[]>;
+  live?: Promise<TResultsTable>;
+}
+const keptRounds = new Map<string, TKeptRound>();
+const frozenTables = new Map<string, Promise<TResultsTable>>();
+
+function keep<T>(map: Map<string, T>, key: string, value: T) {
+  map.delete(key);
+  map.set(key, value);
+  for (const oldest of map.keys()) {
+    if (map.size <= KEPT_TABLES) break;
+    map.delete(oldest);
+  }
+}
+
+function kept<T>(map: Map<string, T>, key: string, make: () => T, fresh: (value: T) => boolean = () => true): T {
+  const found = map.get(key);
+  if (found !== undefined && fresh(found)) {
+    keep(map, key, found);
+    return found;
+  }
+  const value = make();
+  keep(map, key, value);
+  return value;
+}
+
+/** Forgets what was kept of a round when reading it failed, so the next request tries again. */
+function dropOnFailure<T>(promise: Promise<T>, roundId: string): Promise<T> {
+  promise.catch(() => keptRounds.delete(roundId));
+  return promise;
+}
+
+const tableOf = (results: TRoundResults, bands: readonly { name: string }[]): TResultsTable => ({
+  results,
+  summary: resultsSummary(results, bands),
+});
+
+/** The round with its agencies, read again only when its stamp moved (read after the stamp: never older). */
+async function loadKeptRound(db: TDbOrTx, id: string): Promise<{ loaded: TLoadedRound; kept: TKeptRound }> {
+  const row = await repo.findRound(db, id);
+  if (!row) throw notFound("đợt đánh giá");
+  const stamp = (await repo.findResultsStamp(db, id)) ?? "";
+  const entry = kept(
+    keptRounds,
+    id,
+    () => ({
+      stamp,
+      agencies: dropOnFailure(
+        Promise.resolve().then(() => repo.listAgencies(db, [id])),
+        id,
+      ),
+    }),
+    (found) => found.stamp === stamp,
+  );
+  return { loaded: withAgencies(row, await entry.agencies), kept: entry };
+}
+
+/** The live table of a round not yet published, computed once per stamp. */
+function liveTable(db: TDbOrTx, loaded: TLoadedRound, entry: TKeptRound): Promise<TResultsTable> {
+  entry.live ??= dropOnFailure(
+    computeResults(db, loaded).then((results) => tableOf(results, loaded.row.gradeBands)),
+    loaded.row.id,
+  );
+  return entry.live;
+}
+
+/** A published version's table, read once (publications are never changed). */
+function frozenTable(db: TDbOrTx, roundId: string, version: number, bands: readonly { name: string }[]) {
+  const key = `${roundId}:${version}`;
+  return kept(frozenTables, key, () => {
+    const table = repo.findPublicationResults(db, roundId, version).then((results) => {
+      if (!results) throw notFound("phiên bản kết quả");
+      return tableOf(results, bands);
+    });
+    table.catch(() => frozenTables.delete(key));
+    return table;
+  });
+}
+
+/** A round's table as the reader is shown it: the version asked for (or in force) once published, else live. */
+async function resultsOf(ctx: TServiceContext, roundId: string, version?: number) {
+  const { loaded, kept: entry } = await loadKeptRound(ctx.db, roundId);
   ensureCan(ctx.actor, "assessment.results", loaded.ref);
   const publications = await repo.listPublications(ctx.db, [roundId]);
   const round = presentRound(ctx, loaded, publications);
   const versions = publications.map(presentPublication);
-  if (loaded.row.status === "published") {
-    const chosen = version === undefined ? publications.at(-1) : publications.find((p) => p.version === version);
-    if (!chosen) throw notFound("phiên bản kết quả");
-    const previous = await previousResults(ctx.db, loaded.row);
-    return {
-      round,
-      frozen: true,
-      version: chosen.version,
-      versions,
-      results: chosen.results,
-      previous: previous?.summary ?? null,
-      changes: previous ? compareWithPrevious(chosen.results.rows, previous.rows) : {},
-      trend: await trendOf(ctx.db, loaded.row),
-      tasks: await linkedTasks(ctx, loaded.row.frameworkId),
-    };
+  if (loaded.row.status !== "published") {
+    const table = await liveTable(ctx.db, loaded, entry);
+    return { loaded, round, versions, frozen: false, version: null, table, previous: null };
   }
-  const results = await computeResults(ctx.db, loaded);
-  return { round, frozen: false, version: null, versions, results, previous: null, changes: {}, trend: {}, tasks: {} };
+  const chosen = version === undefined ? publications.at(-1) : publications.find((p) => p.version === version);
+  if (!chosen) throw notFound("phiên bản kết quả");
+  const table = await frozenTable(ctx.db, roundId, chosen.version, loaded.row.gradeBands);
+  const previous = await previousResults(ctx.db, loaded.row);
+  return { loaded, round, versions, frozen: true, version: chosen.version, table, previous };
+}
+
+/**
+ * The league table: the published version in force (or the one asked for) once published — frozen, never
+ * recomputed — else the live numbers, for the coordinator and the council only. One page of agencies (searched by
+ * name without accents), in rank order, without their per-criterion points (getAgencyResult has them), and the
+ * group's grade spread and most-lost criteria over every agency.
+ */
+export async function getResults(
+  ctx: TServiceContext,
+  roundId: string,
+  query: Partial<TResultsQuery> = {},
+): Promise<TRoundResultView> {
+  const { round, versions, frozen, version, table, previous } = await resultsOf(ctx, roundId, query.version);
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? 50;
+  const { results } = table;
+  const matching = query.q ? results.rows.filter((r) => matchesSearch(r.unitName, query.q ?? "")) : results.rows;
+  const shown = matching.slice((page - 1) * pageSize, page * pageSize);
+  return {
+    round,
+    frozen,
+    version,
+    versions,
+    results: { mains: results.mains, criteria: results.criteria },
+    rows: shown.map(({ criteria: _criteria, ...row }) => row),
+    total: matching.length,
+    page,
+    pageSize,
+    summary: table.summary,
+    previous: previous?.summary ?? null,
+    changes: previous ? compareWithPrevious(shown, previous.rows) : {},
+  };
+}
+
+/**
+ * One agency's result in full, for whoever may read the league table: every criterion, its main indicators
+ * against the group, the criteria it lost points on (with the rank it would hold with them), its change and trend
+ * against earlier published rounds, and the plan tasks linked to its lost criteria.
+ */
+export async function getAgencyResult(
+  ctx: TServiceContext,
+  roundId: string,
+  unitId: string,
+  version?: number,
+): Promise<TAgencyResult> {
+  const { loaded, frozen, version: shown, table, previous } = await resultsOf(ctx, roundId, version);
+  const row = table.results.rows.find((r) => r.unitId === unitId);
+  if (!row) throw notFound("cơ quan trong đợt đánh giá");
+  const lost = lostCriteria(table.results, unitId);
+  const tasks = frozen ? await linkedTasks(ctx, loaded.row.frameworkId) : {};
+  return {
+    frozen,
+    version: shown,
+    row,
+    mains: mainsAgainstGroup(table.results, unitId),
+    lost,
+    previous: previous?.summary ?? null,
+    change: previous ? (compareWithPrevious([row], previous.rows)[unitId] ?? null) : null,
+    trend: frozen ? ((await trendOf(ctx.db, loaded.row))[unitId] ?? []) : [],
+    tasks: Object.fromEntries(lost.flatMap((c) => (tasks[c.code] ? [[c.code, tasks[c.code]!]] : []))),
+  };
+}
+
+/** Every agency's row, for the files of the UBND decision and the council's differences. */
+async function fullResults(ctx: TServiceContext, roundId: string, version?: number): Promise<TResultTable> {
+  const { round, versions, version: shown, table } = await resultsOf(ctx, roundId, version);
+  return { round, versions, version: shown, results: table.results };
 }
 
 /** The previous published round of the same owner and group, in the version in force (its latest). */
@@ -802,6 +969,7 @@ async function previousResults(db: TDbOrTx, row: repo.TRoundRow) {
   if (!previous) return null;
   const publication = (await repo.listPublications(db, [previous.id])).at(-1);
   if (!publication) return null;
+  const table = await frozenTable(db, previous.id, publication.version, previous.gradeBands);
   return {
     summary: {
       roundId: previous.id,
@@ -809,7 +977,7 @@ async function previousResults(db: TDbOrTx, row: repo.TRoundRow) {
       year: previous.year,
       decisionNumber: publication.decisionNumber,
     },
-    rows: publication.results.rows,
+    rows: table.results.rows,
   };
 }
 
@@ -837,7 +1005,8 @@ async function trendOf(db: TDbOrTx, row: repo.TRoundRow): Promise<Record<string,
   for (const round of earlier) {
     // Versions come in ascending order: the last one of a round is the one in force.
     const inForce = publications.filter((p) => p.roundId === round.id).at(-1);
-    for (const r of inForce?.results.rows ?? []) {
+    const table = inForce ? await frozenTable(db, round.id, inForce.version, round.gradeBands) : null;
+    for (const r of table?.results.rows ?? []) {
       const points = trend[r.unitId] ?? [];
       points.push({
         roundId: round.id,
@@ -856,10 +1025,10 @@ async function trendOf(db: TDbOrTx, row: repo.TRoundRow): Promise<Record<string,
 
 /** Every criterion where the council's points differ from the agency's, with the reason, for the council meeting. */
 export async function listDifferences(ctx: TServiceContext, roundId: string): Promise<TDifference[]> {
-  return withReasons(ctx, roundId, await getResults(ctx, roundId));
+  return withReasons(ctx, roundId, await fullResults(ctx, roundId));
 }
 
-async function withReasons(ctx: TServiceContext, roundId: string, view: TRoundResultView): Promise<TDifference[]> {
+async function withReasons(ctx: TServiceContext, roundId: string, view: TResultTable): Promise<TDifference[]> {
   const { row } = await loadRound(ctx.db, roundId);
   const framework = await loadFramework(ctx.db, row.frameworkId);
   const entries = await repo.listEntries(ctx.db, roundId);
@@ -962,7 +1131,7 @@ function audit(tx: TDbOrTx, ctx: TServiceContext, action: string, roundId: strin
 
 /** The result table for the UBND decision, as Excel or Word (NĐ 30/2020), with the numbers of the results view. */
 export async function resultsFile(ctx: TServiceContext, roundId: string, format: "xlsx" | "docx", version?: number) {
-  const view = await getResults(ctx, roundId, version);
+  const view = await fullResults(ctx, roundId, version);
   const fileName = `ket-qua-danh-gia-${view.round.year}${view.version ? `-v${view.version}` : "-tam-tinh"}.${format}`;
   if (format === "xlsx") return { fileName, contentType: XLSX_TYPE, body: await resultsWorkbook(view) };
   const settings = await getProvinceSettings(ctx.db);

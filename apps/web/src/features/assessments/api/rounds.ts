@@ -1,5 +1,6 @@
 import type {
   TAdjustmentCreate,
+  TAgencyResult,
   TCriterionTable,
   TDifference,
   TEntrySave,
@@ -11,7 +12,7 @@ import type {
   TRoundResultView,
   TSheet,
 } from "@chiso/core";
-import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api.ts";
 
 /* Every call of assessment rounds: fetchers, query options and hooks. */
@@ -48,11 +49,39 @@ export const useCriterionTable = (id: string, indicatorId: string | undefined) =
     enabled: Boolean(indicatorId),
   });
 
-export const useResults = (id: string, enabled: boolean, version?: number) =>
+/** The league table's page: a version (published rounds), a search over agency names, a page of agencies. */
+export interface TResultsView {
+  version?: number;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+const resultsSearch = (view: TResultsView) => {
+  const search = new URLSearchParams();
+  if (view.version) search.set("version", String(view.version));
+  if (view.q) search.set("q", view.q);
+  if (view.page) search.set("page", String(view.page));
+  if (view.pageSize) search.set("pageSize", String(view.pageSize));
+  const text = search.toString();
+  return text ? `?${text}` : "";
+};
+
+export const useResults = (id: string, enabled: boolean, view: TResultsView = {}) =>
   useQuery({
-    queryKey: ["assessment-rounds", id, "results", version ?? "latest"],
-    queryFn: () => api<TRoundResultView>("GET", `${base(id)}/results${version ? `?version=${version}` : ""}`),
+    queryKey: ["assessment-rounds", id, "results", view],
+    queryFn: () => api<TRoundResultView>("GET", `${base(id)}/results${resultsSearch(view)}`),
     enabled,
+    retry: false,
+    placeholderData: keepPreviousData,
+  });
+
+/** One agency's result in full: every criterion, against its group, its earlier years, linked tasks. */
+export const useAgencyResult = (id: string, unitId: string, version?: number) =>
+  useQuery({
+    queryKey: ["assessment-rounds", id, "results", "agency", unitId, version ?? "latest"],
+    queryFn: () =>
+      api<TAgencyResult>("GET", `${base(id)}/results/agencies/${unitId}${version ? `?version=${version}` : ""}`),
     retry: false,
   });
 

@@ -24,13 +24,13 @@ interface TAdjustmentForm {
 export function AgencyControls({ round }: { round: TRound }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
-  // The coordinator sees the live league table at any time: it lists the group's agencies and their points.
-  const results = useResults(round.id, true);
+  // The coordinator sees the live league table at any time: every agency of the group on one page (no criteria).
+  const results = useResults(round.id, true, { pageSize: Math.max(1, round.agencyCount) });
   const extend = useGrantExtension();
   const adjust = useAddAdjustment();
   const [extensionForm] = Form.useForm<TExtensionForm>();
   const [adjustmentForm] = Form.useForm<TAdjustmentForm>();
-  const rows = results.data?.results.rows ?? [];
+  const rows = results.data?.rows ?? [];
   const agencies = [...rows]
     .sort((a, b) => a.unitName.localeCompare(b.unitName, "vi"))
     .map((r) => ({ value: r.unitId, label: r.unitName }));

@@ -3,9 +3,6 @@ import {
   formatPercentVi,
   formatResultChange,
   formatTrend,
-  mainsAgainstGroup,
-  roundPoints,
-  type TResultRow,
   type TRound,
   type TSheet,
 } from "@chiso/core";
@@ -13,22 +10,18 @@ import { Card, Flex, Statistic, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { TaskStatusTag } from "../../plans/components/task-status-tag.tsx";
-import { useResults } from "../api/rounds.ts";
+import { useAgencyResult } from "../api/rounds.ts";
 import { GRADE_COLORS } from "./results-panel.tsx";
 
 /** The agency's own published result: score, grade, rank, and where points were lost, criterion by criterion. */
 export function AgencyResult({ round, sheet }: { round: TRound; sheet: TSheet }) {
   const { t } = useTranslation();
-  const results = useResults(round.id, true);
-  const row = results.data?.results.rows.find((r) => r.unitId === sheet.unitId);
-  if (!row || !results.data) return null;
-  const lost = results.data.results.criteria
-    .map((c) => ({ ...c, points: row.criteria[c.code] }))
-    .filter((c) => c.points && c.points.max - c.points.final > 0)
-    .map((c) => ({ ...c, lost: roundPoints((c.points?.max ?? 0) - (c.points?.final ?? 0)) }))
-    .map((c) => ({ ...c, rankIf: rankWith(results.data!.results.rows, row.unitId, row.total + c.lost) }))
-    .sort((a, b) => b.lost - a.lost);
-  const trend = formatTrend([...(results.data.trend[row.unitId] ?? []), { ...row, year: round.year }]);
+  // The agency's own row with every criterion, its group's averages and its lost points, computed by the server.
+  const result = useAgencyResult(round.id, sheet.unitId);
+  const data = result.data;
+  if (!data) return null;
+  const { row } = data;
+  const trend = formatTrend([...data.trend, { ...row, year: round.year }]);
   return (
     <Card size="small" title={t("assessments.result.title")} data-testid="agency-result">
       <Flex gap={32} wrap>
@@ -49,11 +42,11 @@ export function AgencyResult({ round, sheet }: { round: TRound; sheet: TSheet })
         />
         <Statistic
           title={
-            results.data.previous
-              ? t("assessments.results.changeSince", { year: results.data.previous.year })
+            data.previous
+              ? t("assessments.results.changeSince", { year: data.previous.year })
               : t("assessments.results.change")
           }
-          value={formatResultChange(results.data.changes[row.unitId])}
+          value={formatResultChange(data.change ?? undefined)}
           valueStyle={{ fontSize: 18 }}
           data-testid="result-change"
         />
@@ -71,7 +64,7 @@ export function AgencyResult({ round, sheet }: { round: TRound; sheet: TSheet })
           pagination={false}
           title={() => t("assessments.result.mainsTitle")}
           scroll={{ x: true }}
-          dataSource={mainsAgainstGroup(results.data.results, row.unitId)}
+          dataSource={data.mains}
           columns={[
             { title: t("assessments.result.main"), render: (_, m) => `${m.code}. ${m.name}` },
             {
@@ -92,12 +85,12 @@ export function AgencyResult({ round, sheet }: { round: TRound; sheet: TSheet })
         rowKey="code"
         pagination={false}
         style={{ marginTop: 12 }}
-        dataSource={lost}
+        dataSource={data.lost}
         columns={[
           { title: t("assessments.result.criterion"), render: (_, c) => `${c.code}. ${c.name}` },
           {
             title: t("assessments.result.points"),
-            render: (_, c) => `${formatNumberVi(c.points?.final)}/${formatNumberVi(c.points?.max)}`,
+            render: (_, c) => `${formatNumberVi(c.final)}/${formatNumberVi(c.max)}`,
             width: 110,
           },
           { title: t("assessments.result.lost"), render: (_, c) => formatNumberVi(c.lost), width: 100 },
@@ -110,7 +103,7 @@ export function AgencyResult({ round, sheet }: { round: TRound; sheet: TSheet })
             title: t("assessments.result.tasks"),
             render: (_, c) => (
               <Flex vertical gap={4} data-testid={`linked-tasks-${c.code}`}>
-                {(results.data?.tasks[c.code] ?? []).map((task) => (
+                {(data.tasks[c.code] ?? []).map((task) => (
                   <span key={task.taskId}>
                     <Link to={`/plans/${task.planId}`}>{task.planCode}</Link>
                     {` — ${task.number ? `${task.number}. ` : ""}${task.content} `}
@@ -124,9 +117,4 @@ export function AgencyResult({ round, sheet }: { round: TRound; sheet: TSheet })
       />
     </Card>
   );
-}
-
-/** The rank the agency would hold with `total`, the others unchanged (ties share the better rank). */
-function rankWith(rows: readonly TResultRow[], unitId: string, total: number): number {
-  return 1 + rows.filter((r) => r.unitId !== unitId && roundPoints(r.total) > roundPoints(total)).length;
 }

@@ -3,29 +3,36 @@ import {
   formatNumberVi,
   formatPercentVi,
   formatResultChange,
-  type TResultRow,
+  type TResultListRow,
   type TRound,
+  type TRoundResultView,
 } from "@chiso/core";
-import { Alert, Flex, Select, Spin, Table, Tag, Typography } from "antd";
-import { useState } from "react";
+import { Alert, Flex, Input, Select, Spin, Table, Tag, Typography } from "antd";
+import { useDeferredValue, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { useResults } from "../api/rounds.ts";
 
 export const GRADE_COLORS: Record<string, string> = { Tốt: "green", Khá: "blue", "Trung bình": "orange", Yếu: "red" };
 
-/** The league table of the group: total, grade and rank per agency, main indicators; frozen once published. */
+const PAGE_SIZE = 50;
+
+/**
+ * The league table of the group: total, grade and rank per agency, main indicators; frozen once published. The
+ * server sends one page of agencies (searched by name without accents) and the group's grade spread and most-lost
+ * criteria over every agency.
+ */
 export function ResultsPanel({ round }: { round: TRound }) {
   const { t } = useTranslation();
   const [version, setVersion] = useState<number | undefined>(undefined);
-  const results = useResults(round.id, true, version);
+  const [page, setPage] = useState(1);
+  const [query, setQuery] = useState("");
+  const q = useDeferredValue(query.trim());
+  const results = useResults(round.id, true, { version, page, pageSize: PAGE_SIZE, q: q || undefined });
   if (results.isPending) return <Spin />;
   if (results.error || !results.data) return <ErrorAlert error={results.error} onRetry={() => results.refetch()} />;
   const view = results.data;
-  const grades = view.round.gradeBands.map((b) => ({
-    name: b.name,
-    count: view.results.rows.filter((r) => r.grade === b.name).length,
-  }));
+  const grades = view.summary.grades;
   return (
     <Flex vertical gap={12}>
       {view.frozen ? (
@@ -40,7 +47,10 @@ export function ResultsPanel({ round }: { round: TRound }) {
             <Select
               aria-label={t("assessments.results.version")}
               value={view.version ?? undefined}
-              onChange={setVersion}
+              onChange={(next) => {
+                setVersion(next);
+                setPage(1);
+              }}
               options={view.versions.map((v) => ({
                 value: v.version,
                 label: `${t("assessments.versionN", { n: v.version })} · ${v.decisionNumber}${v.reason ? ` · ${v.reason}` : ""}`,
@@ -65,18 +75,37 @@ export function ResultsPanel({ round }: { round: TRound }) {
         {grades.map((g) => `${g.name}: ${g.count}`).join(" · ")}
       </Typography.Text>
       <MostLost view={view} />
-      <Table<TResultRow>
+      <Input.Search
+        allowClear
+        placeholder={t("common.search")}
+        aria-label={t("common.search")}
+        style={{ width: 300 }}
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setPage(1);
+        }}
+      />
+      <Table<TResultListRow>
         rowKey="unitId"
         size="small"
-        pagination={false}
-        dataSource={view.results.rows}
+        loading={results.isFetching}
+        pagination={{
+          current: view.page,
+          pageSize: PAGE_SIZE,
+          total: view.total,
+          showSizeChanger: false,
+          hideOnSinglePage: true,
+          onChange: setPage,
+        }}
+        dataSource={view.rows}
         aria-label={t("assessments.results.league")}
         columns={[
           { title: t("assessments.results.rank"), dataIndex: "rank", width: 70 },
           { title: t("assessments.agency"), dataIndex: "unitName" },
           ...view.results.mains.map((m) => ({
             title: `${m.code} (${formatNumberVi(m.maxScore)})`,
-            render: (_: unknown, r: TResultRow) => formatNumberVi(r.mains[m.code] ?? 0),
+            render: (_: unknown, r: TResultListRow) => formatNumberVi(r.mains[m.code] ?? 0),
             width: 90,
           })),
           {
@@ -95,7 +124,7 @@ export function ResultsPanel({ round }: { round: TRound }) {
                   title: view.previous
                     ? t("assessments.results.changeSince", { year: view.previous.year })
                     : t("assessments.results.change"),
-                  render: (_: unknown, r: TResultRow) => formatResultChange(view.changes[r.unitId]),
+                  render: (_: unknown, r: TResultListRow) => formatResultChange(view.changes[r.unitId]),
                   width: 150,
                 },
               ]
@@ -112,20 +141,10 @@ export function ResultsPanel({ round }: { round: TRound }) {
   );
 }
 
-/** The criteria where the group loses most points, summed over its agencies: where the province should help. */
-function MostLost({ view }: { view: NonNullable<ReturnType<typeof useResults>["data"]> }) {
+/** The criteria where the group loses most points, summed over its agencies (by the server): where to help. */
+function MostLost({ view }: { view: TRoundResultView }) {
   const { t } = useTranslation();
-  const lost = view.results.criteria
-    .map((c) => ({
-      ...c,
-      lost: view.results.rows.reduce((sum, r) => {
-        const points = r.criteria[c.code];
-        return sum + (points ? Math.max(0, points.max - points.final) : 0);
-      }, 0),
-    }))
-    .filter((c) => c.lost > 0)
-    .sort((a, b) => b.lost - a.lost)
-    .slice(0, 5);
+  const lost = view.summary.mostLost;
   if (lost.length === 0) return null;
   return (
     <Typography.Text data-testid="most-lost">

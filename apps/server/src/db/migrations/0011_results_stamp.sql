@@ -1,0 +1,1 @@
+CREATE INDEX "assessment_entries_round_updated_idx" ON "assessment_entries" USING btree ("round_id","updated_at");
