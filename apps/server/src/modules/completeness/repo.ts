@@ -146,34 +146,41 @@ export async function summarizeSlots(
     TUnitSummaryRow & TIndicatorSummaryRow & { by_unit: boolean; deadline: string | null; extended: boolean | null }
   >(
     db,
+    // Grouped by ids only (hashed, no sort of 40,000 wide rows); the names are joined to the thousand groups.
     sql`with s as (${periodSlots(periodId, options.filter ?? {})}),
         c as (
-          select s.unit_id, s.unit_name, s.deadline, s.extended,
-                 s.indicator_id, s.indicator_code, s.indicator_name, s.lead_unit_name,
+          select s.unit_id, s.indicator_id, s.deadline, s.extended,
                  ${SLOT_STATUS} as state,
                  ${nowSeconds}::bigint > floor(extract(epoch from s.deadline)) as past,
                  ${chase} as may_chase,
                  s.first_at is not null
                    and exists (select 1 from report_documents rd where rd.report_id = s.report_id) as with_evidence
           from s
+        ),
+        g as (
+          select grouping(c.unit_id) = 0 as by_unit, c.unit_id, c.indicator_id,
+                 -- one deadline per unit
+                 max(c.deadline) as deadline, bool_or(c.extended) as extended,
+                 count(*)::int as expected,
+                 count(*) filter (where c.state <> 'missing')::int as submitted,
+                 count(*) filter (where c.state = 'on_time')::int as on_time,
+                 count(*) filter (where c.state = 'late')::int as late,
+                 count(*) filter (where c.state = 'missing')::int as missing,
+                 count(*) filter (where c.state = 'missing' and c.past)::int as overdue,
+                 count(*) filter (where c.with_evidence)::int as with_evidence,
+                 coalesce(bool_or(c.state = 'missing' and c.may_chase), false) as chaseable
+          from c
+          group by grouping sets ((c.unit_id), (c.indicator_id))
         )
-        select grouping(c.unit_id) = 0 as by_unit,
-               c.unit_id, c.unit_name, ${isoUtc("c.deadline")} as deadline, c.extended,
-               c.indicator_id, c.indicator_code, c.indicator_name, c.lead_unit_name,
-               count(*)::int as expected,
-               count(*) filter (where c.state <> 'missing')::int as submitted,
-               count(*) filter (where c.state = 'on_time')::int as on_time,
-               count(*) filter (where c.state = 'late')::int as late,
-               count(*) filter (where c.state = 'missing')::int as missing,
-               count(*) filter (where c.state = 'missing' and c.past)::int as overdue,
-               count(*) filter (where c.with_evidence)::int as with_evidence,
-               coalesce(bool_or(c.state = 'missing' and c.may_chase), false) as chaseable
-        from c
-        group by grouping sets (
-          (c.unit_id, c.unit_name, c.deadline, c.extended),
-          (c.indicator_id, c.indicator_code, c.indicator_name, c.lead_unit_name)
-        )
-        order by by_unit, c.unit_name`,
+        select g.by_unit, g.unit_id, u.name as unit_name, ${isoUtc("g.deadline")} as deadline, g.extended,
+               g.indicator_id, i.code as indicator_code, i.name as indicator_name, lu.name as lead_unit_name,
+               g.expected, g.submitted, g.on_time, g.late, g.missing, g.overdue, g.with_evidence, g.chaseable
+        from g
+        left join units u on u.id = g.unit_id
+        left join indicators i on i.id = g.indicator_id
+        left join assignments lead on lead.indicator_id = g.indicator_id and lead.role = 'lead'
+        left join units lu on lu.id = lead.unit_id
+        order by g.by_unit, u.name`,
   );
   return {
     units: rows.filter((r) => r.by_unit) as TUnitSummaryRow[],
