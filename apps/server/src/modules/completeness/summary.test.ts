@@ -134,6 +134,8 @@ beforeAll(async () => {
     ["no evidence", { status: "submitted", submittedAt: at(DAY), submits: [at(DAY)] }, "late"],
     // a draft never sent, even with evidence attached: missing, and not "with evidence"
     ["draft", { status: "draft", submittedAt: null, evidence: 1 }, "missing"],
+    // imported without `submitted_at`, sent late by its events and returned since: its events decide
+    ["imported", { status: "returned", submittedAt: null, submits: [at(2 * SECOND)], evidence: 1 }, "late"],
   ];
   for (const [index, [, report, status]] of cases.entries()) {
     await addReport(lead, own[index]!, report);
@@ -236,7 +238,7 @@ describe("the completeness counts in SQL follow core's rules", () => {
     const { units: rows } = await repo.summarizeSlots(database.db, periodId, { now });
     const unit = (id: string) => rows.find((u) => u.unit_id === id);
     const own = countsOf(unit(lead)!);
-    expect(own).toMatchObject({ submitted: 5, onTime: 3, late: 2, withEvidence: 3 });
+    expect(own).toMatchObject({ submitted: 6, onTime: 3, late: 3, withEvidence: 4 });
     expect(own.overdue).toBe(own.missing);
     // its extension runs to D + 6 days: its missing reports are not overdue yet, and its report is late all the same
     const north = unit(extended)!;
