@@ -32,20 +32,28 @@ export interface TChaseReach {
  * deadline's last second is on time whatever its events say (`first_at` is then that `submitted_at`).
  */
 function periodSlots(periodId: string, filter: TSlotFilter, options: { statusOnly?: boolean } = {}): SQL {
-  const units = filter.unitIds ? sql`and a.unit_id = any(${uuidArray(filter.unitIds)})` : sql``;
-  return sql`with fs as (
-          -- The first submit event of the period's reports that may have one, one index probe each
-          -- (report_events_submit_idx), grouped apart: joining the whole table would read every period's events.
+  // A draft without `submitted_at` was never submitted: no probe.
+  const mayHaveSubmits = sql.raw("not (r.status = 'draft' and r.submitted_at is null)");
+  // With the counts, the status only: a report sent within the deadline's last second is on time.
+  const mayBeLate = sql.raw(
+    "floor(extract(epoch from r.submitted_at)) > floor(extract(epoch from p.deadline)) is not false",
+  );
+  const firstSubmits = options.statusOnly
+    ? // Every report of the period: the probes grouped apart and hash-joined (no subplan run per slot).
+      sql`left join (
           select e.report_id, min(e.at) as first_at
           from periods p
           join reports r on r.period_id = p.id
           join report_events e on e.report_id = r.id and e.action = 'submit'
-          where p.id = ${periodId} and not (r.status = 'draft' and r.submitted_at is null)
-            ${filter.unitIds ? sql`and r.unit_id = any(${uuidArray(filter.unitIds)})` : sql``}
-            ${options.statusOnly ? sql.raw("and floor(extract(epoch from r.submitted_at)) > floor(extract(epoch from p.deadline)) is not false") : sql``}
+          where p.id = ${periodId} and ${mayHaveSubmits} and ${mayBeLate}
           group by e.report_id
-        )
-        select a.unit_id, u.name as unit_name, a.indicator_id, i.code as indicator_code,
+        ) fs on fs.report_id = r.id`
+    : // The reports of a few units: one probe each.
+      sql`left join lateral (
+          select min(e.at) as first_at from report_events e
+          where e.report_id = r.id and e.action = 'submit' and ${mayHaveSubmits}
+        ) fs on true`;
+  return sql`select a.unit_id, u.name as unit_name, a.indicator_id, i.code as indicator_code,
                i.name as indicator_name, i.sort_order, a.role, lead.unit_id as lead_unit_id, lu.name as lead_unit_name,
                r.id as report_id, r.status, least(r.submitted_at, fs.first_at) as first_at,
                p.deadline as period_deadline,
@@ -60,10 +68,11 @@ function periodSlots(periodId: string, filter: TSlotFilter, options: { statusOnl
         left join period_extensions x on x.period_id = p.id and x.unit_id = a.unit_id
         -- the period's report of each slot, if any
         left join reports r on r.period_id = p.id and r.indicator_id = a.indicator_id and r.unit_id = a.unit_id
-        left join fs on fs.report_id = r.id
+        -- its first submission, from report_events_submit_idx (joining the whole table would read every period's)
+        ${firstSubmits}
         where p.id = ${periodId}
           ${filter.leadUnitId ? sql`and (a.unit_id = ${filter.leadUnitId} or lead.unit_id = ${filter.leadUnitId})` : sql``}
-          ${units}`;
+          ${filter.unitIds ? sql`and a.unit_id = any(${uuidArray(filter.unitIds)})` : sql``}`;
 }
 
 /**
