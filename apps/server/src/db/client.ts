@@ -95,6 +95,15 @@ export async function queryRows<T>(db: TDbOrTx, query: SQL): Promise<T[]> {
   return result.rows;
 }
 
+/** A list of ids as one `uuid[]` value, e.g. `where id = any(${uuidArray(ids)})`; `{}` when empty. */
+export function uuidArray(ids: readonly string[]): SQL {
+  if (!ids.length) return sql`'{}'::uuid[]`;
+  return sql`ARRAY[${sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  )}]::uuid[]`;
+}
+
 /**
  * A timestamp column or expression as an ISO string in UTC, the same on both drivers (raw queries otherwise
  * get a Date from node-postgres and Postgres' own text form from PGlite). Only for trusted SQL text.

@@ -54,6 +54,11 @@ export function leadsUnit(actor: TActor, unitId: string | null): boolean {
   return unitId !== null && actor.grants.some((g) => g.role === "unit_lead" && g.scopeUnitId === unitId);
 }
 
+/** The units an actor leads (`leadsUnit` as a list, for queries that filter by it). */
+export function unitsLed(actor: TActor): string[] {
+  return actor.grants.flatMap((g) => (g.role === "unit_lead" && g.scopeUnitId !== null ? [g.scopeUnitId] : []));
+}
+
 /** The roles an actor holds anywhere, for labels and home pages; never for a permission. */
 export function rolesHeld(actor: Pick<TActor, "grants">): TRole[] {
   return ROLES.filter((role) => actor.grants.some((g) => g.role === role));

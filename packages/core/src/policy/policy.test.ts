@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TActor, TGrant, TPath, TRole } from "./actor.ts";
+import { leadsUnit, type TActor, type TGrant, type TPath, type TRole, unitsLed } from "./actor.ts";
 import { can, homePage, REFUSALS, rules, type TAction } from "./policy.ts";
 import { auditScopes } from "./rules/scopes.ts";
 
@@ -287,5 +287,23 @@ describe("policy: the role × action × scope matrix", () => {
         scopePath: ref("B"),
       }),
     ).toBe(false);
+  });
+});
+
+describe("unitsLed", () => {
+  it("lists the units an actor leads, as leadsUnit answers for each", () => {
+    const grant = (role: TRole, scopeUnitId: string | null): TGrant => ({ role, scopeUnitId, scopePath: [] });
+    const actor: TActor = {
+      id: "u",
+      unitId: "A",
+      grants: [
+        grant("unit_lead", "A"),
+        grant("unit_reporter", "B"),
+        grant("coordinator", null),
+        grant("unit_lead", "C"),
+      ],
+    };
+    expect(unitsLed(actor)).toEqual(["A", "C"]);
+    expect(["A", "B", "C"].filter((id) => leadsUnit(actor, id))).toEqual(unitsLed(actor));
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { addSlot, deadlineReminder, emptyCounts, ratioOf, slotStatus, type TDeadlineReminder } from "./chasing.ts";
+import {
+  addCounts,
+  addSlot,
+  deadlineReminder,
+  emptyCounts,
+  ratioOf,
+  slotStatus,
+  type TDeadlineReminder,
+} from "./chasing.ts";
 
 // Quarter II/2025: the last second on time is 24/06/2025 23:59:59 in Vietnam (16:59:59Z).
 const deadline = "2025-06-24T23:59:59+07:00";
@@ -54,5 +62,20 @@ describe("completeness counts", () => {
     expect(counts).toEqual({ expected: 4, submitted: 2, onTime: 1, late: 1, missing: 2, overdue: 1, withEvidence: 1 });
     expect(ratioOf(counts.submitted, counts.expected)).toBe(0.5);
     expect(ratioOf(0, 0)).toBeNull();
+  });
+
+  it("adds a unit's counts to the totals", () => {
+    const totals = addSlot(emptyCounts(), { status: "late", evidenceCount: 1, pastDeadline: true });
+    const unit = { expected: 3, submitted: 1, onTime: 1, late: 0, missing: 2, overdue: 2, withEvidence: 0 };
+    expect(addCounts(totals, unit)).toEqual({
+      expected: 4,
+      submitted: 2,
+      onTime: 1,
+      late: 1,
+      missing: 2,
+      overdue: 2,
+      withEvidence: 1,
+    });
+    expect(unit.expected).toBe(3);
   });
 });

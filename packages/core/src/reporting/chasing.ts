@@ -86,6 +86,12 @@ export function addSlot(
   return counts;
 }
 
+/** Adds counts made elsewhere (a unit's, counted by the database) to running totals (mutates and returns `into`). */
+export function addCounts(into: TCompletenessCounts, more: TCompletenessCounts): TCompletenessCounts {
+  for (const key of Object.keys(into) as (keyof TCompletenessCounts)[]) into[key] += more[key];
+  return into;
+}
+
 /** Share of `part` in `whole`, 0..1; null when nothing was expected (shown as "—", not as 0%). */
 export function ratioOf(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;

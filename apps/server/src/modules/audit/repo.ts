@@ -1,6 +1,6 @@
 import type { TAuditObjectFacts, TPath } from "@chiso/core";
 import { and, count, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
-import { queryRows, type TDbOrTx } from "../../db/client.ts";
+import { queryRows, type TDbOrTx, uuidArray } from "../../db/client.ts";
 import { auditLog, units, users } from "../../db/schema.ts";
 import { pathWithin } from "../../db/scope-sql.ts";
 
@@ -96,12 +96,6 @@ export type TAuditRow = Awaited<ReturnType<typeof listAudit>>["rows"][number];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const uuids = (ids: readonly string[]) =>
-  sql`ARRAY[${sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  )}]::uuid[]`;
-
 /**
  * What each logged object is called now, by type: one query per type on the page, keyed `type:id`.
  * Objects deleted since are missing from the map (the log's own snapshot names them).
@@ -118,19 +112,19 @@ export async function findAuditObjects(
   const queries: Record<string, (ids: string[]) => SQL> = {
     report: (ids) => sql`select r.id::text as id, i.code as "indicatorCode", p.label as "periodLabel",
         u.name as "unitName" from reports r join indicators i on i.id = r.indicator_id
-        join periods p on p.id = r.period_id join units u on u.id = r.unit_id where r.id = any(${uuids(ids)})`,
+        join periods p on p.id = r.period_id join units u on u.id = r.unit_id where r.id = any(${uuidArray(ids)})`,
     document: (ids) => sql`select id::text as id, doc_number as code, file_name as name from documents
-        where id = any(${uuids(ids)})`,
-    unit: (ids) => sql`select id::text as id, name from units where id = any(${uuids(ids)})`,
-    user: (ids) => sql`select id::text as id, full_name as name, username from users where id = any(${uuids(ids)})`,
+        where id = any(${uuidArray(ids)})`,
+    unit: (ids) => sql`select id::text as id, name from units where id = any(${uuidArray(ids)})`,
+    user: (ids) => sql`select id::text as id, full_name as name, username from users where id = any(${uuidArray(ids)})`,
     period: (ids) => sql`select p.id::text as id, p.label as name, f.name as "frameworkName" from periods p
-        join frameworks f on f.id = p.framework_id where p.id = any(${uuids(ids)})`,
-    framework: (ids) => sql`select id::text as id, name from frameworks where id = any(${uuids(ids)})`,
+        join frameworks f on f.id = p.framework_id where p.id = any(${uuidArray(ids)})`,
+    framework: (ids) => sql`select id::text as id, name from frameworks where id = any(${uuidArray(ids)})`,
     indicator: (ids) => sql`select i.id::text as id, i.code, i.name, f.name as "frameworkName" from indicators i
-        join frameworks f on f.id = i.framework_id where i.id = any(${uuids(ids)})`,
-    plan: (ids) => sql`select id::text as id, code, title as name from plans where id = any(${uuids(ids)})`,
+        join frameworks f on f.id = i.framework_id where i.id = any(${uuidArray(ids)})`,
+    plan: (ids) => sql`select id::text as id, code, title as name from plans where id = any(${uuidArray(ids)})`,
     task: (ids) => sql`select t.id::text as id, t.number as code, left(t.content, 80) as name, p.code as "planCode"
-        from tasks t join plans p on p.id = t.plan_id where t.id = any(${uuids(ids)})`,
+        from tasks t join plans p on p.id = t.plan_id where t.id = any(${uuidArray(ids)})`,
   };
   const found = new Map<string, TAuditObjectFacts>();
   await Promise.all(
@@ -149,7 +143,7 @@ export async function findAuditObjects(
 /** Names of the ids a page of the log mentions in its values (units, accounts, documents, indicators…). */
 export async function findNamesByIds(db: TDbOrTx, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const list = uuids(ids);
+  const list = uuidArray(ids);
   const rows = await queryRows<{ id: string; name: string }>(
     db,
     sql`select id::text as id, name from units where id = any(${list})

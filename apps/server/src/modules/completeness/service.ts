@@ -1,10 +1,8 @@
 import {
-  addSlot,
+  addCounts,
   can,
   daysLeft,
   emptyCounts,
-  isPastDeadline,
-  leadsUnit,
   matchesSearch,
   oversees,
   slotStatus,
@@ -12,12 +10,14 @@ import {
   type TChaseRequest,
   type TChaseResult,
   type TCompleteness,
+  type TCompletenessCounts,
   type TCompletenessIndicator,
   type TCompletenessPage,
   type TCompletenessQuery,
   type TCompletenessSlot,
   type TCompletenessUnit,
   type TScopeRef,
+  unitsLed,
   vietnamWallClock,
 } from "@chiso/core";
 import type { TServiceContext } from "../../http/context.ts";
@@ -30,103 +30,109 @@ import * as templates from "../notifications/templates.ts";
 import { periodScope } from "../periods/service.ts";
 import * as repo from "./repo.ts";
 
-/**
- * Whose missing report the actor may chase: the cycle's coordinator any unit's; a lead agency's lead only its
- * cooperating units' reports on the indicators it leads (its own reports are its own business).
- */
-function mayChaseSlot(actor: TActor, scope: TScopeRef, row: repo.TSlotRow): boolean {
-  if (can(actor, "completeness.chaseAll", scope)) return true;
-  return leadsUnit(actor, row.lead_unit_id) && row.role === "cooperate" && row.unit_id !== row.lead_unit_id;
+/** A period's completeness as one actor sees it: who oversees the cycle every unit, a lead agency its share. */
+interface TView {
+  period: NonNullable<Awaited<ReturnType<typeof findPeriodFacts>>>;
+  scope: TScopeRef;
+  seesAll: boolean;
+  filter: repo.TSlotFilter;
 }
 
-interface TLoaded {
-  data: TCompleteness;
-  /** Per unit, the codes of missing reports the actor may chase. */
-  chaseable: Map<string, string[]>;
-}
-
-async function load(ctx: TServiceContext, periodId: string): Promise<TLoaded> {
+async function openView(ctx: TServiceContext, periodId: string): Promise<TView> {
   const period = await findPeriodFacts(ctx.db, periodId);
   if (!period) throw notFound("kỳ báo cáo");
   const scope = await periodScope(ctx.db, periodId);
   ensureCan(ctx.actor, "completeness.view", scope);
   // Who oversees the cycle sees every unit; a unit sees its own slots and every unit on the indicators it leads.
   const seesAll = oversees(ctx.actor, scope.scopePath);
-  const [rows, lastChases] = await Promise.all([
-    repo.listSlots(ctx.db, periodId, seesAll ? undefined : ctx.actor.unitId),
-    repo.listLastChases(ctx.db, periodId),
-  ]);
-  const now = ctx.clock();
-  const totals = emptyCounts();
-  const units = new Map<string, TCompletenessUnit>();
-  const indicators = new Map<string, TCompletenessIndicator>();
-  const chaseable = new Map<string, string[]>();
-  const slots: TCompletenessSlot[] = [];
+  return { period, scope, seesAll, filter: seesAll ? {} : { leadUnitId: ctx.actor.unitId } };
+}
 
-  for (const row of rows) {
-    const status = slotStatus(row.first_submitted_at, period.deadline);
-    const counted = { status, evidenceCount: row.evidence_count, pastDeadline: isPastDeadline(row.deadline, now) };
-    addSlot(totals, counted);
-    const unit = getOrAdd(units, row.unit_id, () => ({
+/**
+ * Whose missing report the actor may chase: the cycle's coordinator any unit's; a lead agency's lead only its
+ * cooperating units' reports on the indicators it leads (its own reports are its own business). Given to the
+ * queries as data (`leadsUnit` as the list of units the actor leads).
+ */
+function chaseReach(actor: TActor, scope: TScopeRef): repo.TChaseReach {
+  return { all: can(actor, "completeness.chaseAll", scope), leadUnitIds: unitsLed(actor) };
+}
+
+/** Totals, units (by name) and indicators (by code) of the view, counted by the database. */
+async function summarize(ctx: TServiceContext, view: TView): Promise<Omit<TCompleteness, "slots">> {
+  const { period } = view;
+  const now = ctx.clock();
+  const [summary, lastChases] = await Promise.all([
+    repo.summarizeSlots(ctx.db, period.id, {
+      now,
+      filter: view.filter,
+      // nothing is chased in a closed period
+      chase: period.is_closed ? undefined : chaseReach(ctx.actor, view.scope),
+    }),
+    repo.listLastChases(ctx.db, period.id),
+  ]);
+  const units = summary.units.map(
+    (row): TCompletenessUnit => ({
       unitId: row.unit_id,
       unitName: row.unit_name,
       deadline: row.deadline,
       extended: row.extended,
       daysLeft: daysLeft(row.deadline, now),
-      counts: emptyCounts(),
+      counts: countsOf(row),
       lastChasedAt: lastChases.get(row.unit_id) ?? null,
-      chaseable: false,
-    }));
-    addSlot(unit.counts, counted);
-    const indicator = getOrAdd(indicators, row.indicator_id, () => ({
-      indicatorId: row.indicator_id,
-      code: row.indicator_code,
-      name: row.indicator_name,
-      leadUnitName: row.lead_unit_name,
-      counts: emptyCounts(),
-    }));
-    addSlot(indicator.counts, counted);
-    if (status === "missing" && !period.is_closed && mayChaseSlot(ctx.actor, scope, row)) {
-      unit.chaseable = true;
-      chaseable.set(row.unit_id, [...(chaseable.get(row.unit_id) ?? []), row.indicator_code]);
-    }
-    slots.push({
-      unitId: row.unit_id,
-      indicatorId: row.indicator_id,
-      role: row.role,
-      status,
-      reportId: row.report_id,
-      reportStatus: row.status,
-      firstSubmittedAt: row.first_submitted_at,
-      evidenceCount: row.evidence_count,
-    });
-  }
-
+      chaseable: row.chaseable,
+    }),
+  );
+  const indicators = summary.indicators
+    .map(
+      (row): TCompletenessIndicator => ({
+        indicatorId: row.indicator_id,
+        code: row.indicator_code,
+        name: row.indicator_name,
+        leadUnitName: row.lead_unit_name,
+        counts: countsOf(row),
+      }),
+    )
+    .sort((a, b) => compareCodes(a.code, b.code));
   return {
-    chaseable,
-    data: {
-      period: {
-        id: period.id,
-        label: period.label,
-        frameworkName: period.framework_name,
-        deadline: period.deadline,
-        isClosed: period.is_closed,
-      },
-      scope: seesAll ? "all" : "lead",
-      totals,
-      units: [...units.values()],
-      indicators: [...indicators.values()].sort((a, b) => compareCodes(a.code, b.code)),
-      slots,
+    period: {
+      id: period.id,
+      label: period.label,
+      frameworkName: period.framework_name,
+      deadline: period.deadline,
+      isClosed: period.is_closed,
     },
+    scope: view.seesAll ? "all" : "lead",
+    totals: units.reduce((totals, u) => addCounts(totals, u.counts), emptyCounts()),
+    units,
+    indicators,
   };
 }
 
-function getOrAdd<T>(map: Map<string, T>, key: string, create: () => T): T {
-  const existing = map.get(key);
-  if (existing !== undefined) return existing;
-  const created = create();
-  map.set(key, created);
-  return created;
+function countsOf(row: repo.TUnitSummaryRow | repo.TIndicatorSummaryRow): TCompletenessCounts {
+  return {
+    expected: row.expected,
+    submitted: row.submitted,
+    onTime: row.on_time,
+    late: row.late,
+    missing: row.missing,
+    overdue: row.overdue,
+    withEvidence: row.with_evidence,
+  };
+}
+
+/** The slots of the view (of some units only, if given), judged against the period's common deadline. */
+async function listViewSlots(ctx: TServiceContext, view: TView, unitIds?: string[]): Promise<TCompletenessSlot[]> {
+  const rows = await repo.listSlots(ctx.db, view.period.id, { ...view.filter, unitIds });
+  return rows.map((row) => ({
+    unitId: row.unit_id,
+    indicatorId: row.indicator_id,
+    role: row.role,
+    status: slotStatus(row.first_submitted_at, view.period.deadline),
+    reportId: row.report_id,
+    reportStatus: row.status,
+    firstSubmittedAt: row.first_submitted_at,
+    evidenceCount: row.evidence_count,
+  }));
 }
 
 /** Overdue reports weigh most (points are being lost now), then missing ones, then those sent late; ties by name. */
@@ -144,21 +150,32 @@ function compareCodes(a: string, b: string): number {
   return a.localeCompare(b, "vi", { numeric: true });
 }
 
+/** Everything, every slot included: the Excel export. */
 export async function getCompleteness(ctx: TServiceContext, periodId: string): Promise<TCompleteness> {
-  return (await load(ctx, periodId)).data;
+  const view = await openView(ctx, periodId);
+  const [summary, slots] = await Promise.all([summarize(ctx, view), listViewSlots(ctx, view)]);
+  return { ...summary, slots };
 }
 
-/** The page: totals and indicators, one page of the units matching the search, and those units' open slots. */
+/**
+ * The page: totals and indicators, one page of the units matching the search, and those units' open slots. The
+ * counts come from the database; only the slots of the units shown are read.
+ */
 export async function getCompletenessPage(ctx: TServiceContext, query: TCompletenessQuery): Promise<TCompletenessPage> {
-  const { data } = await load(ctx, query.periodId);
+  const view = await openView(ctx, query.periodId);
+  const data = await summarize(ctx, view);
   const found = query.q ? data.units.filter((u) => matchesSearch(u.unitName, query.q ?? "")) : data.units;
   const matching = query.order === "behind" ? [...found].sort(furthestBehindFirst) : found;
   const units = matching.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
-  const shown = new Set(units.map((u) => u.unitId));
+  const slots = await listViewSlots(
+    ctx,
+    view,
+    units.map((u) => u.unitId),
+  );
   return {
     ...data,
     units,
-    slots: data.slots.filter((s) => shown.has(s.unitId) && s.status !== "on_time"),
+    slots: slots.filter((s) => s.status !== "on_time"),
     unitsTotal: matching.length,
     chaseableUnits: data.units.filter((u) => u.chaseable).length,
     page: query.page,
@@ -172,18 +189,37 @@ export async function getCompletenessPage(ctx: TServiceContext, query: TComplete
  * agency chasing the same unit twice within the hour (a double click, a second tab) sends one reminder.
  */
 export async function chaseUnits(ctx: TServiceContext, input: TChaseRequest): Promise<TChaseResult> {
-  const { data, chaseable } = await load(ctx, input.periodId);
-  if (data.period.isClosed) throw new AppError("CONFLICT", "Kỳ báo cáo đã đóng nên không đôn đốc được.");
+  const view = await openView(ctx, input.periodId);
+  if (view.period.is_closed) throw new AppError("CONFLICT", "Kỳ báo cáo đã đóng nên không đôn đốc được.");
+  // Per unit (by name), the codes of the missing reports the actor may chase.
+  const chaseable = new Map<string, { unitId: string; unitName: string; deadline: string; codes: string[] }>();
+  for (const row of await repo.listChaseableSlots(
+    ctx.db,
+    view.period.id,
+    view.filter,
+    chaseReach(ctx.actor, view.scope),
+  )) {
+    const unit = chaseable.get(row.unit_id);
+    if (unit) unit.codes.push(row.indicator_code);
+    else
+      chaseable.set(row.unit_id, {
+        unitId: row.unit_id,
+        unitName: row.unit_name,
+        deadline: row.deadline,
+        codes: [row.indicator_code],
+      });
+  }
   const requested = input.unitIds ?? [...chaseable.keys()];
   const outside = requested.filter((id) => !chaseable.has(id));
   if (input.unitIds && outside.length) {
     throw forbidden("Chỉ đôn đốc được đơn vị còn thiếu báo cáo thuộc các chỉ số bạn phụ trách.");
   }
-  const targets = data.units.filter((u) => requested.includes(u.unitId) && chaseable.has(u.unitId));
+  const targets = [...chaseable.values()].filter((u) => requested.includes(u.unitId));
   if (!targets.length) return { chased: [], skipped: [] };
+  const { period } = view;
   const now = ctx.clock();
   const hour = vietnamWallClock(now).format("YYYY-MM-DDTHH");
-  const keyOf = (unitId: string) => `chase:${data.period.id}:${unitId}:${ctx.actor.unitId}:${hour}`;
+  const keyOf = (unitId: string) => `chase:${period.id}:${unitId}:${ctx.actor.unitId}:${hour}`;
 
   return ctx.db.transaction(async (tx) => {
     const claimed = await claimReminderKeys(
@@ -197,13 +233,13 @@ export async function chaseUnits(ctx: TServiceContext, input: TChaseRequest): Pr
         result.skipped.push({ unitId: unit.unitId, unitName: unit.unitName });
         continue;
       }
-      const codes = chaseable.get(unit.unitId) ?? [];
+      const { codes } = unit;
       const recipients = await notify(tx, {
         at: now,
         to: { unitIds: [unit.unitId] },
         notice: templates.chase({
-          periodId: data.period.id,
-          label: data.period.label,
+          periodId: period.id,
+          label: period.label,
           unitName: unit.unitName,
           deadline: new Date(unit.deadline),
           unfinished: codes.length,
@@ -222,9 +258,9 @@ export async function chaseUnits(ctx: TServiceContext, input: TChaseRequest): Pr
       actorId: ctx.actor.id,
       action: "period.chase",
       entityType: "period",
-      entityId: data.period.id,
+      entityId: period.id,
       after: {
-        chased: result.chased.map((c) => ({ ...c, codes: chaseable.get(c.unitId) })),
+        chased: result.chased.map((c) => ({ ...c, codes: chaseable.get(c.unitId)?.codes })),
         skipped: result.skipped,
       },
       ip: ctx.ip,

@@ -11,7 +11,6 @@ import {
   isTaskOverdue,
   LOSS_REASON_LABELS,
   REPORT_STATUS_LABELS,
-  slotStatus,
   type TActor,
   type TAuditFilter,
   type TConsolidationRecord,
@@ -28,7 +27,7 @@ import type { TClock } from "../../http/context.ts";
 import { notFound } from "../../http/errors.ts";
 import type { TFileStore } from "../../storage/file-store.ts";
 import { auditForExport } from "../audit/service.ts";
-import { listSlots } from "../completeness/repo.ts";
+import { summarizeSlots } from "../completeness/repo.ts";
 import { dashboardFor } from "../dashboard/service.ts";
 import { getFrameworkDetail } from "../frameworks/service.ts";
 import { findPeriod } from "../periods/repo.ts";
@@ -253,8 +252,8 @@ async function periodAnalysis(
   province: string,
 ): Promise<TPeriodAnalysis> {
   const now = deps.clock();
-  const [slots, tasks, official] = await Promise.all([
-    listSlots(deps.db, periodId),
+  const [completeness, tasks, official] = await Promise.all([
+    summarizeSlots(deps.db, periodId, { now }),
     repo.listOpenProvinceTasks(deps.db),
     repo.listOfficialResults(deps.db),
   ]);
@@ -262,16 +261,11 @@ async function periodAnalysis(
   const own = (y: number) =>
     official.find((r) => r.year === y && foldVietnamese(r.province) === foldVietnamese(province))?.main_values ?? {};
   const lastYear = own(year - 1);
-  const late = new Map<string, { unitName: string; late: number; missing: number }>();
-  for (const slot of slots) {
-    const status = slotStatus(slot.first_submitted_at, slot.deadline);
-    const missedIt = status === "missing" && isPastDeadline(slot.deadline, now);
-    if (status !== "late" && !missedIt) continue;
-    const unit = late.get(slot.unit_id) ?? { unitName: slot.unit_name, late: 0, missing: 0 };
-    if (status === "late") unit.late++;
-    else unit.missing++;
-    late.set(slot.unit_id, unit);
-  }
+  // Late as the completeness page counts it (after the common deadline, even under an extension); missing ones
+  // once the unit's own deadline has passed.
+  const lateUnits = completeness.units
+    .filter((u) => u.late + u.overdue > 0)
+    .map((u) => ({ unitName: u.unit_name, late: u.late, missing: u.overdue }));
   const deadline = dashboard.period?.deadline;
   return {
     officialYear: year,
@@ -285,7 +279,7 @@ async function periodAnalysis(
       lastYearValue: lastYear[m.code]?.value ?? null,
       lastYearRank: lastYear[m.code]?.rank ?? null,
     })),
-    lateUnits: [...late.values()].sort((a, b) => b.late + b.missing - (a.late + a.missing)),
+    lateUnits: lateUnits.sort((a, b) => b.late + b.missing - (a.late + a.missing)),
     recoverable: dashboard.indicators
       .filter((i) => i.isLeaf && i.recoverable > 0)
       .sort((a, b) => b.recoverable - a.recoverable)
