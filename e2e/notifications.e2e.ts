@@ -109,6 +109,10 @@ describe("chasing: notifications and the completeness page", () => {
     await late.getByText(/Quá hạn chưa nộp: \d+/).waitFor();
     expect(await late.textContent()).toContain("quá hạn 2 ngày");
     expect(await late.textContent()).toContain("—"); // never chased yet
+    // opening the row lists its missing reports (fetched for that unit only), each leading to its report
+    await late.getByRole("button", { name: /Expand row|Mở rộng/ }).click();
+    const missing = admin.locator(".ant-table-expanded-row").filter({ hasText: "Chưa nộp" });
+    await missing.getByText(/^4\.2\. /).waitFor();
 
     await admin.getByRole("button", { name: "Đôn đốc ngay" }).click();
     await admin

@@ -1,4 +1,4 @@
-import type { TChaseResult, TCompletenessPage, TFrameworkDetail, TReportDetail } from "@chiso/core";
+import type { TChaseResult, TCompletenessPage, TCompletenessSlot, TFrameworkDetail, TReportDetail } from "@chiso/core";
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -22,6 +22,12 @@ const get = async (who: string, query = "pageSize=500"): Promise<TCompletenessPa
   const res = await call(who, "GET", `/api/completeness?periodId=${periodId}&${query}`);
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
+};
+/** A unit's late and missing reports (the row the page expands). */
+const unitSlots = async (who: string, unitId: string): Promise<TCompletenessSlot[]> => {
+  const res = await call(who, "GET", `/api/completeness/units/${unitId}?periodId=${periodId}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json().slots;
 };
 
 /** A unit's 4.2 report with values and one evidence document, submitted by `who` (the coordinator may act for any unit). */
@@ -105,13 +111,21 @@ describe("completeness and timeliness of a period (tỷ lệ báo cáo)", () => 
     expect(north.counts).toMatchObject({ submitted: 1, onTime: 0, late: 1, overdue: 0 });
     expect(north.counts.missing).toBeGreaterThan(0);
 
-    // The page sends the slots its expandable rows show: late and missing ones, not those on time.
-    expect(data.slots.find((s) => s.unitId === ward.unitId && codeOf(s.indicatorId) === "4.2")).toBeUndefined();
-    const late = data.slots.find((s) => s.unitId === north.unitId && s.status === "late")!;
-    expect(late).toMatchObject({ reportStatus: "submitted", evidenceCount: 1, role: "cooperate" });
+    // A unit's expandable row: its late and missing reports, not those on time.
+    const wardSlots = await unitSlots("admin", ward.unitId);
+    expect(wardSlots.find((s) => codeOf(s.indicatorId) === "4.2")).toBeUndefined();
+    expect(wardSlots).toHaveLength(ward.counts.missing + ward.counts.late);
+    const northSlots = await unitSlots("admin", north.unitId);
+    const late = northSlots.find((s) => s.status === "late")!;
+    expect(late).toMatchObject({
+      reportStatus: "submitted",
+      evidenceCount: 1,
+      role: "cooperate",
+      unitId: north.unitId,
+    });
+    expect(northSlots.filter((s) => s.status === "missing")).toHaveLength(north.counts.missing);
     const sum = data.units.reduce((n, u) => n + u.counts.expected, 0);
     expect(data.totals.expected).toBe(sum);
-    expect(data.slots).toHaveLength(sum - data.totals.onTime);
     expect(data.unitsTotal).toBe(data.units.length);
   });
 
@@ -123,8 +137,6 @@ describe("completeness and timeliness of a period (tỷ lệ báo cáo)", () => 
     expect(first.units.map((u) => u.unitId)).toEqual(all.units.slice(0, 5).map((u) => u.unitId));
     expect(second.units.map((u) => u.unitId)).toEqual(all.units.slice(5, 10).map((u) => u.unitId));
     expect(first.indicators).toEqual(all.indicators);
-    const shown = new Set(first.units.map((u) => u.unitId));
-    expect(first.slots.every((s) => shown.has(s.unitId))).toBe(true);
     const found = await get("admin", "q=phuong%20nha%20trang");
     expect(found.units.map((u) => u.unitName).sort()).toEqual(["Phường Bắc Nha Trang", "Phường Nha Trang"]);
     expect(found.unitsTotal).toBe(2);
@@ -159,9 +171,18 @@ describe("completeness and timeliness of a period (tỷ lệ báo cáo)", () => 
     const data = await get("noivu");
     expect(data.scope).toBe("lead");
     const own = unitIds["Sở Nội vụ"];
-    for (const slot of data.slots) {
-      expect(slot.unitId === own || ["4.1", "4.2", "4.3", "4.4"].includes(codeOf(slot.indicatorId))).toBe(true);
-    }
+    const ward = data.units.find((u) => u.unitName === "Phường Nha Trang")!;
+    // of another unit, only the reports on the indicators it leads
+    const wardSlots = await unitSlots("noivu", ward.unitId);
+    expect(wardSlots.length).toBeGreaterThan(0);
+    for (const slot of wardSlots) expect(["4.1", "4.2", "4.3", "4.4"]).toContain(codeOf(slot.indicatorId));
+    const ownCounts = data.units.find((u) => u.unitId === own)!.counts;
+    expect((await unitSlots("noivu", own!)).length).toBe(ownCounts.missing + ownCounts.late);
+    // a unit outside its indicators: nothing, although the unit exists
+    expect(await unitSlots("noivu", unitIds["Viettel Khánh Hòa"]!)).toEqual([]);
+    expect(
+      (await call("nhatrang", "GET", `/api/completeness/units/${ward.unitId}?periodId=${periodId}`)).statusCode,
+    ).toBe(403);
     expect(data.units.some((u) => u.unitName === "Viettel Khánh Hòa")).toBe(false);
     expect(data.units.some((u) => u.unitName === "Phường Nha Trang")).toBe(true);
     expect(data.units.find((u) => u.unitId === own)!.chaseable).toBe(false);

@@ -1,4 +1,11 @@
-import { foldVietnamese, ZChaseRequest, ZChaseResult, ZCompletenessPage, ZCompletenessQuery } from "@chiso/core";
+import {
+  foldVietnamese,
+  ZChaseRequest,
+  ZChaseResult,
+  ZCompletenessPage,
+  ZCompletenessQuery,
+  ZCompletenessUnitSlots,
+} from "@chiso/core";
 import { z } from "zod";
 import type { TApp } from "../../http/app-types.ts";
 import { authorize, currentUser, serviceContext } from "../../http/auth.ts";
@@ -28,6 +35,23 @@ export function completenessRoutes(app: TApp, deps: TAppDeps) {
       return deps.sharedReads.send(request, reply, ctx.actor, ZCompletenessPage, () =>
         service.getCompletenessPage(ctx, request.query),
       );
+    },
+  );
+
+  app.get(
+    "/api/completeness/units/:unitId",
+    {
+      schema: {
+        tags,
+        summary: "Báo cáo nộp muộn và chưa nộp của một đơn vị trong kỳ (dòng mở rộng của bảng tỷ lệ báo cáo)",
+        params: z.object({ unitId: z.uuid("Mã đơn vị không hợp lệ") }),
+        querystring: ZQuery,
+        response: { 200: ZCompletenessUnitSlots },
+      },
+    },
+    async (request) => {
+      const ctx = serviceContext(request, deps, currentUser(request));
+      return service.getUnitOpenSlots(ctx, request.query.periodId, request.params.unitId);
     },
   );
 

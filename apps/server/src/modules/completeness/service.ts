@@ -16,6 +16,7 @@ import {
   type TCompletenessQuery,
   type TCompletenessSlot,
   type TCompletenessUnit,
+  type TCompletenessUnitSlots,
   type TScopeRef,
   unitsLed,
   vietnamWallClock,
@@ -157,30 +158,32 @@ export async function getCompleteness(ctx: TServiceContext, periodId: string): P
   return { ...summary, slots };
 }
 
-/**
- * The page: totals and indicators, one page of the units matching the search, and those units' open slots. The
- * counts come from the database; only the slots of the units shown are read.
- */
+/** The page: totals and indicators and one page of the units matching the search, counted by the database. */
 export async function getCompletenessPage(ctx: TServiceContext, query: TCompletenessQuery): Promise<TCompletenessPage> {
   const view = await openView(ctx, query.periodId);
   const data = await summarize(ctx, view);
   const found = query.q ? data.units.filter((u) => matchesSearch(u.unitName, query.q ?? "")) : data.units;
   const matching = query.order === "behind" ? [...found].sort(furthestBehindFirst) : found;
   const units = matching.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
-  const slots = await listViewSlots(
-    ctx,
-    view,
-    units.map((u) => u.unitId),
-  );
   return {
     ...data,
     units,
-    slots: slots.filter((s) => s.status !== "on_time"),
     unitsTotal: matching.length,
     chaseableUnits: data.units.filter((u) => u.chaseable).length,
     page: query.page,
     pageSize: query.pageSize,
   };
+}
+
+/** One unit's late and missing reports, within what the viewer sees of the period (none outside it). */
+export async function getUnitOpenSlots(
+  ctx: TServiceContext,
+  periodId: string,
+  unitId: string,
+): Promise<TCompletenessUnitSlots> {
+  const view = await openView(ctx, periodId);
+  const slots = await listViewSlots(ctx, view, [unitId]);
+  return { unitId, slots: slots.filter((s) => s.status !== "on_time") };
 }
 
 /**

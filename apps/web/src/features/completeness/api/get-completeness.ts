@@ -1,4 +1,4 @@
-import type { TCompletenessPage } from "@chiso/core";
+import type { TCompletenessPage, TCompletenessUnitSlots } from "@chiso/core";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "../../../lib/api.ts";
 
@@ -31,6 +31,14 @@ export const completenessQuery = (view: TCompletenessView) =>
   });
 export const useCompleteness = (view: TCompletenessView | undefined) =>
   useQuery({ ...completenessQuery(view ?? { periodId: "", page: 1, pageSize: 1 }), enabled: Boolean(view?.periodId) });
+
+/** One unit's late and missing reports in the period (the table's expandable row), fetched when it is opened. */
+export const useUnitOpenSlots = (periodId: string, unitId: string) =>
+  useQuery({
+    queryKey: ["completeness", periodId, "unit", unitId],
+    queryFn: () =>
+      api<TCompletenessUnitSlots>("GET", `/api/completeness/units/${unitId}?periodId=${encodeURIComponent(periodId)}`),
+  });
 
 /** The same data as a workbook, downloaded by the browser (the session cookie goes with the link). */
 export const completenessExportUrl = (periodId: string) => `/api/completeness/export?periodId=${periodId}`;

@@ -20,6 +20,7 @@ import {
   Popconfirm,
   Row,
   Select,
+  Skeleton,
   Statistic,
   Table,
   type TableColumnsType,
@@ -35,7 +36,7 @@ import { errorMessage } from "../../../i18n/index.ts";
 import { useMe } from "../../auth/api/get-me.ts";
 import { usePeriods } from "../../periods/api/periods.ts";
 import { useChaseUnits } from "../api/chase-units.ts";
-import { completenessExportUrl, useCompleteness } from "../api/get-completeness.ts";
+import { completenessExportUrl, useCompleteness, useUnitOpenSlots } from "../api/get-completeness.ts";
 
 const percent = (part: number, whole: number) =>
   formatPercentVi(ratioOf(part, whole), { fromRatio: true, maxDecimals: 1 });
@@ -353,34 +354,49 @@ function UnitTable({ data, table }: { data: TCompletenessPage; table: TUnitPagin
         scroll={{ x: 1500 }}
         expandable={{
           rowExpandable: (unit) => unit.counts.missing + unit.counts.late > 0,
-          expandedRowRender: (unit) => (
-            <Flex vertical gap={4}>
-              <Typography.Text strong>{t("notifications.completeness.missingReports")}</Typography.Text>
-              {data.slots
-                .filter((s) => s.unitId === unit.unitId && s.status !== "on_time")
-                .map((s) => {
-                  const indicator = indicators.get(s.indicatorId);
-                  return (
-                    <Flex key={s.indicatorId} gap={8} align="center">
-                      <Tag color={s.status === "late" ? "orange" : "red"}>
-                        {t(`notifications.completeness.status.${s.status}`)}
-                      </Tag>
-                      {s.reportId ? (
-                        <Link to={`/reports/${s.reportId}`}>
-                          {indicator?.code}. {indicator?.name}
-                        </Link>
-                      ) : (
-                        <span>
-                          {indicator?.code}. {indicator?.name}
-                        </span>
-                      )}
-                    </Flex>
-                  );
-                })}
-            </Flex>
-          ),
+          expandedRowRender: (unit) => <UnitOpenSlots periodId={data.period.id} unit={unit} indicators={indicators} />,
         }}
       />
+    </Flex>
+  );
+}
+
+/** A unit's late and missing reports, fetched when its row is opened. */
+function UnitOpenSlots({
+  periodId,
+  unit,
+  indicators,
+}: {
+  periodId: string;
+  unit: TCompletenessUnit;
+  indicators: Map<string, TCompletenessIndicator>;
+}) {
+  const { t } = useTranslation();
+  const slots = useUnitOpenSlots(periodId, unit.unitId);
+  if (slots.error) return <ErrorAlert error={slots.error} />;
+  return (
+    <Flex vertical gap={4}>
+      <Typography.Text strong>{t("notifications.completeness.missingReports")}</Typography.Text>
+      {!slots.data && <Skeleton active paragraph={{ rows: 2 }} title={false} />}
+      {slots.data?.slots.map((s) => {
+        const indicator = indicators.get(s.indicatorId);
+        return (
+          <Flex key={s.indicatorId} gap={8} align="center">
+            <Tag color={s.status === "late" ? "orange" : "red"}>
+              {t(`notifications.completeness.status.${s.status}`)}
+            </Tag>
+            {s.reportId ? (
+              <Link to={`/reports/${s.reportId}`}>
+                {indicator?.code}. {indicator?.name}
+              </Link>
+            ) : (
+              <span>
+                {indicator?.code}. {indicator?.name}
+              </span>
+            )}
+          </Flex>
+        );
+      })}
     </Flex>
   );
 }
