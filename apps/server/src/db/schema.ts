@@ -353,6 +353,12 @@ export const reports = pgTable(
     /** The lead's report: the consolidated values it accepted or overrode (with why) and the units' breakdown. */
     consolidation: jsonb("consolidation").$type<TConsolidationRecord>(),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    /**
+     * How many documents the report cites, kept by a trigger on report_documents (migration 0012): the ranking and
+     * the completeness counts read it from the period's covering index instead of probing the citations of 40,000
+     * reports one by one.
+     */
+    evidenceCount: integer("evidence_count").notNull().default(0),
     /** Optimistic concurrency: every save must name the version it started from. */
     version: integer("version").notNull().default(1),
     updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),

@@ -55,7 +55,7 @@ function periodSlots(periodId: string, filter: TSlotFilter, options: { statusOnl
         ) fs on true`;
   return sql`select a.unit_id, u.name as unit_name, a.indicator_id, i.code as indicator_code,
                i.name as indicator_name, i.sort_order, a.role, lead.unit_id as lead_unit_id, lu.name as lead_unit_name,
-               r.id as report_id, r.status, least(r.submitted_at, fs.first_at) as first_at,
+               r.id as report_id, r.status, r.evidence_count, least(r.submitted_at, fs.first_at) as first_at,
                p.deadline as period_deadline,
                greatest(p.deadline, coalesce(x.deadline, p.deadline)) as deadline,
                coalesce(x.deadline > p.deadline, false) as extended
@@ -119,9 +119,8 @@ export function listSlots(db: TDbOrTx, periodId: string, filter: TSlotFilter = {
     sql`with s as (${periodSlots(periodId, filter)})
         select s.unit_id, s.unit_name, s.indicator_id, s.indicator_code, s.indicator_name, s.role, s.lead_unit_id,
                s.lead_unit_name, s.report_id, s.status, ${isoUtc("s.first_at")} as first_submitted_at,
-               ${isoUtc("s.deadline")} as deadline, s.extended, coalesce(ev.n, 0)::int as evidence_count
+               ${isoUtc("s.deadline")} as deadline, s.extended, coalesce(s.evidence_count, 0)::int as evidence_count
         from s
-        left join lateral (select count(*) as n from report_documents rd where rd.report_id = s.report_id) ev on true
         order by s.unit_name, s.sort_order, s.indicator_code`,
   );
 }
@@ -176,8 +175,7 @@ export async function summarizeSlots(
                  ${SLOT_STATUS} as state,
                  ${nowSeconds}::bigint > floor(extract(epoch from s.deadline)) as past,
                  ${chase} as may_chase,
-                 s.first_at is not null
-                   and exists (select 1 from report_documents rd where rd.report_id = s.report_id) as with_evidence
+                 s.first_at is not null and s.evidence_count > 0 as with_evidence
           from s
         ),
         g as (

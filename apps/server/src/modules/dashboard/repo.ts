@@ -205,9 +205,7 @@ export function listUnitActivity(db: TDbOrTx, periodIds: readonly string[]) {
             count(*)::int as expected,
             count(*) filter (where r.submitted_at is not null and r.submitted_at <= coalesce(x.deadline, o.deadline))::int as on_time,
             count(*) filter (where r.status is not null and r.status <> 'draft'
-                               and (not o.evidence_required
-                                    -- one probe of the evidence index per report (a join would read them all)
-                                    or exists (select 1 from report_documents rd where rd.report_id = r.id)))::int as complete,
+                               and (not o.evidence_required or r.evidence_count > 0))::int as complete,
             coalesce(sum(rt.n), 0)::int as returns,
             coalesce(sum(o.max_score) filter (where o.role = 'lead'), 0) as lead_max
           from owed o

@@ -185,7 +185,7 @@ function prepareSaveContext(db: TDb) {
       },
       leadUnitId: leadAssignment.unitId,
       extension: periodExtensions.deadline,
-      evidenceCount: sql<number>`(select count(*)::int from ${reportDocuments} rd where rd.report_id = ${reports.id})`,
+      evidenceCount: reports.evidenceCount,
     })
     .from(reports)
     .innerJoin(periods, eq(periods.id, reports.periodId))

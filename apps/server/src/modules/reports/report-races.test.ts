@@ -1,5 +1,7 @@
 import type { TFrameworkDetail, TReportDetail } from "@chiso/core";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../../db/client.ts";
 import { documents } from "../../db/schema.ts";
 import { createTestApp, type TTestApp } from "../../test/test-app.ts";
 
@@ -15,6 +17,14 @@ type TMethod = "GET" | "POST" | "PATCH" | "DELETE";
 const call = (who: string, method: TMethod, url: string, payload?: object) =>
   t.app.inject({ method, url, headers: { cookie: cookies[who]! }, payload });
 const reload = async (): Promise<TReportDetail> => (await call("nhatrang", "GET", `/api/reports/${report.id}`)).json();
+
+async function evidenceCount(): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    t.database.db,
+    sql`select evidence_count as n from reports where id = ${report.id}`,
+  );
+  return row!.n;
+}
 
 async function newEvidence(unitId: string, n: number) {
   const [row] = await t.database.db
@@ -63,6 +73,8 @@ describe("a detach racing a submit", () => {
         detach.statusCode === 200 ? [200, 400] : [200, 409],
       );
       const after = await reload();
+      // the count the ranking and completeness read (kept by a trigger) agrees with the citations, race or not
+      expect(await evidenceCount()).toBe(after.documents.length);
       if (after.status === "submitted") {
         expect(after.documents.length).toBeGreaterThan(0);
         const lead: TReportDetail = (await call("noivu", "GET", `/api/reports/${report.id}`)).json();
@@ -80,6 +92,7 @@ describe("a detach racing a submit", () => {
       } else {
         expect(after.documents).toHaveLength(0);
       }
+      expect(await evidenceCount()).toBe((await reload()).documents.length);
     }
     expect(outcomes.size).toBeGreaterThan(0);
   });
