@@ -38,6 +38,7 @@ import { notificationRoutes } from "./modules/notifications/routes.ts";
 import { periodRoutes } from "./modules/periods/routes.ts";
 import { planRoutes } from "./modules/plans/routes.ts";
 import { reportRoutes } from "./modules/reports/routes.ts";
+import { registerSaveContexts } from "./modules/reports/save-contexts.ts";
 import { resultRoutes } from "./modules/results/routes.ts";
 import { settingsRoutes } from "./modules/settings/routes.ts";
 import { unitGroupRoutes } from "./modules/unit-groups/routes.ts";
@@ -52,8 +53,11 @@ export interface TBuildAppOptions {
   clock?: TClock;
   cookieSecure?: boolean;
   sessionTtlHours?: number;
-  /** How long a looked-up session is kept in memory (main.ts: SESSION_CACHE_SECONDS); off by default. */
-  sessionCacheMs?: number;
+  /**
+   * How long looked-up sessions and draft-save contexts are kept in memory (main.ts: CACHE_SECONDS); off by
+   * default, so tests see every change at once unless they ask for it.
+   */
+  cacheMs?: number;
   /** Login attempts per IP address per minute, on top of the per-account lock. */
   loginAttemptsPerMinute?: number;
   /** Proxies trusted to tell the client's address (X-Forwarded-For); off by default (env TRUST_PROXY). */
@@ -89,10 +93,11 @@ export async function buildApp(options: TBuildAppOptions): Promise<TApp> {
     clock: options.clock ?? (() => new Date()),
     files: options.fileStore ?? createLocalFileStore(path.resolve("data/files")),
     sharedReads: registerSharedReads(app),
+    saveContexts: registerSaveContexts(app, options.cacheMs ?? 0),
     config: {
       cookieSecure: options.cookieSecure ?? false,
       sessionTtlHours: options.sessionTtlHours ?? 12,
-      sessionCacheMs: options.sessionCacheMs ?? 0,
+      cacheMs: options.cacheMs ?? 0,
       loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 30,
       maxUploadMb,
     },

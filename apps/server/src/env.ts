@@ -86,10 +86,11 @@ const ZEnv = z
       .max(24 * 30, "must be at most 720 hours (30 days)")
       .default(12),
     /**
-     * Seconds a signed-in session is kept in memory between lookups (0 = look it up on every request). A change
-     * made through another instance (logout, disabling, roles) reaches this one at most this much later.
+     * Seconds a looked-up session and a draft save's context are kept in memory (0 = read them on every request).
+     * A change made through another instance (logout, disabling, roles, a period closed) reaches this one at most
+     * this much later.
      */
-    SESSION_CACHE_SECONDS: z.coerce.number(whole("seconds")).int(whole("seconds")).min(0).max(60).default(5),
+    CACHE_SECONDS: z.coerce.number(whole("seconds")).int(whole("seconds")).min(0).max(60).default(5),
     /** Sign-in attempts from one address per minute, whatever the username (on top of the per-account back-off). */
     LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number(whole("attempts")).int(whole("attempts")).min(1).max(10_000).default(30),
     TRUST_PROXY: ZTrustProxy,

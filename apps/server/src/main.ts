@@ -31,7 +31,7 @@ const app = await buildApp({
   mailer,
   cookieSecure: env.COOKIE_SECURE,
   sessionTtlHours: env.SESSION_TTL_HOURS,
-  sessionCacheMs: env.SESSION_CACHE_SECONDS * 1000,
+  cacheMs: env.CACHE_SECONDS * 1000,
   loginAttemptsPerMinute: env.LOGIN_ATTEMPTS_PER_MINUTE,
   trustProxy: env.TRUST_PROXY,
   allowedOrigins: [env.PUBLIC_URL, ...env.ALLOWED_ORIGINS],

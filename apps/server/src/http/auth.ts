@@ -26,14 +26,14 @@ declare module "fastify" {
  */
 export function registerAuth(
   app: FastifyInstance,
-  deps: { db: TDb; clock: TClock; config: { sessionCacheMs: number } },
+  deps: { db: TDb; clock: TClock; config: { cacheMs: number } },
 ): void {
   app.decorateRequest("sessionUser", null);
 
   app.addHook("onRequest", async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const user = await findSessionUser(deps.db, deps.clock, token, deps.config.sessionCacheMs);
+    const user = await findSessionUser(deps.db, deps.clock, token, deps.config.cacheMs);
     if (user) request.sessionUser = { ...user, sessionId: token };
   });
 

@@ -1,5 +1,6 @@
 import type { TActor, TMe } from "@chiso/core";
 import type { TDb } from "../db/client.ts";
+import type { TSaveContexts } from "../modules/reports/save-contexts.ts";
 import type { TFileStore } from "../storage/file-store.ts";
 import type { TSharedReads } from "./shared-reads.ts";
 
@@ -24,10 +25,12 @@ export interface TAppDeps {
   files: TFileStore;
   /** Concurrent requests for the same heavy page share one computation (shared-reads.ts). */
   sharedReads: TSharedReads;
+  /** What recent draft saves read, for the next autosave of the same report (reports/save-contexts.ts). */
+  saveContexts: TSaveContexts;
   config: {
     cookieSecure: boolean;
     sessionTtlHours: number;
-    sessionCacheMs: number;
+    cacheMs: number;
     loginAttemptsPerMinute: number;
     maxUploadMb: number;
   };

@@ -71,7 +71,7 @@ export async function createTestApp(
     /** A built web UI to serve at / (see web-delivery.test.ts). */
     webDist?: string;
     /** Keep looked-up sessions this long (off by default, as in buildApp; see session-cache.test.ts). */
-    sessionCacheMs?: number;
+    cacheMs?: number;
   } = {},
 ): Promise<TTestApp> {
   const database = await openTestDatabase();
@@ -90,7 +90,7 @@ export async function createTestApp(
     trustProxy: options.trustProxy,
     fileStore: createLocalFileStore(filesRoot),
     webDist: options.webDist,
-    sessionCacheMs: options.sessionCacheMs,
+    cacheMs: options.cacheMs,
   });
   await app.ready();
   return {

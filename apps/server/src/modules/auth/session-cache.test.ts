@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.ts";
 import { createTestApp, type TTestApp } from "../../test/test-app.ts";
 
-// Sessions kept in memory between lookups (SESSION_CACHE_SECONDS): what this instance changes takes effect on the
+// Sessions kept in memory between lookups (CACHE_SECONDS): what this instance changes takes effect on the
 // next request; what another instance writes is seen once the kept copy is older than the setting.
 const KEEP_MS = 400;
 let t: TTestApp;
 beforeAll(async () => {
-  t = await createTestApp({ sessionCacheMs: KEEP_MS });
+  t = await createTestApp({ cacheMs: KEEP_MS });
 });
 afterAll(() => t.close());
 

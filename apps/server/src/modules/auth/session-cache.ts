@@ -1,5 +1,5 @@
 /**
- * Signed-in users of recent requests, kept for a few seconds (SESSION_CACHE_SECONDS, default 5 in production, off
+ * Signed-in users of recent requests, kept for a few seconds (CACHE_SECONDS, default 5 in production, off
  * unless configured). Every request looks its session up; on a deadline day that lookup was one of a save's three
  * round trips to PostgreSQL. A change to accounts, roles, units or sessions made by this instance clears the whole
  * cache at once (logout, password change, disabling, new roles take effect on the next request); a change made

@@ -70,6 +70,8 @@ export async function saveDraftIfVersion(
   save: {
     reportId: string;
     version: number;
+    /** The evidence count the score was computed with: the write is refused if it changed meanwhile. */
+    evidenceCount: number;
     values: Record<string, unknown>;
     /** undefined keeps the note as it is. */
     note: string | null | undefined;
@@ -104,6 +106,7 @@ export async function saveDraftIfVersion(
     JSON.stringify(save.before),
     JSON.stringify(save.after),
     save.ip,
+    save.evidenceCount,
   ]);
   if (!row) return null;
   return {
@@ -116,14 +119,15 @@ export async function saveDraftIfVersion(
   };
 }
 
-// $2: keep the note as it is ($3 ignored). The audit row is recordAudit's (modules/audit), written by the same
-// statement.
+// $2: keep the note as it is ($3 ignored). Written only while the report is the version the save started from, is
+// still editable and cites as many documents as the score counted ($14). The audit row is recordAudit's
+// (modules/audit), written by the same statement.
 const SAVE_DRAFT = `with saved as (
     update reports set values = $1::jsonb,
       note = case when $2::boolean then note else $3::text end,
       self_points = $4, self_explanation = $5, proposed_points = $6, proposed_explanation = $7,
       updated_by = $8, version = version + 1, updated_at = now()
-    where id = $9 and version = $10
+    where id = $9 and version = $10 and status in ('draft', 'returned') and evidence_count = $14
     returning id, version, status, self_points, self_explanation, updated_at
   ),
   audit as (

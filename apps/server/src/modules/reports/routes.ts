@@ -120,8 +120,9 @@ export function reportRoutes(app: TApp, deps: TAppDeps) {
         body: ZReportSave,
         response: { 200: ZReportSaved },
       },
+      config: { keepsSaveContexts: true },
     },
-    async (request) => service.saveReport(ctx(request), request.params.id, request.body),
+    async (request) => service.saveReport(ctx(request), request.params.id, request.body, deps.saveContexts),
   );
 
   app.post(

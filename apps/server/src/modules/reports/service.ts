@@ -38,6 +38,7 @@ import { presentIndicator } from "../frameworks/present.ts";
 import { notifyCommentReply, notifyReportAction } from "../notifications/service.ts";
 import { findUnitPath } from "../units/repo.ts";
 import * as repo from "./repo.ts";
+import type { TSaveContexts } from "./save-contexts.ts";
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -324,22 +325,44 @@ function staleVersion() {
   );
 }
 
+type TSaveContext = NonNullable<Awaited<ReturnType<typeof repo.findSaveContext>>>;
+
 /**
  * Saves the values and note of a draft; the self-assessed score is recomputed from them and the evidence.
  * The deadline-day path: one query for the context (with the evidence count), then one statement that writes
- * the draft under its version check together with its audit row; it answers only what changed.
+ * the draft under its version check together with its audit row; it answers only what changed. The context is
+ * kept for the next autosave of the same report (save-contexts.ts), which then takes one round trip.
  */
-export async function saveReport(ctx: TServiceContext, reportId: string, input: TReportSave): Promise<TReportSaved> {
+export async function saveReport(
+  ctx: TServiceContext,
+  reportId: string,
+  input: TReportSave,
+  contexts?: TSaveContexts,
+): Promise<TReportSaved> {
+  const kept = contexts?.get<TSaveContext>(reportId, input.version);
+  if (kept) {
+    const saved = await writeDraft(ctx, kept, input);
+    if (saved) return keepContext(contexts, kept, input, saved);
+    contexts?.forget(reportId); // changed meanwhile: read it afresh
+  }
   const c = await repo.findSaveContext(ctx.db, reportId);
   if (!c) throw notFound("báo cáo");
+  const saved = await writeDraft(ctx, c, input);
+  if (!saved) throw staleVersion();
+  return keepContext(contexts, c, input, saved);
+}
+
+/** The rules, then the write; null when the report changed since `c` was read (version, status or evidence). */
+async function writeDraft(ctx: TServiceContext, c: TSaveContext, input: TReportSave) {
   assertEditable(ctx, c);
   const problems = checkReportedValues(c.indicator, input.values);
   if (problems.length) throw new AppError("VALIDATION_FAILED", problems.join(" "));
   const proposal = checkProposal(c, input);
   const scored = score(c, input.values, c.evidenceCount, proposal);
-  const saved = await repo.saveDraftIfVersion(ctx.db, {
-    reportId,
+  return repo.saveDraftIfVersion(ctx.db, {
+    reportId: c.report.id,
     version: input.version,
+    evidenceCount: c.evidenceCount,
     values: input.values,
     note: input.note,
     proposedPoints: proposal.points,
@@ -351,7 +374,26 @@ export async function saveReport(ctx: TServiceContext, reportId: string, input: 
     before: { values: c.report.values, note: c.report.note, proposedPoints: c.report.proposedPoints },
     after: { values: input.values, note: input.note, proposedPoints: proposal.points },
   });
-  if (!saved) throw staleVersion();
+}
+
+function keepContext(
+  contexts: TSaveContexts | undefined,
+  c: TSaveContext,
+  input: TReportSave,
+  saved: TReportSaved,
+): TReportSaved {
+  const proposal = checkProposal(c, input);
+  contexts?.keep(c.report.id, saved.version, {
+    ...c,
+    report: {
+      ...c.report,
+      status: saved.status,
+      values: input.values,
+      note: input.note === undefined ? c.report.note : input.note,
+      proposedPoints: proposal.points,
+      proposedExplanation: proposal.explanation,
+    },
+  } satisfies TSaveContext);
   return saved;
 }
 
