@@ -2,7 +2,6 @@ import fs from "node:fs";
 import path from "node:path";
 import compress from "@fastify/compress";
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
@@ -21,7 +20,7 @@ import { registerAuth } from "./http/auth.ts";
 import type { TAppDeps, TClock } from "./http/context.ts";
 import { registerErrorHandler } from "./http/errors.ts";
 import { registerRequestGuard } from "./http/request-guard.ts";
-import { securityHeaders } from "./http/security-headers.ts";
+import { registerSecurityHeaders } from "./http/security-headers.ts";
 import { registerSharedReads } from "./http/shared-reads.ts";
 import { accountRoutes } from "./modules/accounts/routes.ts";
 import { assessmentRoutes } from "./modules/assessments/routes.ts";
@@ -103,7 +102,7 @@ export async function buildApp(options: TBuildAppOptions): Promise<TApp> {
     },
   };
 
-  await app.register(helmet, securityHeaders(deps.config.cookieSecure));
+  registerSecurityHeaders(app, deps.config.cookieSecure);
   // JSON and any uncompressed text (brotli at the plugin's fast level 4, else gzip); the web's built files are
   // compressed once at build time and served as they are (serveWeb), so this only touches API answers.
   await app.register(compress, { global: true, threshold: 1024, encodings: ["br", "gzip"] });
