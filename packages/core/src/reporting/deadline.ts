@@ -20,5 +20,12 @@ export function submissionWindow(input: TSubmissionWindowInput, now: TInstantInp
   );
   const deadline = candidates.reduce((latest, d) => (new Date(d) > new Date(latest) ? d : latest));
   const open = !input.periodClosed && !isPastDeadline(deadline, now);
-  return { deadline: new Date(deadline).toISOString(), open, daysLeft: daysLeft(deadline, now) };
+  return {
+    deadline: new Date(deadline).toISOString(),
+    open,
+    // Counted only when read: a draft save asks only whether the window is open, thousands of times a second.
+    get daysLeft() {
+      return daysLeft(deadline, now);
+    },
+  };
 }

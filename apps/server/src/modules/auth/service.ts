@@ -143,13 +143,13 @@ export async function logout(db: TDb, token: string) {
 
 /** The live session's user; `cacheMs` > 0 keeps it that long (session-cache.ts says what that trades). */
 export async function findSessionUser(db: TDb, clock: TClock, token: string, cacheMs = 0) {
-  const id = hashToken(token);
   const now = clock();
-  const kept = cacheMs > 0 ? cachedSession<TSessionUserRow>(id, now) : null;
+  // Kept under the token itself (in this process's memory only): hashing it is for what the database stores.
+  const kept = cacheMs > 0 ? cachedSession<TSessionUserRow>(token, now) : null;
   if (kept) return kept;
-  const found = await repo.findSessionUser(db, id, now);
+  const found = await repo.findSessionUser(db, hashToken(token), now);
   if (!found) return null;
-  keepSession(id, found.user, found.expiresAt, cacheMs);
+  keepSession(token, found.user, found.expiresAt, cacheMs);
   return found.user;
 }
 

@@ -9,20 +9,22 @@ const cached = new Map<string, { user: unknown; expiresAt: Date; keptUntil: numb
 /** Bounded: a flood of distinct tokens must not grow memory. */
 const MAX_ENTRIES = 20_000;
 
-export function cachedSession<T>(tokenHash: string, now: Date): T | null {
-  const entry = cached.get(tokenHash);
+export function cachedSession<T>(token: string, now: Date): T | null {
+  const entry = cached.get(token);
   if (!entry) return null;
   if (entry.keptUntil < performance.now() || entry.expiresAt <= now) {
-    cached.delete(tokenHash);
+    cached.delete(token);
     return null;
   }
   return entry.user as T;
 }
 
-export function keepSession(tokenHash: string, user: unknown, expiresAt: Date, ttlMs: number) {
+export function keepSession(token: string, user: unknown, expiresAt: Date, ttlMs: number) {
   if (ttlMs <= 0) return;
   if (cached.size >= MAX_ENTRIES) cached.clear();
-  cached.set(tokenHash, { user, expiresAt, keptUntil: performance.now() + ttlMs });
+  // Spread over the last quarter of the setting: sessions looked up together (everyone at 8:00, a restart) must not
+  // all be looked up again in the same instant.
+  cached.set(token, { user, expiresAt, keptUntil: performance.now() + ttlMs * (0.75 + Math.random() / 4) });
 }
 
 /** Called by every writer of users, roles, units and sessions. */
