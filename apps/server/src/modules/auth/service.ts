@@ -8,7 +8,7 @@ import { notify } from "../notifications/service.ts";
 import { loginBlocked } from "../notifications/templates.ts";
 import { hashPassword, verifyPassword } from "./passwords.ts";
 import * as repo from "./repo.ts";
-import { cachedSession, keepSession } from "./session-cache.ts";
+import { cachedSession, dropSession, keepSession, sessionCacheGeneration } from "./session-cache.ts";
 import { emptyThrottle, reserveAttempt, type TThrottlePolicy } from "./throttle.ts";
 
 /** Wrong passwords for one account from one address before it is blocked there (for 15, then 30, 60… minutes). */
@@ -146,10 +146,21 @@ export async function findSessionUser(db: TDb, clock: TClock, token: string, cac
   const now = clock();
   // Kept under the token itself (in this process's memory only): hashing it is for what the database stores.
   const kept = cacheMs > 0 ? cachedSession<TSessionUserRow>(token, now) : null;
-  if (kept) return kept;
+  if (kept) {
+    if (kept.refresh) void lookUpSession(db, token, now, cacheMs).catch(() => undefined); // expires on its own
+    return kept.user;
+  }
+  return lookUpSession(db, token, now, cacheMs);
+}
+
+async function lookUpSession(db: TDb, token: string, now: Date, cacheMs: number) {
+  const since = sessionCacheGeneration();
   const found = await repo.findSessionUser(db, hashToken(token), now);
-  if (!found) return null;
-  keepSession(token, found.user, found.expiresAt, cacheMs);
+  if (!found) {
+    dropSession(token);
+    return null;
+  }
+  keepSession(token, found.user, found.expiresAt, cacheMs, since);
   return found.user;
 }
 

@@ -63,3 +63,31 @@ describe("sessions kept in memory", () => {
     expect((await me(cookie)).statusCode).toBe(401);
   });
 });
+
+describe("a session in use", () => {
+  it("is looked up again in the background once its copy is half the setting old", async () => {
+    // Long enough that the background lookup, not the copy's end, is what ends the session here (≥ 6 s).
+    const keep = 8_000;
+    const app = await createTestApp({ cacheMs: keep });
+    try {
+      const cookie = await app.login("vpubnd");
+      const ask = () => app.app.inject({ method: "GET", url: "/api/auth/me", headers: { cookie } });
+      const started = performance.now();
+      expect((await ask()).statusCode).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, keep / 2 + 100));
+      await app.database.db.execute(
+        sql`delete from sessions where user_id = (select id from users where username = 'vpubnd')`,
+      );
+      // answered from the kept copy at once; the lookup it started finds the session gone
+      expect((await ask()).statusCode).toBe(200);
+      let status = 200;
+      while (status === 200 && performance.now() - started < keep * 0.75 - 200) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        status = (await ask()).statusCode;
+      }
+      expect(status).toBe(401);
+    } finally {
+      await app.close();
+    }
+  });
+});
