@@ -45,6 +45,15 @@ export async function insertRows(db: TDbOrTx, t: TBackupTable, rows: readonly Re
   await db.insert(t.table).values(values);
 }
 
+/** Turns the trigger that keeps `reports.evidence_count` (migration 0012) off or on, inside the restore's transaction. */
+export async function setEvidenceCountTrigger(db: TDbOrTx, enabled: boolean) {
+  await db.execute(
+    enabled
+      ? sql`alter table report_documents enable trigger report_documents_count`
+      : sql`alter table report_documents disable trigger report_documents_count`,
+  );
+}
+
 /** After rows with explicit ids, the next generated id continues after the largest restored one. */
 export async function resetSequences(db: TDbOrTx, t: TBackupTable) {
   for (const column of getTableConfig(t.table).columns) {

@@ -44,7 +44,11 @@ export async function restoreBackup(input: TRestoreInput): Promise<TBackupManife
   try {
     await stageObjects(fromDir, manifest, staging);
     await input.db.transaction(async (tx) => {
+      // The backup holds each report's evidence count as it was; the trigger that keeps it must not add the
+      // restored citations to it again.
+      await repo.setEvidenceCountTrigger(tx, false);
       for (const { entry, table } of tables) await loadTable(tx, table, path.join(fromDir, entry.file));
+      await repo.setEvidenceCountTrigger(tx, true);
       for (const { entry, table } of tables) {
         const rows = await repo.countRows(tx, table);
         if (rows !== entry.rows) {
