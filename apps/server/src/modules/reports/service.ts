@@ -341,25 +341,28 @@ export async function saveReport(
 ): Promise<TReportSaved> {
   const kept = contexts?.get<TSaveContext>(reportId, input.version);
   if (kept) {
-    const saved = await writeDraft(ctx, kept, input);
-    if (saved) return keepContext(contexts, kept, input, saved);
+    const written = await writeDraft(ctx, kept, input);
+    if (written) return keepContext(contexts, kept, input, written);
     contexts?.forget(reportId); // changed meanwhile: read it afresh
   }
   const c = await repo.findSaveContext(ctx.db, reportId);
   if (!c) throw notFound("báo cáo");
-  const saved = await writeDraft(ctx, c, input);
-  if (!saved) throw staleVersion();
-  return keepContext(contexts, c, input, saved);
+  const written = await writeDraft(ctx, c, input);
+  if (!written) throw staleVersion();
+  return keepContext(contexts, c, input, written);
 }
 
-/** The rules, then the write; null when the report changed since `c` was read (version, status or evidence). */
+/**
+ * The rules, then the write; null when the report changed since `c` was read (version, status or evidence). Answers
+ * the proposal it wrote too, for the context kept for the next autosave.
+ */
 async function writeDraft(ctx: TServiceContext, c: TSaveContext, input: TReportSave) {
   assertEditable(ctx, c);
   const problems = checkReportedValues(c.indicator, input.values);
   if (problems.length) throw new AppError("VALIDATION_FAILED", problems.join(" "));
   const proposal = checkProposal(c, input);
   const scored = score(c, input.values, c.evidenceCount, proposal);
-  return repo.saveDraftIfVersion(ctx.db, {
+  const saved = await repo.saveDraftIfVersion(ctx.db, {
     reportId: c.report.id,
     version: input.version,
     evidenceCount: c.evidenceCount,
@@ -374,15 +377,15 @@ async function writeDraft(ctx: TServiceContext, c: TSaveContext, input: TReportS
     before: { values: c.report.values, note: c.report.note, proposedPoints: c.report.proposedPoints },
     after: { values: input.values, note: input.note, proposedPoints: proposal.points },
   });
+  return saved && { saved, proposal };
 }
 
 function keepContext(
   contexts: TSaveContexts | undefined,
   c: TSaveContext,
   input: TReportSave,
-  saved: TReportSaved,
+  { saved, proposal }: { saved: TReportSaved; proposal: { points: number | null; explanation: string | null } },
 ): TReportSaved {
-  const proposal = checkProposal(c, input);
   contexts?.keep(c.report.id, saved.version, {
     ...c,
     report: {
