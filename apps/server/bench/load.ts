@@ -44,6 +44,7 @@ export async function runLoad(options: {
 }): Promise<TLoadResult> {
   const clients = Array.from({ length: options.connections }, () => new Client(options.origin, { pipelining: 1 }));
   const latencies: number[] = [];
+  const trace: string[] = [];
   let errors = 0;
   let maxBytes = 0;
   let sent = 0;
@@ -69,6 +70,8 @@ export async function runLoad(options: {
         try {
           const result = await options.step(send, connection);
           latencies.push(performance.now() - t);
+          if (process.env.BENCH_TRACE)
+            trace.push(`${Math.round(t - started)} ${Math.round(performance.now() - t)} ${connection}`);
           maxBytes = Math.max(maxBytes, Buffer.byteLength(result.body));
           if (result.status >= 400) errors++;
         } catch {
@@ -81,6 +84,8 @@ export async function runLoad(options: {
   const seconds = (performance.now() - started) / 1000;
   await Promise.all(clients.map((c) => c.close()));
   latencies.sort((a, b) => a - b);
+  if (process.env.BENCH_TRACE)
+    (await import("node:fs")).appendFileSync(process.env.BENCH_TRACE, `${trace.join("\n")}\n`);
   return {
     requests: latencies.length,
     errors,

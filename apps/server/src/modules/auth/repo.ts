@@ -113,9 +113,29 @@ export async function deleteExpiredSessions(db: TDbOrTx, now: Date) {
  * round trip.
  */
 export async function findSessionUser(db: TDb, sessionId: string, now: Date) {
-  const [row] = await sessionUserQuery(db).execute({ sessionId, now });
-  if (!row || row.isDisabled) return null;
-  const { isDisabled: _disabled, grants, expiresAt, ...user } = row;
+  const [row] = await preparedOnce(sessionQueries, db, () => sessionUserQuery(db, "one")).execute({
+    sessionIds: [sessionId],
+    now,
+  });
+  return row ? sessionUserOf(row) : null;
+}
+
+/**
+ * The sessions of many tokens at once (the background lookups of sessions in use, gathered): by session id, the
+ * user, or null when the session ended.
+ */
+export async function findSessionUsers(db: TDb, sessionIds: readonly string[], now: Date) {
+  const rows = await preparedOnce(batchSessionQueries, db, () => sessionUserQuery(db, "many")).execute({
+    sessionIds,
+    now,
+  });
+  const found = new Map(rows.map((row) => [row.sessionId, sessionUserOf(row)]));
+  return new Map(sessionIds.map((id) => [id, found.get(id) ?? null]));
+}
+
+function sessionUserOf(row: TSessionUserRow) {
+  if (row.isDisabled) return null;
+  const { isDisabled: _disabled, grants, expiresAt, sessionId: _session, ...user } = row;
   return {
     expiresAt,
     user: {
@@ -132,20 +152,24 @@ export async function findSessionUser(db: TDb, sessionId: string, now: Date) {
   };
 }
 
-const preparedSessionQueries = new WeakMap<TDb, ReturnType<typeof prepareSessionUserQuery>>();
+type TSessionUserRow = Awaited<ReturnType<ReturnType<typeof sessionUserQuery>["execute"]>>[number];
 
-function sessionUserQuery(db: TDb) {
-  let query = preparedSessionQueries.get(db);
+const sessionQueries = new WeakMap<TDb, ReturnType<typeof sessionUserQuery>>();
+const batchSessionQueries = new WeakMap<TDb, ReturnType<typeof sessionUserQuery>>();
+
+function preparedOnce<T>(kept: WeakMap<TDb, T>, db: TDb, prepare: () => T): T {
+  let query = kept.get(db);
   if (!query) {
-    query = prepareSessionUserQuery(db);
-    preparedSessionQueries.set(db, query);
+    query = prepare();
+    kept.set(db, query);
   }
   return query;
 }
 
-function prepareSessionUserQuery(db: TDb) {
+function sessionUserQuery(db: TDb, how: "one" | "many") {
   return db
     .select({
+      sessionId: sessions.id,
       id: users.id,
       username: users.username,
       fullName: users.fullName,
@@ -164,9 +188,13 @@ function prepareSessionUserQuery(db: TDb) {
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(units, eq(units.id, users.unitId))
-    .where(and(eq(sessions.id, sql.placeholder("sessionId")), gt(sessions.expiresAt, sql.placeholder("now"))))
-    .limit(1)
-    .prepare("session_user");
+    .where(
+      and(
+        sql`${sessions.id} = any(${sql.placeholder("sessionIds")}::text[])`,
+        gt(sessions.expiresAt, sql.placeholder("now")),
+      ),
+    )
+    .prepare(how === "one" ? "session_user" : "session_users");
 }
 
 export async function findPasswordHash(db: TDbOrTx, userId: string) {

@@ -90,4 +90,34 @@ describe("a session in use", () => {
       await app.close();
     }
   });
+
+  it("sessions due together are looked up together, each ending or staying on its own", async () => {
+    const keep = 8_000;
+    const app = await createTestApp({ cacheMs: keep });
+    try {
+      const leaving = await app.login("vpubnd");
+      const staying = await app.login("admin");
+      const ask = (cookie: string) => app.app.inject({ method: "GET", url: "/api/auth/me", headers: { cookie } });
+      const started = performance.now();
+      expect((await ask(leaving)).statusCode).toBe(200);
+      expect((await ask(staying)).statusCode).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, keep / 2 + 100));
+      await app.database.db.execute(
+        sql`delete from sessions where user_id = (select id from users where username = 'vpubnd')`,
+      );
+      const [a, b] = await Promise.all([ask(leaving), ask(staying)]);
+      expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+      let status = 200;
+      while (status === 200 && performance.now() - started < keep * 0.75 - 200) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        status = (await ask(leaving)).statusCode;
+      }
+      expect(status).toBe(401);
+      const me = await ask(staying);
+      expect(me.statusCode).toBe(200);
+      expect(me.json().username).toBe("admin");
+    } finally {
+      await app.close();
+    }
+  });
 });
