@@ -40,7 +40,7 @@ const pageSeconds = Number(process.env.BENCH_PAGE_SECONDS ?? 10);
 const withPglite = process.env.BENCH_PGLITE !== "0";
 /** BENCH_ONLY=generate|pages|exports|surge runs one part (while working on it); default everything. */
 const only = process.env.BENCH_ONLY;
-const part = (name: string) => !only || only === name;
+const part = (name: string) => !only || only.split(",").includes(name);
 /** BENCH_PAGES="framework detail,heatmap" measures only those read pages (comparing before/after one change). */
 const onlyPages = process.env.BENCH_PAGES?.split(",").map((p) => p.trim());
 const SURGE_CONNECTIONS = 500;

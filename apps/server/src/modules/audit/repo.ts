@@ -1,6 +1,6 @@
 import type { TAuditObjectFacts, TPath } from "@chiso/core";
 import { and, count, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
-import { queryRows, type TDbOrTx, uuidArray } from "../../db/client.ts";
+import { queryRows, readAll, type TDbOrTx, uuidArray } from "../../db/client.ts";
 import { auditLog, units, users } from "../../db/schema.ts";
 import { pathWithin } from "../../db/scope-sql.ts";
 
@@ -127,8 +127,9 @@ export async function findAuditObjects(
         from tasks t join plans p on p.id = t.plan_id where t.id = any(${uuidArray(ids)})`,
   };
   const found = new Map<string, TAuditObjectFacts>();
-  await Promise.all(
-    [...byType].map(async ([type, ids]) => {
+  await readAll(
+    db,
+    [...byType].map(([type, ids]) => async () => {
       const query = queries[type];
       if (!query) return;
       for (const row of await queryRows<TAuditObjectFacts & { id: string }>(db, query(ids))) {

@@ -12,7 +12,7 @@ import {
   type TAuditPage,
   type TPageQuery,
 } from "@chiso/core";
-import type { TDbOrTx } from "../../db/client.ts";
+import { readAll, type TDbOrTx } from "../../db/client.ts";
 import { AppError } from "../../http/errors.ts";
 import { findUnitPath } from "../units/repo.ts";
 import * as repo from "./repo.ts";
@@ -38,12 +38,13 @@ async function toListFilter(db: TDbOrTx, filter: TAuditFilter): Promise<repo.TAu
 
 /** Rows in words: action, object named as people name it, each change formatted. */
 async function present(db: TDbOrTx, rows: readonly repo.TAuditRow[]): Promise<TAuditEntry[]> {
-  const [objects, names] = await Promise.all([
-    repo.findAuditObjects(
-      db,
-      rows.map((r) => ({ type: r.entityType, id: r.entityId })),
-    ),
-    repo.findNamesByIds(db, auditMentionedIds(...rows.flatMap((r) => [r.before, r.after]))),
+  const [objects, names] = await readAll(db, [
+    () =>
+      repo.findAuditObjects(
+        db,
+        rows.map((r) => ({ type: r.entityType, id: r.entityId })),
+      ),
+    () => repo.findNamesByIds(db, auditMentionedIds(...rows.flatMap((r) => [r.before, r.after]))),
   ]);
   return rows.map((r) => ({
     id: r.id,

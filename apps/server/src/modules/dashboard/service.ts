@@ -25,7 +25,7 @@ import {
   UNIT_RANKING_FORMULA_VI,
   visibleScopes,
 } from "@chiso/core";
-import type { TDbOrTx } from "../../db/client.ts";
+import { readAll, type TDbOrTx } from "../../db/client.ts";
 import type { TServiceContext } from "../../http/context.ts";
 import { AppError } from "../../http/errors.ts";
 import { ensureCan } from "../../http/policy.ts";
@@ -160,11 +160,11 @@ export async function dashboardFor(
   const periods = await repo.listPeriodsOfFramework(db, frameworkId);
   const period = query.periodId ? periods.find((p) => p.id === query.periodId) : periods[0];
   if (query.periodId && !period) throw new AppError("NOT_FOUND", "Không tìm thấy kỳ báo cáo của bộ chỉ số này.");
-  const [reports, trend, settings, official] = await Promise.all([
-    period ? repo.listLeadReports(db, period.id, visibility) : Promise.resolve([]),
-    repo.listTrend(db, detail, visibility),
-    getProvinceSettings(db),
-    officialStanding(db, detail.year),
+  const [reports, trend, settings, official] = await readAll(db, [
+    () => (period ? repo.listLeadReports(db, period.id, visibility) : Promise.resolve([])),
+    () => repo.listTrend(db, detail, visibility),
+    () => getProvinceSettings(db),
+    () => officialStanding(db, detail.year),
   ]);
   const indicators = standings(detail, reports);
   const tree = toNodes(buildTree(detail.indicators));

@@ -23,7 +23,7 @@ import {
   ZFrameworkDetail,
 } from "@chiso/core";
 import { z } from "zod";
-import type { TDbOrTx, TTx } from "../../db/client.ts";
+import { readAll, type TDbOrTx, type TTx } from "../../db/client.ts";
 import type { TServiceContext } from "../../http/context.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import { ensureCan } from "../../http/policy.ts";
@@ -52,7 +52,10 @@ export async function getFrameworkDetail(db: TDbOrTx, id: string): Promise<TFram
   if (cached?.stamp === stamp.key) return cached.detail;
   const framework = await repo.findFramework(db, id);
   if (!framework) throw notFound("bộ chỉ số");
-  const [indicators, assignments] = await Promise.all([repo.listIndicators(db, id), repo.listAssignments(db, id)]);
+  const [indicators, assignments] = await readAll(db, [
+    () => repo.listIndicators(db, id),
+    () => repo.listAssignments(db, id),
+  ]);
   const leads = new Map<string, TAssignedUnit>();
   const cooperating = new Map<string, TAssignedUnit[]>();
   for (const a of assignments) {

@@ -11,7 +11,7 @@ import {
   type TParsedTimeframe,
   type TTask,
 } from "@chiso/core";
-import type { TDbOrTx } from "../../db/client.ts";
+import { readAll, type TDbOrTx } from "../../db/client.ts";
 import * as repo from "./repo.ts";
 
 type TTaskRow = NonNullable<Awaited<ReturnType<typeof repo.findTaskRow>>>;
@@ -34,11 +34,11 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 export async function loadTaskLookups(db: TDbOrTx, rows: readonly TTaskRow[]): Promise<TTaskLookups> {
   const ids = rows.map((r) => r.id);
   const planIds = [...new Set(rows.map((r) => r.planId))];
-  const [unitRows, indicatorRows, updateRows, outlineRows] = await Promise.all([
-    repo.listTaskUnits(db, ids),
-    repo.listTaskIndicators(db, ids),
-    repo.listLastUpdates(db, ids),
-    repo.listOutline(db, planIds),
+  const [unitRows, indicatorRows, updateRows, outlineRows] = await readAll(db, [
+    () => repo.listTaskUnits(db, ids),
+    () => repo.listTaskIndicators(db, ids),
+    () => repo.listLastUpdates(db, ids),
+    () => repo.listOutline(db, planIds),
   ]);
   const units = new Map<string, { lead: TUnitRef[]; cooperating: TUnitRef[] }>();
   for (const u of unitRows) {

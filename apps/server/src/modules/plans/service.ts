@@ -27,7 +27,7 @@ import {
   type TTaskRef,
   visibleScopes,
 } from "@chiso/core";
-import type { TDbOrTx } from "../../db/client.ts";
+import { readAll, type TDbOrTx } from "../../db/client.ts";
 import type { TServiceContext } from "../../http/context.ts";
 import { AppError, forbidden, notFound } from "../../http/errors.ts";
 import { ensureCan } from "../../http/policy.ts";
@@ -121,8 +121,9 @@ async function metricReadings(db: TDbOrTx, year: number | null): Promise<Record<
 async function presentTargets(db: TDbOrTx, planId: string, year: number | null): Promise<TPlanTarget[]> {
   const rows = await repo.listTargets(db, planId);
   const metrics = rows.some((r) => r.metric) ? await metricReadings(db, year) : null;
-  return Promise.all(
-    rows.map(async (row) => {
+  return readAll(
+    db,
+    rows.map((row) => async (): Promise<TPlanTarget> => {
       if (row.metric) {
         const current = metrics?.[row.metric] ?? null;
         return {

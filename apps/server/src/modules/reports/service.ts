@@ -29,7 +29,7 @@ import {
   type TReportSave,
   type TReportSaved,
 } from "@chiso/core";
-import type { TDbOrTx } from "../../db/client.ts";
+import { readAll, type TDbOrTx } from "../../db/client.ts";
 import type { TServiceContext } from "../../http/context.ts";
 import { AppError, forbidden, notFound } from "../../http/errors.ts";
 import { ensureCan } from "../../http/policy.ts";
@@ -46,12 +46,12 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 async function loadContext(db: TDbOrTx, reportId: string) {
   const report = await repo.findReport(db, reportId);
   if (!report) throw notFound("báo cáo");
-  const [period, indicator, assignment, extension, unitPath] = await Promise.all([
-    repo.findPeriodForReport(db, report.periodId),
-    repo.findIndicatorRow(db, report.indicatorId),
-    repo.findAssignment(db, report.indicatorId),
-    repo.findExtensionDeadline(db, report.periodId, report.unitId),
-    findUnitPath(db, report.unitId),
+  const [period, indicator, assignment, extension, unitPath] = await readAll(db, [
+    () => repo.findPeriodForReport(db, report.periodId),
+    () => repo.findIndicatorRow(db, report.indicatorId),
+    () => repo.findAssignment(db, report.indicatorId),
+    () => repo.findExtensionDeadline(db, report.periodId, report.unitId),
+    () => findUnitPath(db, report.unitId),
   ]);
   if (!period || !indicator || !unitPath) throw notFound("báo cáo");
   const lead = assignment.find((a) => a.role === "lead") ?? null;
