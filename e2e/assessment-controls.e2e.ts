@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDropdown } from "./support/antd.ts";
 import { launchBrowser, loginAs, newPage } from "./support/browser.ts";
 
 /*
@@ -29,7 +30,7 @@ async function as(username: string): Promise<Page> {
 async function pick(form: ReturnType<Page["locator"]>, page: Page, label: string, option: string) {
   await form.getByLabel(label, { exact: true }).click();
   await form.getByLabel(label, { exact: true }).fill(option);
-  await page.locator(".ant-select-dropdown:visible").getByTitle(option, { exact: true }).click();
+  await openDropdown(page).getByTitle(option, { exact: true }).click();
 }
 
 /** dd/mm/yyyy of the day `days` from now in Vietnam time. */

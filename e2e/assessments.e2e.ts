@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDropdown } from "./support/antd.ts";
 import { launchBrowser, loginAs, newPage } from "./support/browser.ts";
 import { minimalPdf } from "./support/pdf.ts";
 
@@ -23,7 +24,7 @@ async function as(username: string): Promise<Page> {
 async function pick(page: Page, label: string, option: string, search = false) {
   await page.getByLabel(label, { exact: true }).click();
   if (search) await page.getByLabel(label, { exact: true }).fill(option);
-  await page.locator(".ant-select-dropdown:visible").getByTitle(option, { exact: true }).click();
+  await openDropdown(page).getByTitle(option, { exact: true }).click();
 }
 
 async function typeDate(page: Page, label: string, date: string) {
@@ -44,7 +45,7 @@ const points = (page: Page, code: string) => page.getByTestId(`points-${code}`).
 
 async function cite(page: Page, code: string, document: string) {
   await card(page, code).getByLabel(`${code} Tài liệu kiểm chứng`).click();
-  await page.locator(".ant-select-dropdown:visible").getByText(document).first().click();
+  await openDropdown(page).getByText(document).first().click();
   await page.keyboard.press("Escape");
   // A closing dropdown stays in the page while it animates out: the next pick must not aim at its options.
   await expect.poll(() => page.locator(".ant-select-dropdown:visible").count(), { timeout: 10_000 }).toBe(0);

@@ -1,5 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDropdown } from "./support/antd.ts";
 import { baseUrl, launchBrowser, loginAs } from "./support/browser.ts";
 
 let browser: Browser;
@@ -43,7 +44,7 @@ describe("deadlines picked in a browser outside Vietnam", () => {
     const dialog = page.getByRole("dialog");
     await dialog.getByLabel("Đơn vị").click();
     await page.keyboard.type("Phường Nha Trang");
-    await page.locator(".ant-select-dropdown:visible").getByTitle("Phường Nha Trang", { exact: true }).click();
+    await openDropdown(page).getByTitle("Phường Nha Trang", { exact: true }).click();
     const deadline = dialog.getByLabel("Hạn mới");
     await deadline.click();
     await deadline.fill("05/12/2026 17:00");

@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDropdown } from "./support/antd.ts";
 import { launchBrowser, loginAs, newPage } from "./support/browser.ts";
 
 let browser: Browser;
@@ -10,7 +11,7 @@ afterAll(() => browser?.close());
 
 async function choose(page: Page, scope: ReturnType<Page["getByRole"]>, label: string, option: string) {
   await scope.getByLabel(label, { exact: true }).click();
-  await page.locator(".ant-select-dropdown:visible").getByTitle(option, { exact: true }).click();
+  await openDropdown(page).getByTitle(option, { exact: true }).click();
 }
 
 async function addIndicator(

@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDropdown } from "./support/antd.ts";
 import { launchBrowser, loginAs, newPage } from "./support/browser.ts";
 import { minimalPdf } from "./support/pdf.ts";
 
@@ -43,7 +44,7 @@ const nav = (page: Page, name: string) => page.getByRole("navigation").getByRole
 async function pick(page: Page, label: string | RegExp, option: string, search?: string) {
   await page.getByLabel(label, { exact: true }).click();
   if (search) await page.keyboard.type(search);
-  await page.locator(".ant-select-dropdown:visible").getByTitle(option, { exact: true }).click();
+  await openDropdown(page).getByTitle(option, { exact: true }).click();
 }
 
 async function confirmPopover(page: Page, button: string) {
@@ -61,9 +62,9 @@ async function issueAccount(page: Page, a: { username: string; fullName: string;
   await dialog.getByLabel("Tên đăng nhập").fill(a.username);
   await dialog.getByLabel("Họ và tên").fill(a.fullName);
   await dialog.getByLabel("Đơn vị").fill(a.unit);
-  await page.locator(".ant-select-dropdown:visible").getByTitle(a.unit, { exact: true }).click();
+  await openDropdown(page).getByTitle(a.unit, { exact: true }).click();
   await dialog.getByLabel("Vai trò").click();
-  await page.locator(".ant-select-dropdown:visible").getByTitle(a.role, { exact: true }).click();
+  await openDropdown(page).getByTitle(a.role, { exact: true }).click();
   await page.keyboard.press("Escape"); // closes the multi-select dropdown, not the dialog
   await expect.poll(() => page.locator(".ant-select-dropdown:visible").count()).toBe(0);
   return dialog;

@@ -1,5 +1,6 @@
 import type { APIRequestContext, Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDropdown } from "./support/antd.ts";
 import { launchBrowser, loginAs, newPage } from "./support/browser.ts";
 import { minimalPdf } from "./support/pdf.ts";
 
@@ -101,8 +102,7 @@ describe("chasing: notifications and the completeness page", () => {
     );
     await admin.getByRole("navigation").getByRole("link", { name: "Tỷ lệ báo cáo" }).click();
     await admin.getByLabel("Kỳ báo cáo").click();
-    await admin
-      .locator(".ant-select-dropdown:visible")
+    await openDropdown(admin)
       .getByTitle(new RegExp(`^${PERIOD_LABEL} — `))
       .click();
     const late = admin.getByRole("row").filter({ hasText: "Phường Bắc Nha Trang" });

@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDropdown } from "./support/antd.ts";
 import { launchBrowser, loginAs, newPage } from "./support/browser.ts";
 import { minimalPdf } from "./support/pdf.ts";
 
@@ -28,7 +29,7 @@ async function as(username: string): Promise<Page> {
 
 async function pick(page: Page, label: string, option: string) {
   await page.getByLabel(label, { exact: true }).click();
-  await page.locator(".ant-select-dropdown:visible").getByTitle(option, { exact: true }).click();
+  await openDropdown(page).getByTitle(option, { exact: true }).click();
 }
 
 async function confirmPopover(page: Page, button: string) {
@@ -42,8 +43,7 @@ async function openReviewRow(page: Page, unit: string) {
   // The list opens on the latest period the user sees; other journeys open later ones (a department's own), so
   // the journey picks its period by name.
   await page.getByRole("combobox", { name: "Kỳ báo cáo" }).click();
-  await page
-    .locator(".ant-select-dropdown:visible")
+  await openDropdown(page)
     .getByTitle(`${periodLabel} — Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh (DTI) năm 2025`, { exact: true })
     .click();
   await page.getByRole("row").filter({ hasText: unit }).filter({ hasText: INDICATOR }).getByRole("link").click();
@@ -159,7 +159,7 @@ describe("the reporting cycle, end to end with four accounts", () => {
     await lead.getByTestId("save-state").filter({ hasText: "Đã lưu lúc" }).waitFor();
     await lead.getByRole("button", { name: "Chọn tài liệu đã có" }).click();
     await lead.getByRole("dialog").getByRole("combobox").first().click();
-    await lead.locator(".ant-select-dropdown:visible").getByTitle("ke-hoach-cds-2026.pdf — 15/KH-UBND").click();
+    await openDropdown(lead).getByTitle("ke-hoach-cds-2026.pdf — 15/KH-UBND").click();
     await lead.getByRole("dialog").getByRole("button", { name: "Đính kèm" }).click();
     await lead.getByText("Đã đính kèm tài liệu").waitFor();
     await lead.getByRole("link", { name: "Xem ke-hoach-cds-2026.pdf" }).waitFor();

@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, it } from "vitest";
+import { openDropdown } from "./support/antd.ts";
 import { launchBrowser, loginAs, newPage } from "./support/browser.ts";
 
 let browser: Browser;
@@ -35,7 +36,7 @@ describe("six-monthly review, end to end", () => {
     await dialog.getByLabel("Kết luận 1", { exact: true }).fill(CONCLUSION);
     await dialog.getByLabel("Đơn vị chủ trì kết luận 1").click();
     await admin.keyboard.type("Sở Nội vụ");
-    await admin.locator(".ant-select-dropdown:visible").getByTitle("Sở Nội vụ", { exact: true }).click();
+    await openDropdown(admin).getByTitle("Sở Nội vụ", { exact: true }).click();
     await dialog.getByRole("button", { name: "Lưu" }).click();
     await admin.getByText("Đã ghi biên bản; các kết luận đã thành nhiệm vụ").waitFor();
     await admin.getByTestId("plan-reviews").getByText(CONCLUSION).waitFor();

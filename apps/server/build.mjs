@@ -16,6 +16,8 @@ await build({
   entryPoints: { main: path.join(here, "src/main.ts"), cli: path.join(here, "src/cli.ts") },
   outdir: dist,
   bundle: true,
+  // Modules loaded on demand (the S3 store) become chunks of their own, with their npm imports: not loaded at start.
+  splitting: true,
   platform: "node",
   format: "esm",
   target: "node20",

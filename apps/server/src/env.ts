@@ -1,6 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
-import { S3_URL } from "./storage/s3-file-store.ts";
+import { S3_URL } from "./storage/file-store.ts";
 
 const whole = (what: string) => `must be a whole number of ${what}`;
 

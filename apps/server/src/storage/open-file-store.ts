@@ -1,7 +1,6 @@
 import path from "node:path";
 import type { TEnv } from "../env.ts";
 import { createLocalFileStore, type TFileStore } from "./file-store.ts";
-import { createS3FileStore } from "./s3-file-store.ts";
 
 type TStoreEnv = Pick<
   TEnv,
@@ -20,6 +19,8 @@ type TStoreEnv = Pick<
  */
 export async function openFileStore(env: TStoreEnv): Promise<TFileStore> {
   if (!env.FILES_URL) return createLocalFileStore(env.FILES_DIR);
+  // Loaded only for a bucket: the AWS SDK is a fifth of the start-up of an install that keeps files on disk.
+  const { createS3FileStore } = await import("./s3-file-store.ts");
   const store = createS3FileStore({
     url: env.FILES_URL,
     endpoint: env.S3_ENDPOINT,

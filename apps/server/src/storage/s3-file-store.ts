@@ -13,10 +13,7 @@ import {
   S3Client,
   S3ServiceException,
 } from "@aws-sdk/client-s3";
-import { emptyFile, removePartFiles, type TFileStore, writeHashed } from "./file-store.ts";
-
-/** `s3://bucket` or `s3://bucket/some/prefix`: where the objects go. */
-export const S3_URL = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(\/[^\s]*)?$/;
+import { emptyFile, removePartFiles, S3_URL, type TFileStore, writeHashed } from "./file-store.ts";
 
 export interface TS3StoreOptions {
   /** `s3://bucket[/prefix]`. */

@@ -1,9 +1,9 @@
 import { ACCOUNT_SHEET_COLUMNS } from "@chiso/core";
-import ExcelJS from "exceljs";
+import { loadExcel } from "../../excel.ts";
 
 /** The empty accounts sheet to fill in: the header row, and a second sheet explaining each column. */
 export async function accountSheetTemplate(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   const sheet = workbook.addWorksheet("Tài khoản");
   sheet.columns = ACCOUNT_SHEET_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: 26 }));
   sheet.getRow(1).font = { bold: true };

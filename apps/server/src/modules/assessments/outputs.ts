@@ -10,7 +10,7 @@ import {
   type TSheetCriterion,
 } from "@chiso/core";
 import { AlignmentType, Document, Packer, type Paragraph, type Table } from "docx";
-import ExcelJS from "exceljs";
+import { loadExcel } from "../../excel.ts";
 import {
   BODY_SIZE,
   dataTable,
@@ -46,7 +46,7 @@ function decisionLine(view: TResultTable): string {
 }
 
 export async function resultsWorkbook(view: TResultTable): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = "Chỉ số";
   const sheet = workbook.addWorksheet(RESULTS_SHEET);
   const mains = view.results.mains;
@@ -193,7 +193,7 @@ const citation = (d: TSheetCriterion["documents"][number]) =>
  * self-assessed points, the council's points and reason, the evidence it cited; then the totals of the sheet view.
  */
 export async function sheetWorkbook(sheet: TSheet): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = "Chỉ số";
   const ws = workbook.addWorksheet(SHEET_SHEET);
   ws.addRow([`PHIẾU CHẤM ĐIỂM: ${sheet.unitName.toLocaleUpperCase("vi")}`]);
@@ -252,7 +252,7 @@ export async function sheetWorkbook(sheet: TSheet): Promise<Buffer> {
 
 /** The council's list of differences between self-assessed and appraised points, with reasons, as listed on screen. */
 export async function differencesWorkbook(roundName: string, differences: TDifference[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = "Chỉ số";
   const ws = workbook.addWorksheet(DIFFERENCES_SHEET);
   ws.addRow([`CHÊNH LỆCH GIỮA ĐIỂM TỰ ĐÁNH GIÁ VÀ ĐIỂM THẨM ĐỊNH: ${roundName.toLocaleUpperCase("vi")}`]).font = {

@@ -53,15 +53,7 @@ import { listTasksLinkedTo } from "../plans/repo.ts";
 import { getProvinceSettings } from "../settings/service.ts";
 import { findUnitPath } from "../units/repo.ts";
 import { ensureUnitsInScope } from "../units/service.ts";
-import {
-  DOCX_TYPE,
-  differencesWorkbook,
-  resultsDocx,
-  resultsWorkbook,
-  sheetWorkbook,
-  type TResultTable,
-  XLSX_TYPE,
-} from "./outputs.ts";
+import type { TResultTable } from "./outputs.ts";
 import * as repo from "./repo.ts";
 
 /*
@@ -1129,9 +1121,13 @@ function audit(tx: TDbOrTx, ctx: TServiceContext, action: string, roundId: strin
   });
 }
 
+/** The Word and Excel writers, loaded with the first file (docx and exceljs are a tenth of the server's start-up). */
+const loadOutputs = () => import("./outputs.ts");
+
 /** The result table for the UBND decision, as Excel or Word (NĐ 30/2020), with the numbers of the results view. */
 export async function resultsFile(ctx: TServiceContext, roundId: string, format: "xlsx" | "docx", version?: number) {
   const view = await fullResults(ctx, roundId, version);
+  const { DOCX_TYPE, XLSX_TYPE, resultsDocx, resultsWorkbook } = await loadOutputs();
   const fileName = `ket-qua-danh-gia-${view.round.year}${view.version ? `-v${view.version}` : "-tam-tinh"}.${format}`;
   if (format === "xlsx") return { fileName, contentType: XLSX_TYPE, body: await resultsWorkbook(view) };
   const settings = await getProvinceSettings(ctx.db);
@@ -1142,6 +1138,7 @@ export async function resultsFile(ctx: TServiceContext, roundId: string, format:
 export async function sheetFile(ctx: TServiceContext, roundId: string, unitId: string) {
   const sheet = await getSheet(ctx, roundId, unitId);
   const round = await repo.findRound(ctx.db, roundId);
+  const { XLSX_TYPE, sheetWorkbook } = await loadOutputs();
   return {
     fileName: `phieu-cham-diem-${round?.year ?? ""}-${foldVietnamese(sheet.unitName).replace(/[^a-z0-9]+/g, "-")}.xlsx`,
     contentType: XLSX_TYPE,
@@ -1153,6 +1150,7 @@ export async function sheetFile(ctx: TServiceContext, roundId: string, unitId: s
 export async function differencesFile(ctx: TServiceContext, roundId: string) {
   const differences = await listDifferences(ctx, roundId);
   const round = await repo.findRound(ctx.db, roundId);
+  const { XLSX_TYPE, differencesWorkbook } = await loadOutputs();
   return {
     fileName: `chenh-lech-tham-dinh-${round?.year ?? ""}.xlsx`,
     contentType: XLSX_TYPE,

@@ -35,7 +35,7 @@ import { getProvinceSettings } from "../settings/service.ts";
 import { findUnit } from "../units/repo.ts";
 import { writeAuditWorkbook } from "./audit-workbook.ts";
 import { buildZipIndex, estimateZipSize, planEvidenceZip, writeEvidenceZip, ZIP_TYPE } from "./evidence-zip.ts";
-import { DOCX_TYPE, type TPeriodAnalysis, writePeriodReportDocx } from "./period-report-docx.ts";
+import type { TPeriodAnalysis } from "./period-report-docx.ts";
 import { type TWorkbookReport, writePeriodWorkbook } from "./period-workbook.ts";
 import { scoresFromDashboard } from "./province-scores.ts";
 import * as repo from "./repo.ts";
@@ -223,6 +223,8 @@ export async function periodReportDocx(
   ]);
   const scores = scoresFromDashboard(dashboard, framework.adjustments);
   const scoredLeaves = scores.rows.filter((r) => r.isLeaf && r.maxScore > 0);
+  // docx is loaded with the first report rather than at start.
+  const { DOCX_TYPE, writePeriodReportDocx } = await import("./period-report-docx.ts");
   const body = await writePeriodReportDocx({
     provinceName: settings.province,
     periodLabel: period.label,

@@ -1,7 +1,6 @@
 import type { TRawTable } from "@chiso/core";
 import { AppError } from "../../http/errors.ts";
 import { inspectOfficeFile, isDamagedArchive } from "../../storage/office-file.ts";
-import { readWordDocument } from "./docx.ts";
 import { damagedFile, EXPECTED_FILE, unsupportedFile } from "./file-errors.ts";
 import { readWorkbook } from "./xlsx.ts";
 
@@ -49,6 +48,8 @@ export async function readPlanFile(content: Buffer, fileName: string): Promise<T
     throw unsupportedFile(fileName, "không phải tệp Word (.docx) hay Excel (.xlsx)");
   const names = await zipEntries(content, fileName);
   if (names.includes("word/document.xml")) {
+    // jszip is loaded with the first Word plan rather than at start.
+    const { readWordDocument } = await import("./docx.ts");
     const word = await readWordDocument(content, fileName);
     return {
       format: "docx",
