@@ -1,4 +1,5 @@
 /** A small closed-loop load driver: each connection sends its next request when the previous one answered. */
+import fs from "node:fs";
 import { Client } from "undici";
 
 export interface TLoadResult {
@@ -44,6 +45,8 @@ export async function runLoad(options: {
 }): Promise<TLoadResult> {
   const clients = Array.from({ length: options.connections }, () => new Client(options.origin, { pipelining: 1 }));
   const latencies: number[] = [];
+  // BENCH_TRACE=<file>: each request's start (ms into the run), latency and connection, to see when slow ones happen.
+  const traceFile = process.env.BENCH_TRACE;
   const trace: string[] = [];
   let errors = 0;
   let maxBytes = 0;
@@ -70,8 +73,7 @@ export async function runLoad(options: {
         try {
           const result = await options.step(send, connection);
           latencies.push(performance.now() - t);
-          if (process.env.BENCH_TRACE)
-            trace.push(`${Math.round(t - started)} ${Math.round(performance.now() - t)} ${connection}`);
+          if (traceFile) trace.push(`${Math.round(t - started)} ${Math.round(performance.now() - t)} ${connection}`);
           maxBytes = Math.max(maxBytes, Buffer.byteLength(result.body));
           if (result.status >= 400) errors++;
         } catch {
@@ -84,8 +86,7 @@ export async function runLoad(options: {
   const seconds = (performance.now() - started) / 1000;
   await Promise.all(clients.map((c) => c.close()));
   latencies.sort((a, b) => a - b);
-  if (process.env.BENCH_TRACE)
-    (await import("node:fs")).appendFileSync(process.env.BENCH_TRACE, `${trace.join("\n")}\n`);
+  if (traceFile) fs.appendFileSync(traceFile, `${trace.join("\n")}\n`);
   return {
     requests: latencies.length,
     errors,
