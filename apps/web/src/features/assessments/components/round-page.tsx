@@ -50,13 +50,13 @@ export function RoundPage() {
   ];
   return (
     <Flex vertical gap={16}>
-      <Flex align="center" gap={12}>
+      <Flex align="center" gap={12} wrap>
         <Typography.Title level={3} style={{ margin: 0 }}>
           {r.name}
         </Typography.Title>
         <Tag color={STATUS_COLORS[r.status]}>{t(`assessments.statuses.${r.status}`)}</Tag>
       </Flex>
-      <Descriptions size="small" column={3}>
+      <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
         <Descriptions.Item label={t("assessments.group")}>{r.groupName}</Descriptions.Item>
         <Descriptions.Item label={t("assessments.framework")}>{r.frameworkName}</Descriptions.Item>
         <Descriptions.Item label={t("assessments.deadline")}>{formatDateTimeVi(r.selfDeadline)}</Descriptions.Item>

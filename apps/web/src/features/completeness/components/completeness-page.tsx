@@ -71,7 +71,7 @@ export function CompletenessPage() {
         <Flex gap={8} wrap>
           <Select
             aria-label={t("notifications.completeness.period")}
-            style={{ minWidth: 320 }}
+            style={{ minWidth: "min(320px, calc(100vw - 32px))", maxWidth: "calc(100vw - 32px)" }}
             value={periodId}
             loading={periods.isPending}
             placeholder={t("notifications.completeness.period")}

@@ -175,7 +175,7 @@ export function FrameworkImportModal({ open, onClose, onImported }: TProps) {
             </Form>
           )}
           {data.transfer && (
-            <Descriptions size="small" column={2}>
+            <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
               <Descriptions.Item label={t("transfer.matched")}>{Object.keys(data.matched).length}</Descriptions.Item>
               <Descriptions.Item label={t("transfer.unmatched")}>{data.unmatched.length}</Descriptions.Item>
               {Object.entries(data.groups).map(([text, unitIds]) => (

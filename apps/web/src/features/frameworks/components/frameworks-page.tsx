@@ -108,7 +108,7 @@ export function FrameworksPage() {
           {frameworks.data.length > 0 && (
             <Select
               aria-label={t("frameworks.choose")}
-              style={{ minWidth: 360 }}
+              style={{ minWidth: "min(360px, calc(100vw - 32px))", maxWidth: "calc(100vw - 32px)" }}
               value={selectedId}
               onChange={(id) => select(id)}
               options={frameworks.data.map((f) => ({

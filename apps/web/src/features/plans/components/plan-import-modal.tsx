@@ -193,7 +193,14 @@ export function PlanImportModal({ open, onClose, onImported }: TProps) {
           <Flex gap={16} align="start" wrap>
             <div
               data-testid="import-text"
-              style={{ flex: 1, minWidth: 360, maxHeight: 480, overflow: "auto", whiteSpace: "pre-line" }}
+              style={{
+                flex: 1,
+                minWidth: 360,
+                maxWidth: "100%",
+                maxHeight: 480,
+                overflow: "auto",
+                whiteSpace: "pre-line",
+              }}
             >
               {data.text.join("\n")}
             </div>
