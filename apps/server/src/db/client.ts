@@ -93,6 +93,16 @@ export async function queryPrepared<T>(db: TDb, name: string, text: string, valu
   return (await client.query<T>(text, values)).rows;
 }
 
+/** A statement of every request's path, prepared once per database and kept in `kept` (no planning per request). */
+export function preparedOnce<T>(kept: WeakMap<TDb, T>, db: TDb, prepare: (db: TDb) => T): T {
+  let query = kept.get(db);
+  if (!query) {
+    query = prepare(db);
+    kept.set(db, query);
+  }
+  return query;
+}
+
 /**
  * Independent reads at once on the pool; one after another inside a transaction, whose single connection node-postgres
  * would otherwise have to queue them on (deprecated, and refused from pg 9).

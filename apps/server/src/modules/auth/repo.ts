@@ -1,6 +1,6 @@
 import { PROVINCE_SCOPE_NAME, type TGrantView, type TRole } from "@chiso/core";
 import { and, asc, eq, gt, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
-import type { TDb, TDbOrTx } from "../../db/client.ts";
+import { preparedOnce, type TDb, type TDbOrTx } from "../../db/client.ts";
 import { loginThrottles, sessions, units, userRoles, users } from "../../db/schema.ts";
 import { forgetSessions } from "./session-cache.ts";
 import type { TThrottleState } from "./throttle.ts";
@@ -106,29 +106,21 @@ export async function deleteExpiredSessions(db: TDbOrTx, now: Date) {
   await db.delete(sessions).where(lt(sessions.expiresAt, now));
 }
 
-/** The live session's user, or null when the session is unknown, expired or the account disabled. */
 /**
- * The signed-in user of a session with the roles it holds, in one query: it runs on every request, so it is
- * prepared once per database (no planning per request) and the grants come aggregated rather than as a second
- * round trip.
+ * The signed-in user of a session with the roles it holds, or null when the session is unknown, expired or the
+ * account disabled. One query: it runs on every request, so it is prepared once per database and the grants come
+ * aggregated rather than as a second round trip.
  */
 export async function findSessionUser(db: TDb, sessionId: string, now: Date) {
-  const [row] = await preparedOnce(sessionQueries, db, () => sessionUserQuery(db, "one")).execute({
-    sessionIds: [sessionId],
-    now,
-  });
-  return row ? sessionUserOf(row) : null;
+  return (await findSessionUsers(db, [sessionId], now)).get(sessionId) ?? null;
 }
 
 /**
- * The sessions of many tokens at once (the background lookups of sessions in use, gathered): by session id, the
+ * The sessions of many tokens at once (also the background lookups of sessions in use, gathered): by session id, the
  * user, or null when the session ended.
  */
 export async function findSessionUsers(db: TDb, sessionIds: readonly string[], now: Date) {
-  const rows = await preparedOnce(batchSessionQueries, db, () => sessionUserQuery(db, "many")).execute({
-    sessionIds,
-    now,
-  });
+  const rows = await preparedOnce(sessionQueries, db, sessionUserQuery).execute({ sessionIds, now });
   const found = new Map(rows.map((row) => [row.sessionId, sessionUserOf(row)]));
   return new Map(sessionIds.map((id) => [id, found.get(id) ?? null]));
 }
@@ -155,18 +147,8 @@ function sessionUserOf(row: TSessionUserRow) {
 type TSessionUserRow = Awaited<ReturnType<ReturnType<typeof sessionUserQuery>["execute"]>>[number];
 
 const sessionQueries = new WeakMap<TDb, ReturnType<typeof sessionUserQuery>>();
-const batchSessionQueries = new WeakMap<TDb, ReturnType<typeof sessionUserQuery>>();
 
-function preparedOnce<T>(kept: WeakMap<TDb, T>, db: TDb, prepare: () => T): T {
-  let query = kept.get(db);
-  if (!query) {
-    query = prepare();
-    kept.set(db, query);
-  }
-  return query;
-}
-
-function sessionUserQuery(db: TDb, how: "one" | "many") {
+function sessionUserQuery(db: TDb) {
   return db
     .select({
       sessionId: sessions.id,
@@ -194,7 +176,7 @@ function sessionUserQuery(db: TDb, how: "one" | "many") {
         gt(sessions.expiresAt, sql.placeholder("now")),
       ),
     )
-    .prepare(how === "one" ? "session_user" : "session_users");
+    .prepare("session_users");
 }
 
 export async function findPasswordHash(db: TDbOrTx, userId: string) {

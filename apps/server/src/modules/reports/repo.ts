@@ -1,7 +1,15 @@
 import type { TReportStatus, TReportVisibility } from "@chiso/core";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { isoUtc, queryPrepared, queryRows, searchCondition, type TDb, type TDbOrTx } from "../../db/client.ts";
+import {
+  isoUtc,
+  preparedOnce,
+  queryPrepared,
+  queryRows,
+  searchCondition,
+  type TDb,
+  type TDbOrTx,
+} from "../../db/client.ts";
 import {
   assignments,
   documents,
@@ -144,12 +152,7 @@ const leadAssignment = alias(assignments, "lead_assignment");
  * inputs and rule, its lead unit and the unit's extension. (Not the other units' assignment rows.)
  */
 export async function findSaveContext(db: TDb, reportId: string) {
-  let query = preparedSaveContexts.get(db);
-  if (!query) {
-    query = prepareSaveContext(db);
-    preparedSaveContexts.set(db, query);
-  }
-  const [row] = await query.execute({ reportId });
+  const [row] = await preparedOnce(preparedSaveContexts, db, prepareSaveContext).execute({ reportId });
   return row ?? null;
 }
 
