@@ -49,6 +49,8 @@ export default defineConfig({
           globalSetup: ["./setup/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A journey polls what the user sees; on a busy machine a page takes longer than the default second to show it.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
           fileParallelism: false,
         },
       },

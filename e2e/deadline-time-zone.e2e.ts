@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDropdown } from "./support/antd.ts";
-import { baseUrl, launchBrowser, loginAs } from "./support/browser.ts";
+import { pick } from "./support/antd.ts";
+import { launchBrowser, loginAs, newPage } from "./support/browser.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -12,13 +12,7 @@ afterAll(() => browser?.close());
 describe("deadlines picked in a browser outside Vietnam", () => {
   it("reads 05/12/2026 17:00 as Vietnam time and shows it back unchanged", async () => {
     // A computer set to UTC: the picker used to save 17:00 UTC, shown as 06/12 00:00 in Vietnam time.
-    const context = await browser.newContext({
-      baseURL: baseUrl(),
-      locale: "vi-VN",
-      timezoneId: "UTC",
-      viewport: { width: 1400, height: 900 },
-    });
-    const page = await context.newPage();
+    const { context, page } = await newPage(browser, undefined, "UTC");
     await loginAs(page, "admin");
     await page.getByTestId("current-user").waitFor();
 
@@ -42,9 +36,7 @@ describe("deadlines picked in a browser outside Vietnam", () => {
     const row = page.getByRole("row").filter({ hasText: "6 tháng đầu năm 2022" });
     await row.getByRole("button", { name: "Gia hạn cho đơn vị" }).click();
     const dialog = page.getByRole("dialog");
-    await dialog.getByLabel("Đơn vị").click();
-    await page.keyboard.type("Phường Nha Trang");
-    await openDropdown(page).getByTitle("Phường Nha Trang", { exact: true }).click();
+    await pick(dialog, "Đơn vị", "Phường Nha Trang", "Phường Nha Trang");
     const deadline = dialog.getByLabel("Hạn mới");
     await deadline.click();
     await deadline.fill("05/12/2026 17:00");

@@ -1,5 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pick } from "./support/antd.ts";
 import { launchBrowser, loginAs, newPage } from "./support/browser.ts";
 
 let browser: Browser;
@@ -36,8 +37,7 @@ describe("foundation journeys", () => {
     const unitDialog = page.getByRole("dialog");
     await unitDialog.getByLabel("Tên đơn vị").fill("Phường Tây Nha Trang");
     await unitDialog.getByLabel("Tên viết tắt").fill("P. Tây Nha Trang");
-    await unitDialog.getByLabel("Loại đơn vị").click();
-    await page.getByTitle("Xã, phường, đặc khu").click();
+    await pick(unitDialog, "Loại đơn vị", "Xã, phường, đặc khu");
     await unitDialog.getByRole("button", { name: "Lưu" }).click();
     await expect.poll(() => page.getByRole("cell", { name: "Phường Tây Nha Trang" }).count()).toBe(1);
 
@@ -47,21 +47,17 @@ describe("foundation journeys", () => {
     const accountDialog = page.getByRole("dialog");
     await accountDialog.getByLabel("Tên đăng nhập").fill("taynhatrang");
     await accountDialog.getByLabel("Họ và tên").fill("Võ Thị Phường");
-    await accountDialog.getByLabel("Đơn vị").fill("Tây Nha");
-    await page.getByTitle("Phường Tây Nha Trang").click();
-    await accountDialog.getByLabel("Vai trò").click();
-    await page.getByTitle("Cán bộ báo cáo").click();
+    await pick(accountDialog, "Đơn vị", "Phường Tây Nha Trang", "Tây Nha");
+    await pick(accountDialog, "Vai trò", "Cán bộ báo cáo");
     await accountDialog.getByText("Cấp tài khoản").click(); // closes the multi-select dropdown
     await accountDialog.getByRole("button", { name: "Lưu" }).click();
     const passwordText = page.getByTestId("initial-password");
     await passwordText.waitFor();
     const initialPassword = (await passwordText.textContent())?.trim() ?? "";
     expect(initialPassword).toMatch(/^[A-Za-z2-9]{12}$/);
-    await page
-      .getByRole("dialog", { name: "Mật khẩu ban đầu" })
-      .locator(".ant-modal-footer")
-      .getByRole("button")
-      .click();
+    const shown = page.getByRole("dialog", { name: "Mật khẩu ban đầu" });
+    await shown.locator(".ant-modal-footer").getByRole("button").click();
+    await shown.waitFor({ state: "hidden" });
     await page.getByRole("button", { name: "Đăng xuất" }).click();
 
     // first login of the new user: forced password change

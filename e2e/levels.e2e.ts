@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDropdown } from "./support/antd.ts";
+import { confirmPopover, pick } from "./support/antd.ts";
 import { launchBrowser, loginAs, newPage } from "./support/browser.ts";
 import { minimalPdf } from "./support/pdf.ts";
 
@@ -41,30 +41,17 @@ async function as(username: string, password?: string): Promise<Page> {
 
 const nav = (page: Page, name: string) => page.getByRole("navigation").getByRole("link", { name, exact: true });
 
-async function pick(page: Page, label: string | RegExp, option: string, search?: string) {
-  await page.getByLabel(label, { exact: true }).click();
-  if (search) await page.keyboard.type(search);
-  await openDropdown(page).getByTitle(option, { exact: true }).click();
-}
-
-async function confirmPopover(page: Page, button: string) {
-  await page.getByRole("button", { name: button, exact: true }).first().click();
-  await page.locator(".ant-popconfirm").getByRole("button", { name: button, exact: true }).click();
-}
-
 const status = (page: Page) => page.locator(".ant-card").first().locator(".ant-tag").first().textContent();
 
-/** Issues an account in the form and returns its one-time password. */
+/** Fills the form of a new account; `savedPassword` saves it and returns its one-time password. */
 async function issueAccount(page: Page, a: { username: string; fullName: string; unit: string; role: string }) {
   await nav(page, "Tài khoản").click();
   await page.getByRole("button", { name: "Cấp tài khoản" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("Tên đăng nhập").fill(a.username);
   await dialog.getByLabel("Họ và tên").fill(a.fullName);
-  await dialog.getByLabel("Đơn vị").fill(a.unit);
-  await openDropdown(page).getByTitle(a.unit, { exact: true }).click();
-  await dialog.getByLabel("Vai trò").click();
-  await openDropdown(page).getByTitle(a.role, { exact: true }).click();
+  await pick(dialog, "Đơn vị", a.unit, a.unit);
+  await pick(dialog, "Vai trò", a.role);
   await page.keyboard.press("Escape"); // closes the multi-select dropdown, not the dialog
   await expect.poll(() => page.locator(".ant-select-dropdown:visible").count()).toBe(0);
   return dialog;
@@ -75,7 +62,9 @@ async function savedPassword(page: Page) {
   const passwordText = page.getByTestId("initial-password");
   await passwordText.waitFor();
   const password = (await passwordText.textContent())?.trim() ?? "";
-  await page.getByRole("dialog", { name: "Mật khẩu ban đầu" }).locator(".ant-modal-footer").getByRole("button").click();
+  const shown = page.getByRole("dialog", { name: "Mật khẩu ban đầu" });
+  await shown.locator(".ant-modal-footer").getByRole("button").click();
+  await shown.waitFor({ state: "hidden" });
   return password;
 }
 

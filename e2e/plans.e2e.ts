@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDropdown } from "./support/antd.ts";
+import { pick } from "./support/antd.ts";
 import { launchBrowser, loginAs, newPage } from "./support/browser.ts";
 import { minimalPdf } from "./support/pdf.ts";
 
@@ -23,13 +23,6 @@ async function as(username: string): Promise<Page> {
   await loginAs(page, username);
   await page.getByTestId("current-user").waitFor();
   return page;
-}
-
-async function pick(page: Page, label: string, option: string, search?: string) {
-  await page.getByLabel(label, { exact: true }).click();
-  // Long option lists are virtual: type to bring the option into view.
-  if (search) await page.keyboard.type(search);
-  await openDropdown(page).getByTitle(option, { exact: true }).click();
 }
 
 describe("plans, end to end", () => {

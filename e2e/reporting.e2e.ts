@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDropdown } from "./support/antd.ts";
+import { confirmPopover, openDropdown, pick } from "./support/antd.ts";
 import { launchBrowser, loginAs, newPage } from "./support/browser.ts";
 import { minimalPdf } from "./support/pdf.ts";
 
@@ -25,16 +25,6 @@ async function as(username: string): Promise<Page> {
   await loginAs(page, username);
   await page.getByTestId("current-user").waitFor();
   return page;
-}
-
-async function pick(page: Page, label: string, option: string) {
-  await page.getByLabel(label, { exact: true }).click();
-  await openDropdown(page).getByTitle(option, { exact: true }).click();
-}
-
-async function confirmPopover(page: Page, button: string) {
-  await page.getByRole("button", { name: button, exact: true }).first().click();
-  await page.locator(".ant-popconfirm").getByRole("button", { name: button, exact: true }).click();
 }
 
 async function openReviewRow(page: Page, unit: string) {
@@ -101,6 +91,8 @@ describe("the reporting cycle, end to end with four accounts", () => {
     await upload.getByLabel("Số hiệu văn bản").fill("15/KH-UBND");
     await upload.getByLabel("Cơ quan ban hành").fill("UBND phường Nha Trang");
     await upload.getByRole("button", { name: "Tải lên và đính kèm" }).click();
+    // The closing dialog still shows the file's name for a moment; the report's list is what counts.
+    await upload.waitFor({ state: "hidden" });
     await commune.getByText("ke-hoach-cds-2026.pdf").waitFor();
     await commune
       .getByTestId("self-score")

@@ -7,3 +7,28 @@ import type { Locator, Page } from "playwright-core";
 export function openDropdown(page: Page): Locator {
   return page.locator(".ant-select-dropdown:visible:not(.ant-slide-up-leave):not(.ant-slide-down-leave)");
 }
+
+/**
+ * Picks `option` in the select labelled `label` within `scope` (a page or a dialog), as a user does: opens it, types
+ * `search` first when given (long lists are virtual: unseen options are not rendered), clicks the option, and waits
+ * until the select shows it. The wait is what a user's eye does: a click that landed while a list was still moving
+ * fails here, by name, rather than later as a form that will not save.
+ */
+export async function pick(scope: Page | Locator, label: string | RegExp, option: string, search?: string) {
+  const page = "page" in scope ? scope.page() : scope;
+  const field = scope.getByLabel(label, { exact: true });
+  await field.click();
+  if (search !== undefined) await field.fill(search);
+  await openDropdown(page).getByTitle(option, { exact: true }).click();
+  // A single select shows its value as the content's title, a multiple one as a tag's.
+  await scope
+    .locator(".ant-select", { has: page.getByLabel(label, { exact: true }) })
+    .locator(`[title=${JSON.stringify(option)}]`)
+    .waitFor();
+}
+
+/** Clicks `button`, then the same word in the confirmation that opens. */
+export async function confirmPopover(page: Page, button: string) {
+  await page.getByRole("button", { name: button, exact: true }).first().click();
+  await page.locator(".ant-popconfirm").getByRole("button", { name: button, exact: true }).click();
+}

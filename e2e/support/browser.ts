@@ -1,5 +1,6 @@
+import { mkdir, writeFile } from "node:fs/promises";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { inject } from "vitest";
+import { expect, inject, onTestFailed } from "vitest";
 
 export const DEMO_PASSWORD = "ChiSo@2025";
 
@@ -27,19 +28,45 @@ export function baseUrl(): string {
 /** A phone as the issue measured it (390×844, touch, the page's viewport meta honoured). */
 export const PHONE = { width: 390, height: 844 };
 
+/** A signed-out page in its own context: a desktop (or `viewport`) in Vietnamese, in the machine's time zone unless `timezoneId`. */
 export async function newPage(
   browser: Browser,
   viewport: { width: number; height: number } = { width: 1400, height: 900 },
+  timezoneId?: string,
 ): Promise<{ context: BrowserContext; page: Page }> {
   const phone = viewport.width < 768;
   const context = await browser.newContext({
     baseURL: baseUrl(),
     locale: "vi-VN",
     viewport,
+    ...(timezoneId ? { timezoneId } : {}),
+    // Dialogs and lists open without animating (the app honours the setting): a click never lands on a moving target.
+    reducedMotion: "reduce",
     ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
   });
   const page = await context.newPage();
+  if (expect.getState().currentTestName) onTestFailed(() => reportWhatTheUserSaw(page));
   return { context, page };
+}
+
+/**
+ * After a failed journey, what its user had on screen: the address, open dialogs, messages and field errors, printed
+ * (CI keeps only the log) and a screenshot under e2e/.failures/. A timeout alone says what was awaited, not why.
+ */
+async function reportWhatTheUserSaw(page: Page) {
+  if (page.isClosed()) return;
+  const shown = page.locator(
+    ".ant-modal:visible, [role=alert]:visible, .ant-message:visible, .ant-form-item-explain-error:visible, .ant-notification:visible",
+  );
+  const texts = await shown.allInnerTexts().catch(() => []);
+  const name = (expect.getState().currentTestName ?? "journey").replace(/[^\p{L}\p{N}]+/gu, "-").slice(0, 80);
+  const folder = new URL("../.failures/", import.meta.url);
+  await mkdir(folder, { recursive: true });
+  const screenshot = await page.screenshot({ fullPage: true }).catch(() => null);
+  if (screenshot) await writeFile(new URL(`${encodeURIComponent(name)}.png`, folder), screenshot);
+  console.error(
+    [`— what the user saw at ${page.url()}:`, ...texts.map((t) => `  ${t.replaceAll("\n", " · ")}`)].join("\n"),
+  );
 }
 
 export async function loginAs(page: Page, username: string, password = DEMO_PASSWORD) {
