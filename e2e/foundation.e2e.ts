@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pick } from "./support/antd.ts";
-import { launchBrowser, loginAs, newPage } from "./support/browser.ts";
+import { baseUrl, launchBrowser, loginAs, newPage } from "./support/browser.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -86,5 +86,19 @@ describe("foundation journeys", () => {
     await page.getByRole("heading", { name: "Việc cần làm" }).waitFor();
     await page.getByText("Số lượng thành viên của Tổ công nghệ số cộng đồng trên 100 dân").first().waitFor();
     await context.close();
+  });
+
+  it("moves nothing for a user whose system asks for reduced motion, and animates for the others", async () => {
+    const transitionOfSignIn = async (reducedMotion: "reduce" | "no-preference") => {
+      const context = await browser.newContext({ baseURL: baseUrl(), locale: "vi-VN", reducedMotion });
+      const page = await context.newPage();
+      await page.goto("/");
+      const button = page.getByRole("button", { name: "Đăng nhập" });
+      const duration = await button.evaluate((element) => getComputedStyle(element).transitionDuration);
+      await context.close();
+      return duration;
+    };
+    expect(await transitionOfSignIn("reduce")).toBe("0s");
+    expect(await transitionOfSignIn("no-preference")).not.toBe("0s");
   });
 });
