@@ -82,6 +82,7 @@ describe("the reporting cycle, end to end with four accounts", () => {
     await commune.getByLabel("4.2 Tổng số công chức, viên chức").fill("10");
     await commune.getByTestId("save-state").filter({ hasText: "Đã lưu lúc" }).waitFor();
     expect(await commune.getByTestId("self-score").textContent()).toBe("0,00 / 30");
+    const communeReportUrl = commune.url();
 
     await commune.getByRole("button", { name: "Tải lên tài liệu" }).click();
     const upload = commune.getByRole("dialog");
@@ -145,7 +146,14 @@ describe("the reporting cycle, end to end with four accounts", () => {
     await lead.getByText("Số liệu của các cơ quan phối hợp").waitFor();
     // the commune's figures are offered as the total (3 + 1 more after its answer = 4 of 10)
     await lead.getByRole("row").filter({ hasText: "Số tổng hợp đề xuất" }).filter({ hasText: "10" }).waitFor();
-    await lead.getByRole("row").filter({ hasText: "Phường Nha Trang" }).filter({ hasText: "Đã chấp nhận" }).waitFor();
+    const communeRow = lead
+      .getByRole("row")
+      .filter({ hasText: "Phường Nha Trang" })
+      .filter({ hasText: "Đã chấp nhận" });
+    await communeRow.getByText("1 tài liệu").waitFor();
+    expect(await communeRow.getByRole("link", { name: "Phường Nha Trang" }).getAttribute("href")).toBe(
+      new URL(communeReportUrl).pathname,
+    );
     await lead.getByLabel("4.2 Số công chức, viên chức chuyên trách về chuyển đổi số").fill("120");
     await lead.getByLabel("4.2 Tổng số công chức, viên chức").fill("400");
     await lead.getByTestId("save-state").filter({ hasText: "Đã lưu lúc" }).waitFor();

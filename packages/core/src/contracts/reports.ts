@@ -149,6 +149,13 @@ export const ZConsolidationRow = z.object({
 });
 export type TConsolidationRow = z.infer<typeof ZConsolidationRow>;
 
+/** A row as the lead sees it now: also the report to open (none before the period opened it) and its documents. */
+export const ZCooperatingRow = ZConsolidationRow.extend({
+  reportId: z.uuid().nullable(),
+  evidenceCount: z.number().int(),
+});
+export type TCooperatingRow = z.infer<typeof ZCooperatingRow>;
+
 /** What the lead accepted: the values, the proposal it was offered, the keys it overrode and why, the breakdown. */
 export const ZConsolidationRecord = z.object({
   values: z.record(z.string(), z.number().nullable()),
@@ -164,7 +171,7 @@ export type TConsolidationRecord = z.infer<typeof ZConsolidationRecord>;
 /** The lead's view: every cooperating unit side by side, the sums proposed under the framework's rules. */
 export const ZConsolidation = z.object({
   rules: z.record(z.string(), ZConsolidationRule),
-  rows: z.array(ZConsolidationRow),
+  rows: z.array(ZCooperatingRow),
   proposed: z.record(z.string(), z.number().nullable()),
   record: ZConsolidationRecord.nullable(),
 });

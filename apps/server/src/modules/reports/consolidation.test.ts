@@ -76,7 +76,7 @@ describe("the lead agency's consolidated value", () => {
   let lead: TReportDetail;
 
   it("shows every cooperating unit side by side and proposes the sum of the submitted values", async () => {
-    await reportOf("nhatrang", "Phường Nha Trang", { numerator: 4, denominator: 120 });
+    const nhaTrang = await reportOf("nhatrang", "Phường Nha Trang", { numerator: 4, denominator: 120 });
     await reportOf("admin", "Sở Tài chính", { numerator: 3, denominator: 85 });
     await reportOf("admin", "Xã Diên Khánh", { numerator: 2, denominator: 40 });
     // A draft is the unit's own until it is sent: it is shown, not added.
@@ -91,6 +91,10 @@ describe("the lead agency's consolidated value", () => {
     expect(byUnit["Phường Nha Trang"]).toEqual(["submitted", true, { numerator: 4, denominator: 120 }]);
     expect(byUnit["Phường Cam Ranh"]).toEqual(["draft", false, { numerator: 50, denominator: 50 }]);
     expect(byUnit["Sở Y tế"]).toEqual([null, false, {}]);
+    // each row opens its own report and counts its documents, however many units cooperate (no second list to join)
+    const row = (unit: string) => view.rows.find((r) => r.unitName === unit)!;
+    expect(row("Phường Nha Trang")).toMatchObject({ reportId: nhaTrang.id, evidenceCount: 1 });
+    expect(row("Sở Y tế")).toMatchObject({ reportId: null, evidenceCount: 0 });
     expect(view.proposed).toEqual({ numerator: 4 + 3 + 2, denominator: 120 + 85 + 40 });
     expect(view.record).toBeNull();
   });
@@ -113,6 +117,14 @@ describe("the lead agency's consolidated value", () => {
       "Phường Nha Trang",
       "Sở Tài chính",
       "Xã Diên Khánh",
+    ]);
+    // the record keeps what was summed, not today's links and document counts
+    expect(Object.keys(lead.consolidation!.record!.breakdown[0]!).sort()).toEqual([
+      "counted",
+      "status",
+      "unitId",
+      "unitName",
+      "values",
     ]);
   });
 

@@ -619,7 +619,14 @@ export function listOfficeReports(db: TDbOrTx, slot: { agencyUnitId: string; ind
  */
 export function listCooperatingReports(db: TDbOrTx, periodId: string, indicatorId: string) {
   return db
-    .select({ unitId: assignments.unitId, unitName: units.name, status: reports.status, values: reports.values })
+    .select({
+      unitId: assignments.unitId,
+      unitName: units.name,
+      reportId: reports.id,
+      status: reports.status,
+      values: reports.values,
+      evidenceCount: reports.evidenceCount,
+    })
     .from(assignments)
     .innerJoin(units, eq(units.id, assignments.unitId))
     .leftJoin(

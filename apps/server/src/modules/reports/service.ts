@@ -181,9 +181,11 @@ async function consolidationOf(db: TDbOrTx, c: TContext): Promise<TConsolidation
   const rows = (await repo.listCooperatingReports(db, c.report.periodId, c.report.indicatorId)).map((r) => ({
     unitId: r.unitId,
     unitName: r.unitName,
+    reportId: r.reportId,
     status: r.status,
     values: r.values ?? {},
     counted: isCountedForConsolidation(r.status),
+    evidenceCount: r.evidenceCount ?? 0,
   }));
   return { rules, rows, proposed: proposeConsolidation(rules, rows), record: c.report.consolidation };
 }
@@ -221,7 +223,8 @@ export async function consolidateReport(ctx: TServiceContext, reportId: string, 
     proposed: view.proposed,
     overridden,
     reason: overridden.length ? reason : null,
-    breakdown: view.rows,
+    // what was summed, as it stood; where each report lives and its documents are today's facts, not the record's
+    breakdown: view.rows.map(({ reportId: _id, evidenceCount: _count, ...row }) => row),
     at: ctx.clock().toISOString(),
     byName: await repo.findUserName(ctx.db, ctx.actor.id),
   };

@@ -1,17 +1,10 @@
-import {
-  formatDateTimeVi,
-  formatNumberVi,
-  type TConsolidationRow,
-  type TReportDetail,
-  type TReportSummary,
-} from "@chiso/core";
+import { formatDateTimeVi, formatNumberVi, type TCooperatingRow, type TReportDetail } from "@chiso/core";
 import { App, Button, Card, Descriptions, Empty, Flex, Input, InputNumber, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { errorMessage } from "../../../i18n/index.ts";
 import { useConsolidate } from "../api/report.ts";
-import { useReviewList } from "../api/review-list.ts";
 import { ReportStatusTag } from "./report-status-tag.tsx";
 
 const show = (v: unknown, t: (key: string) => string) =>
@@ -25,6 +18,8 @@ const show = (v: unknown, t: (key: string) => string) =>
         ? String(v)
         : "—";
 
+const PAGE_SIZE = 50;
+
 /**
  * For the lead agency: every cooperating unit's figures on the same indicator and period side by side, the sums the
  * framework's rules propose, and accepting them (or changing them, with a reason) into the lead's own report.
@@ -33,14 +28,6 @@ export function ConsolidationPanel({ report }: { report: TReportDetail }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const view = report.consolidation;
-  // The review list gives each report's link and evidence count (up to 500 units, the server's largest page).
-  const list = useReviewList({
-    periodId: report.period.id,
-    indicatorId: report.indicator.id,
-    role: "cooperate",
-    pageSize: 500,
-  });
-  const byUnit = new Map((list.data?.items ?? []).map((r) => [r.unitId, r]));
   const consolidate = useConsolidate();
   const [chosen, setChosen] = useState<Record<string, number | null>>({});
   const [reason, setReason] = useState("");
@@ -67,21 +54,19 @@ export function ConsolidationPanel({ report }: { report: TReportDetail }) {
 
   return (
     <Card title={t("reports.consolidation")}>
-      <Table<TConsolidationRow>
+      <Table<TCooperatingRow>
         rowKey="unitId"
         size="small"
         dataSource={view.rows}
-        pagination={false}
+        // a province indicator can have hundreds of cooperating units; the sums below stay on every page
+        pagination={view.rows.length > PAGE_SIZE && { pageSize: PAGE_SIZE, showSizeChanger: false }}
         scroll={{ x: true }}
         locale={{ emptyText: <Empty description={t("reports.noCooperating")} image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
         columns={[
           {
             title: t("reports.unit"),
             dataIndex: "unitName",
-            render: (name: string, r) => {
-              const summary: TReportSummary | undefined = byUnit.get(r.unitId);
-              return summary ? <Link to={`/reports/${summary.id}`}>{name}</Link> : name;
-            },
+            render: (name: string, r) => (r.reportId ? <Link to={`/reports/${r.reportId}`}>{name}</Link> : name),
           },
           {
             title: t("reports.status"),
@@ -98,7 +83,7 @@ export function ConsolidationPanel({ report }: { report: TReportDetail }) {
             title: input.label,
             key: input.key,
             align: "right" as const,
-            render: (_: unknown, r: TConsolidationRow) => (
+            render: (_: unknown, r: TCooperatingRow) => (
               <Typography.Text type={r.counted ? undefined : "secondary"}>
                 {show(r.values[input.key], t)}
               </Typography.Text>
@@ -109,12 +94,11 @@ export function ConsolidationPanel({ report }: { report: TReportDetail }) {
             key: "evidence",
             width: 140,
             render: (_, r) => {
-              const summary = byUnit.get(r.unitId);
-              if (!summary) return "—";
-              return summary.evidenceRequired && summary.evidenceCount === 0 ? (
+              if (!r.reportId) return "—";
+              return report.indicator.evidenceRequired && r.evidenceCount === 0 ? (
                 <Tag color="red">{t("reports.missingKinds.evidence")}</Tag>
               ) : (
-                <Tag>{t("reports.documents", { count: summary.evidenceCount })}</Tag>
+                <Tag>{t("reports.documents", { count: r.evidenceCount })}</Tag>
               );
             },
           },
