@@ -1,9 +1,16 @@
-import type { TChaseResult, TCompletenessPage, TCompletenessSlot, TFrameworkDetail, TReportDetail } from "@chiso/core";
-import { eq } from "drizzle-orm";
+import type {
+  TChaseResult,
+  TCompletenessPage,
+  TCompletenessSlot,
+  TFrameworkDetail,
+  THeatmap,
+  TReportDetail,
+} from "@chiso/core";
+import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TDatabase } from "../../db/client.ts";
-import { auditLog, documents } from "../../db/schema.ts";
+import { auditLog, documents, reports } from "../../db/schema.ts";
 import { seedDemo } from "../../seed/demo.ts";
 import { startAppOn, type TAppInstance } from "../../test/app-on-database.ts";
 import { openTestDatabase, testClock } from "../../test/test-app.ts";
@@ -127,6 +134,50 @@ describe("completeness and timeliness of a period (tỷ lệ báo cáo)", () => 
     const sum = data.units.reduce((n, u) => n + u.counts.expected, 0);
     expect(data.totals.expected).toBe(sum);
     expect(data.unitsTotal).toBe(data.units.length);
+  });
+
+  it("the dashboard's unit ranking counts on time as this page does, a resubmission after the deadline included", async () => {
+    // Phường Nha Trang sent 4.2 on time; asked to explain after the deadline, it sends it again: still on time.
+    const [{ id }] = (await database.db
+      .select({ id: reports.id })
+      .from(reports)
+      .where(and(eq(reports.periodId, periodId), eq(reports.unitId, unitIds["Phường Nha Trang"]!)))) as [
+      { id: string },
+    ];
+    let report: TReportDetail = (await call("admin", "GET", `/api/reports/${id}`)).json();
+    const asked = await call("admin", "POST", `/api/reports/${id}/actions`, {
+      action: "request_explanation",
+      version: report.version,
+      comment: "Bổ sung quyết định phân công",
+      explanationDueAt: "2025-06-28T23:59:59+07:00",
+    });
+    expect(asked.statusCode, asked.body).toBe(200);
+    report = asked.json();
+    const again = await call("nhatrang", "POST", `/api/reports/${id}/actions`, {
+      action: "submit",
+      version: report.version,
+    });
+    expect(again.statusCode, again.body).toBe(200);
+
+    const completeness = await get("admin");
+    const ranking = (await call("admin", "GET", `/api/dashboard/units?periodId=${periodId}`)).json();
+    const onTime = (unitName: string) => [
+      completeness.units.find((u) => u.unitName === unitName)!.counts.onTime,
+      ranking.rows.find((r: { unitName: string }) => r.unitName === unitName).onTime,
+    ];
+    expect(onTime("Phường Nha Trang")).toEqual([1, 1]);
+    // sent under its extension after the common deadline: late on both pages
+    expect(onTime("Phường Bắc Nha Trang")).toEqual([0, 0]);
+
+    // and the heatmap colours the two reports the same way
+    const heatmap: THeatmap = (
+      await call("admin", "GET", `/api/dashboard/heatmap?periodId=${periodId}&kind=commune&pageSize=500`)
+    ).json();
+    const i42 = framework.indicators.find((i) => i.code === "4.2")!.id;
+    const lateIn = (unitName: string) =>
+      heatmap.cells.find((c) => c.unitId === unitIds[unitName] && c.indicatorId === i42)!.late;
+    expect(lateIn("Phường Nha Trang")).toBe(false);
+    expect(lateIn("Phường Bắc Nha Trang")).toBe(true);
   });
 
   it("pages the unit table on the server and searches unit names without accents", async () => {

@@ -24,7 +24,7 @@ export interface TChaseReach {
  * exists, its first submission and the unit's own deadline (the period's, or a later extension).
  *
  * The first submission is the earliest "submit" event; `submitted_at` (the latest submission) is taken when it is
- * earlier still, which happens only for rows written by another clock (data imports, tests with a fake clock).
+ * earlier still, which happens only for rows written by another clock (data imports).
  *
  * Reading the events costs one index probe per report, most of the query's time, so it is skipped where the answer
  * is known: a draft without `submitted_at` was never submitted (no transition leads back to draft, and every

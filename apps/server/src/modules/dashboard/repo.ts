@@ -1,5 +1,5 @@
 import type { TReportVisibility, TVisibleScopes } from "@chiso/core";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import { isoUtc, queryRows, type TDbOrTx } from "../../db/client.ts";
 import { frameworks, units } from "../../db/schema.ts";
 import { ownerVisible, reportsVisible } from "../../db/scope-sql.ts";
@@ -64,10 +64,32 @@ export function listTrend(
   );
 }
 
-/** Whether a slot is late: submitted after its unit's deadline, or not submitted once that passed. */
+/**
+ * The first submission (`first_at`) of the reports of some periods whose latest submission is after the period's
+ * common deadline or unknown, by `report_id`: only these can have been first sent on time. The others are settled by
+ * `submitted_at` alone, from the index, so their events are not read (as the completeness page, ADR 0023).
+ */
+const firstSubmitsAfterDeadline = (periodIds: SQL) => sql`(
+          select e.report_id, min(e.at) as first_at
+          from periods p
+          join reports r on r.period_id = p.id
+          join report_events e on e.report_id = r.id and e.action = 'submit'
+          where p.id in (${periodIds}) and not (r.status = 'draft' and r.submitted_at is null)
+            and floor(extract(epoch from r.submitted_at)) > floor(extract(epoch from p.deadline)) is not false
+          group by e.report_id
+        )`;
+
+/** Report `r`'s first submission, with `fs` joined from `firstSubmitsAfterDeadline`; null if never submitted. */
+const FIRST_SUBMITTED = sql.raw("least(r.submitted_at, fs.first_at)");
+
+/**
+ * Whether a slot is late: first submitted after the period's common deadline (core's `slotStatus`, whole seconds),
+ * or not submitted once its unit's own deadline (an extension's, if later) has passed.
+ */
 const lateSql = (now: Date) => sql`(case
-             when r.submitted_at is not null then r.submitted_at > coalesce(x.deadline, p.deadline)
-             else ${now.toISOString()}::timestamptz > coalesce(x.deadline, p.deadline)
+             when ${FIRST_SUBMITTED} is not null
+               then floor(extract(epoch from ${FIRST_SUBMITTED})) > floor(extract(epoch from p.deadline))
+             else ${now.toISOString()}::timestamptz > greatest(p.deadline, coalesce(x.deadline, p.deadline))
            end)`;
 
 /** Reports of a period counted by unit group (kind) × indicator: expected, left draft, late (one query). */
@@ -89,6 +111,7 @@ export function listHeatmapGroups(db: TDbOrTx, periodId: string, now: Date) {
           join units u on u.id = a.unit_id
           left join period_extensions x on x.period_id = p.id and x.unit_id = a.unit_id
           left join reports r on r.period_id = p.id and r.indicator_id = a.indicator_id and r.unit_id = a.unit_id
+          left join ${firstSubmitsAfterDeadline(sql`${periodId}::uuid`)} fs on fs.report_id = r.id
           where p.id = ${periodId}
         ),
         group_sizes as (select kind, count(distinct unit_id)::int as unit_count from cells group by kind)
@@ -144,6 +167,11 @@ export function listHeatmapCells(
         join indicators i on i.id = a.indicator_id
         left join period_extensions x on x.period_id = p.id and x.unit_id = a.unit_id
         left join reports r on r.period_id = p.id and r.indicator_id = a.indicator_id and r.unit_id = a.unit_id
+        left join lateral (
+          select min(e.at) as first_at from report_events e
+          where e.report_id = r.id and e.action = 'submit' and not (r.status = 'draft' and r.submitted_at is null)
+            and floor(extract(epoch from r.submitted_at)) > floor(extract(epoch from p.deadline)) is not false
+        ) fs on true
         order by u.name, u.id, i.sort_order`,
   );
 }
@@ -194,6 +222,8 @@ export function listUnitActivity(db: TDbOrTx, periodIds: readonly string[]) {
           where r.period_id in (${ids}) and e.action in ('return', 'request_explanation')
           group by e.report_id
         ),
+        -- On time as core's slotStatus and the completeness page: the first submission by the common deadline.
+        first_submits as ${firstSubmitsAfterDeadline(ids)},
         lead_points as (
           select r.unit_id, sum(coalesce(r.appraised_points, r.self_points)) as points
           from reports r where r.period_id in (${ids}) and r.role = 'lead'
@@ -203,14 +233,15 @@ export function listUnitActivity(db: TDbOrTx, periodIds: readonly string[]) {
         activity as (
           select o.unit_id,
             count(*)::int as expected,
-            count(*) filter (where r.submitted_at is not null and r.submitted_at <= coalesce(x.deadline, o.deadline))::int as on_time,
+            count(*) filter (where floor(extract(epoch from ${FIRST_SUBMITTED}))
+                                   <= floor(extract(epoch from o.deadline)))::int as on_time,
             count(*) filter (where r.status is not null and r.status <> 'draft'
                                and (not o.evidence_required or r.evidence_count > 0))::int as complete,
             coalesce(sum(rt.n), 0)::int as returns,
             coalesce(sum(o.max_score) filter (where o.role = 'lead'), 0) as lead_max
           from owed o
-          left join period_extensions x on x.period_id = o.period_id and x.unit_id = o.unit_id
           left join reports r on r.period_id = o.period_id and r.indicator_id = o.indicator_id and r.unit_id = o.unit_id
+          left join first_submits fs on fs.report_id = r.id
           left join returned rt on rt.report_id = r.id
           group by o.unit_id
         )

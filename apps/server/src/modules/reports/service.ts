@@ -461,6 +461,8 @@ export async function actOnReport(ctx: TServiceContext, reportId: string, input:
     if (!saved) throw staleVersion();
     await repo.insertEvent(tx, {
       reportId,
+      // the app's clock, as `submitted_at`: timeliness reads the first submission from these events
+      at: now,
       actorId: ctx.actor.id,
       action: input.action,
       fromStatus: c.report.status,
