@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pick } from "./support/antd.ts";
-import { launchBrowser, loginAs, newPage } from "./support/browser.ts";
+import { launchBrowser, signedIn } from "./support/browser.ts";
 
 /*
  * The coordinator's per-agency decisions on the demo commune round (in self-assessment): a later deadline for
@@ -17,9 +17,7 @@ const ROUND = "Đánh giá mức độ chuyển đổi số xã, phường, đ�
 const AGENCY = "Phường Nha Trang";
 
 async function as(username: string): Promise<Page> {
-  const { page } = await newPage(browser);
-  await loginAs(page, username);
-  await page.getByTestId("current-user").waitFor();
+  const page = await signedIn(browser, username);
   await page.getByRole("navigation").getByRole("link", { name: "Đánh giá cơ quan" }).click();
   await page.getByRole("link", { name: ROUND }).click();
   await page.getByRole("heading", { name: ROUND }).waitFor();

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDropdown, pick } from "./support/antd.ts";
-import { launchBrowser, loginAs, newPage } from "./support/browser.ts";
+import { launchBrowser, signedIn } from "./support/browser.ts";
 import { minimalPdf } from "./support/pdf.ts";
 
 let browser: Browser;
@@ -13,12 +13,7 @@ afterAll(() => browser?.close());
 const ROUND = "Đánh giá thử nghiệm sở, ban, ngành";
 const FRAMEWORK = "Bộ chỉ số đánh giá chuyển đổi số sở, ban, ngành năm 2025";
 
-async function as(username: string): Promise<Page> {
-  const { page } = await newPage(browser);
-  await loginAs(page, username);
-  await page.getByTestId("current-user").waitFor();
-  return page;
-}
+const as = (username: string) => signedIn(browser, username);
 
 async function typeDate(page: Page, label: string, date: string) {
   const input = page.getByLabel(label, { exact: true });

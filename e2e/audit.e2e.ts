@@ -1,6 +1,6 @@
 import type { APIRequestContext, Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, loginAs, newPage } from "./support/browser.ts";
+import { launchBrowser, signedIn } from "./support/browser.ts";
 import { minimalPdf } from "./support/pdf.ts";
 
 let browser: Browser;
@@ -13,12 +13,7 @@ const DAY_MS = 86_400_000;
 // Its own slot (a yearly period of a past year), so the journey does not depend on the other journeys.
 const PERIOD = { kind: "year", year: 2023, index: 1 } as const;
 
-async function as(username: string): Promise<Page> {
-  const { page } = await newPage(browser);
-  await loginAs(page, username);
-  await page.getByTestId("current-user").waitFor();
-  return page;
-}
+const as = (username: string) => signedIn(browser, username);
 
 async function ok<T>(response: ReturnType<APIRequestContext["get"]>): Promise<T> {
   const res = await response;

@@ -1,6 +1,6 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, loginAs, newPage } from "./support/browser.ts";
+import { launchBrowser, signedIn } from "./support/browser.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,12 +19,7 @@ function resultsCsv(brokenRow?: number) {
   return Buffer.from(`\uFEFF${lines.join("\n")}\n`, "utf8");
 }
 
-async function as(username: string): Promise<Page> {
-  const { page } = await newPage(browser);
-  await loginAs(page, username);
-  await page.getByTestId("current-user").waitFor();
-  return page;
-}
+const as = (username: string) => signedIn(browser, username);
 
 describe("DTI dashboard", () => {
   it("a leader sees the radar and the point-loss list; the coordinator imports official results (a bad file is refused by row) and the rank shows", async () => {

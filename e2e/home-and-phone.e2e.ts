@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, loginAs, newPage, PHONE } from "./support/browser.ts";
+import { launchBrowser, PHONE, signedIn } from "./support/browser.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -8,12 +8,8 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function as(username: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const { page } = await newPage(browser, viewport);
-  await loginAs(page, username);
-  await page.getByTestId("current-user").waitFor();
-  return page;
-}
+const as = (username: string, viewport?: { width: number; height: number }) =>
+  signedIn(browser, username, { viewport });
 
 /** The page does not scroll sideways: nothing is wider than the screen. */
 async function expectNoSidewaysScroll(page: Page, where: string) {

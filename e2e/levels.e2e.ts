@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { confirmPopover, pick } from "./support/antd.ts";
-import { launchBrowser, loginAs, newPage } from "./support/browser.ts";
+import { launchBrowser, loginAs, newPage, signedIn } from "./support/browser.ts";
 import { minimalPdf } from "./support/pdf.ts";
 
 /*
@@ -32,12 +32,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function as(username: string, password?: string): Promise<Page> {
-  const { page } = await newPage(browser);
-  await loginAs(page, username, password);
-  await page.getByTestId("current-user").waitFor();
-  return page;
-}
+const as = (username: string, password?: string) => signedIn(browser, username, { password });
 
 const nav = (page: Page, name: string) => page.getByRole("navigation").getByRole("link", { name, exact: true });
 

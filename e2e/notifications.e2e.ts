@@ -1,7 +1,7 @@
-import type { APIRequestContext, Browser, Page } from "playwright-core";
+import type { APIRequestContext, Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDropdown } from "./support/antd.ts";
-import { launchBrowser, loginAs, newPage } from "./support/browser.ts";
+import { launchBrowser, signedIn } from "./support/browser.ts";
 import { minimalPdf } from "./support/pdf.ts";
 
 let browser: Browser;
@@ -15,12 +15,7 @@ const DAY_MS = 86_400_000;
 const PERIOD = { kind: "year", year: 2024, index: 1, outOfYearReason: "Bổ sung số liệu năm 2024" } as const;
 const PERIOD_LABEL = "Năm 2024";
 
-async function as(username: string): Promise<Page> {
-  const { page } = await newPage(browser);
-  await loginAs(page, username);
-  await page.getByTestId("current-user").waitFor();
-  return page;
-}
+const as = (username: string) => signedIn(browser, username);
 
 async function ok<T>(response: ReturnType<APIRequestContext["get"]>): Promise<T> {
   const res = await response;

@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pick } from "./support/antd.ts";
-import { launchBrowser, loginAs, newPage } from "./support/browser.ts";
+import { launchBrowser, signedIn } from "./support/browser.ts";
 import { minimalPdf } from "./support/pdf.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -18,12 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function as(username: string): Promise<Page> {
-  const { page } = await newPage(browser);
-  await loginAs(page, username);
-  await page.getByTestId("current-user").waitFor();
-  return page;
-}
+const as = (username: string) => signedIn(browser, username);
 
 describe("plans, end to end", () => {
   it("the coordinator imports a Word plan, adjusts a column, confirms; the lead unit posts progress with a document and sees what is overdue", async () => {

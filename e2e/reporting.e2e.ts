@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { confirmPopover, openDropdown, pick } from "./support/antd.ts";
-import { launchBrowser, loginAs, newPage } from "./support/browser.ts";
+import { launchBrowser, signedIn } from "./support/browser.ts";
 import { minimalPdf } from "./support/pdf.ts";
 
 let browser: Browser;
@@ -20,12 +20,7 @@ const period = nextQuarter();
 const periodLabel = `Quý ${ROMAN[period.index - 1]}/${period.year}`;
 const INDICATOR = "Tỷ lệ công chức, viên chức chuyên trách về chuyển đổi số.";
 
-async function as(username: string): Promise<Page> {
-  const { page } = await newPage(browser);
-  await loginAs(page, username);
-  await page.getByTestId("current-user").waitFor();
-  return page;
-}
+const as = (username: string) => signedIn(browser, username);
 
 async function openReviewRow(page: Page, unit: string) {
   await page.getByRole("navigation").getByRole("link", { name: "Báo cáo", exact: true }).click();

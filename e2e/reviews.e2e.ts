@@ -1,7 +1,7 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { openDropdown } from "./support/antd.ts";
-import { launchBrowser, loginAs, newPage } from "./support/browser.ts";
+import { launchBrowser, signedIn } from "./support/browser.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -9,12 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function as(username: string): Promise<Page> {
-  const { page } = await newPage(browser);
-  await loginAs(page, username);
-  await page.getByTestId("current-user").waitFor();
-  return page;
-}
+const as = (username: string) => signedIn(browser, username);
 
 const CONCLUSION = "Bổ sung công chức chuyên trách chuyển đổi số tại 65 xã, phường, đặc khu";
 

@@ -69,6 +69,18 @@ async function reportWhatTheUserSaw(page: Page) {
   );
 }
 
+/** A desktop page (or a `viewport`) signed in as `username`, with the demo password unless given, once it is in. */
+export async function signedIn(
+  browser: Browser,
+  username: string,
+  options: { password?: string; viewport?: { width: number; height: number } } = {},
+): Promise<Page> {
+  const { page } = await newPage(browser, options.viewport);
+  await loginAs(page, username, options.password);
+  await page.getByTestId("current-user").waitFor();
+  return page;
+}
+
 export async function loginAs(page: Page, username: string, password = DEMO_PASSWORD) {
   await page.goto("/");
   await page.getByLabel("Tên đăng nhập").fill(username);
