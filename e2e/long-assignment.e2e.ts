@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, loginAs, newPage } from "./support/browser.ts";
+import { launchBrowser, loginAs, newPage, PHONE, signedIn } from "./support/browser.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -53,5 +53,23 @@ describe("an indicator with more cooperating units than the framework detail lis
     expect(after.cooperating).toHaveLength(cooperating.length - 1);
     expect(after.cooperating.map((c) => c.unitName)).not.toContain("Sở Tài chính");
     await row.getByRole("button", { name: `Xem, sửa danh sách (${cooperating.length - 1})` }).waitFor();
+
+    // On a phone the two lists stack: the chosen units and both buttons are on screen, none cut off at the right.
+    const phone = await signedIn(browser, "admin", { viewport: PHONE });
+    await phone.goto(`/frameworks?id=${frameworkId}&tab=assignment`);
+    await phone.getByRole("button", { name: `Xem, sửa danh sách (${cooperating.length - 1})` }).click();
+    const phoneDialog = phone.getByRole("dialog", { name: "Cơ quan phối hợp — chỉ số 6.6" });
+    await phoneDialog.getByText(`${cooperating.length - 1} mục`).waitFor();
+    for (const part of [
+      phoneDialog.locator(".ant-transfer-section").first(),
+      phoneDialog.locator(".ant-transfer-section").last(),
+      phoneDialog.getByRole("button", { name: "Thêm" }),
+      phoneDialog.getByRole("button", { name: "Bỏ ra" }),
+    ]) {
+      const box = (await part.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+    }
+    await phone.context().close();
   });
 });

@@ -100,9 +100,11 @@ export function ResultsPanel({ round }: { round: TRound }) {
         }}
         dataSource={view.rows}
         aria-label={t("assessments.results.league")}
+        // on a phone the table scrolls sideways inside itself and the agency's name keeps a readable width
+        scroll={{ x: "max-content" }}
         columns={[
           { title: t("assessments.results.rank"), dataIndex: "rank", width: 70 },
-          { title: t("assessments.agency"), dataIndex: "unitName" },
+          { title: t("assessments.agency"), dataIndex: "unitName", minWidth: 200 },
           ...view.results.mains.map((m) => ({
             title: `${m.code} (${formatNumberVi(m.maxScore)})`,
             render: (_: unknown, r: TResultListRow) => formatNumberVi(r.mains[m.code] ?? 0),

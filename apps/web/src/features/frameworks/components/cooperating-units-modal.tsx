@@ -3,6 +3,7 @@ import { Modal, Spin, Transfer } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
+import { usePhone } from "../../../lib/use-phone.ts";
 import { useIndicatorAssignment } from "../api/get-indicator-assignment.ts";
 
 interface TItem {
@@ -31,6 +32,7 @@ const unitLabel = (u: { name: string; shortName: string | null }) =>
  */
 export function CooperatingUnitsModal({ frameworkId, indicator, units, editable, saving, onSave, onClose }: TProps) {
   const { t } = useTranslation();
+  const phone = usePhone();
   const assignment = useIndicatorAssignment(frameworkId, indicator.id);
   const [chosen, setChosen] = useState<string[] | null>(null);
   useEffect(() => {
@@ -88,7 +90,16 @@ export function CooperatingUnitsModal({ frameworkId, indicator, units, editable,
           filterOption={(input, item) => matchesSearch(item.title, input)}
           render={(item) => item.title}
           pagination={{ pageSize: 50 }}
-          styles={{ section: { width: 380, height: 460 } }}
+          // Side by side the two lists need 860 px; on a phone they stack, the chosen units below the others.
+          styles={
+            phone
+              ? {
+                  root: { flexDirection: "column", alignItems: "stretch" },
+                  section: { width: "100%", height: 320 },
+                  actions: { flexDirection: "row", justifyContent: "center" },
+                }
+              : { section: { width: 380, height: 460 } }
+          }
         />
       )}
     </Modal>
