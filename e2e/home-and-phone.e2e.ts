@@ -129,6 +129,20 @@ describe("on a phone (390×844)", () => {
     await page.context().close();
   });
 
+  it("a commune fills its self-assessment sheet on a phone: the criterion's name in full, sending in view", async () => {
+    const page = await as("nhatrang", PHONE);
+    await page.goto("/assessments");
+    await page.getByRole("link", { name: "Đánh giá mức độ chuyển đổi số xã, phường, đặc khu năm 2025" }).click();
+    await page.getByTestId("sheet-progress").waitFor();
+    await expectNoSidewaysScroll(page, "self-assessment sheet");
+    await expectOnScreen(page.getByRole("button", { name: "Gửi phiếu" }), "send the sheet");
+    const name = page.getByTestId("criterion-1.1").locator(".ant-card-head-title");
+    expect(await name.textContent()).toBe("1.1. Trưởng Ban chỉ đạo chuyển đổi số của cơ quan");
+    // wrapped, not cut off with an ellipsis
+    expect(await name.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+    await page.context().close();
+  });
+
   it("a lead agency reviews from cards, and a leader reads the dashboard without scrolling sideways", async () => {
     const lead = await as("noivu", PHONE);
     await lead.getByRole("heading", { name: "Chờ tôi xem xét" }).waitFor();

@@ -10,6 +10,7 @@ import {
 } from "@chiso/core";
 import { Checkbox, Flex, Form, Select, Switch } from "antd";
 import { useTranslation } from "react-i18next";
+import { usePhone } from "../lib/use-phone.ts";
 import { NumberInput } from "./number-input.tsx";
 
 interface TProps {
@@ -27,6 +28,8 @@ interface TProps {
  */
 export function IndicatorValueInputs({ indicator, values, disabled, onChange, onProblem }: TProps) {
   const { t } = useTranslation();
+  // On a phone a label sits above its input: beside it, the two are wider than the screen.
+  const phone = usePhone();
   const rule = indicator.rule;
   const labelOf = (key: string) => indicator.inputs.find((i) => i.key === key)?.label ?? t("values.value");
   const inputs = [...expectedInputs(indicator)];
@@ -74,7 +77,7 @@ export function IndicatorValueInputs({ indicator, values, disabled, onChange, on
               aria-label={aria}
               allowClear
               disabled={disabled}
-              style={{ minWidth: 260 }}
+              style={{ minWidth: 260, maxWidth: "100%" }}
               value={(values[key] as string | null) ?? undefined}
               onChange={(v) => onChange(key, v ?? null)}
               options={rule.options.map((o) => ({
@@ -88,14 +91,15 @@ export function IndicatorValueInputs({ indicator, values, disabled, onChange, on
           <Form.Item
             key={key}
             label={inputs.length > 1 || indicator.inputs.length ? label : undefined}
-            style={{ margin: 0 }}
+            layout={phone ? "vertical" : "horizontal"}
+            style={{ margin: 0, maxWidth: "100%" }}
           >
             <NumberInput
               aria-label={aria}
               placeholder={label}
               disabled={disabled}
               {...numericInputBounds(indicator, key)}
-              style={{ width: 220 }}
+              style={{ width: 220, maxWidth: "100%" }}
               suffix={
                 indicator.valueKind === "percent"
                   ? "%"

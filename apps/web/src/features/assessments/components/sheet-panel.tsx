@@ -62,7 +62,7 @@ export function SheetPanel({ round, unitId }: { round: TRound; unitId: string })
               {s.extensionReason ? ` · ${t("assessments.sheet.extended", { reason: s.extensionReason })}` : ""}
             </Typography.Text>
           </Flex>
-          <Space>
+          <Space wrap>
             <a href={`/api/assessment-rounds/${round.id}/sheets/${unitId}/sheet.xlsx`}>
               {t("assessments.sheet.download")}
             </a>
@@ -161,6 +161,8 @@ function CriterionCard({ round, sheet, criterion: c }: { round: TRound; sheet: T
       size="small"
       data-testid={`criterion-${c.code}`}
       title={`${c.code}. ${c.name}`}
+      // the criterion's name is what the agency answers: wrapped, never cut to "1.1. Trưởng Ban ch…"
+      styles={{ title: { whiteSpace: "normal" } }}
       extra={
         <Space>
           <Tag color={STATUS_COLORS[c.selfStatus]}>{t(`assessments.scoreStatus.${c.selfStatus}`)}</Tag>
