@@ -21,6 +21,9 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** Pages opened so far in this file: a failed journey's screenshots are told apart by it. */
+let pagesOpened = 0;
+
 export function baseUrl(): string {
   return inject("baseUrl");
 }
@@ -45,7 +48,8 @@ export async function newPage(
     ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
   });
   const page = await context.newPage();
-  if (expect.getState().currentTestName) onTestFailed(() => reportWhatTheUserSaw(page));
+  const index = ++pagesOpened;
+  if (expect.getState().currentTestName) onTestFailed(() => reportWhatTheUserSaw(page, index));
   return { context, page };
 }
 
@@ -53,19 +57,27 @@ export async function newPage(
  * After a failed journey, what its user had on screen: the address, open dialogs, messages and field errors, printed
  * (CI keeps only the log) and a screenshot under e2e/.failures/. A timeout alone says what was awaited, not why.
  */
-async function reportWhatTheUserSaw(page: Page) {
+async function reportWhatTheUserSaw(page: Page, index: number) {
   if (page.isClosed()) return;
+  const user = await page
+    .getByTestId("current-user")
+    .textContent({ timeout: 1_000 })
+    .catch(() => "not signed in");
   const shown = page.locator(
     ".ant-modal:visible, [role=alert]:visible, .ant-message:visible, .ant-form-item-explain-error:visible, .ant-notification:visible",
   );
   const texts = await shown.allInnerTexts().catch(() => []);
-  const name = (expect.getState().currentTestName ?? "journey").replace(/[^\p{L}\p{N}]+/gu, "-").slice(0, 80);
+  const test = (expect.getState().currentTestName ?? "journey").replace(/[^\p{L}\p{N}]+/gu, "-").slice(0, 80);
+  const name = `${test}-page-${index}`;
   const folder = new URL("../.failures/", import.meta.url);
   await mkdir(folder, { recursive: true });
   const screenshot = await page.screenshot({ fullPage: true }).catch(() => null);
   if (screenshot) await writeFile(new URL(`${encodeURIComponent(name)}.png`, folder), screenshot);
   console.error(
-    [`— what the user saw at ${page.url()}:`, ...texts.map((t) => `  ${t.replaceAll("\n", " · ")}`)].join("\n"),
+    [
+      `— what page ${index} (${user}) saw at ${page.url()}:`,
+      ...texts.map((t) => `  ${t.replaceAll("\n", " · ")}`),
+    ].join("\n"),
   );
 }
 
