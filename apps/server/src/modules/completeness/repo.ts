@@ -19,6 +19,16 @@ export interface TChaseReach {
   leadUnitIds: readonly string[];
 }
 
+/** For report `r`: a draft without `submitted_at` was never submitted, so its events need no probe. */
+export const mayHaveSubmits = sql.raw("not (r.status = 'draft' and r.submitted_at is null)");
+/**
+ * For report `r` of period `p`, when only its status is wanted: one last sent within the deadline's last second is on
+ * time whatever its events say, so only the others' first submission is looked up.
+ */
+export const mayBeLate = sql.raw(
+  "floor(extract(epoch from r.submitted_at)) > floor(extract(epoch from p.deadline)) is not false",
+);
+
 /**
  * Every report a period expects (one per assignment of an active unit: unit × indicator), with the report if one
  * exists, its first submission and the unit's own deadline (the period's, or a later extension).
@@ -32,12 +42,6 @@ export interface TChaseReach {
  * deadline's last second is on time whatever its events say (`first_at` is then that `submitted_at`).
  */
 function periodSlots(periodId: string, filter: TSlotFilter, options: { statusOnly?: boolean } = {}): SQL {
-  // A draft without `submitted_at` was never submitted: no probe.
-  const mayHaveSubmits = sql.raw("not (r.status = 'draft' and r.submitted_at is null)");
-  // With the counts, the status only: a report sent within the deadline's last second is on time.
-  const mayBeLate = sql.raw(
-    "floor(extract(epoch from r.submitted_at)) > floor(extract(epoch from p.deadline)) is not false",
-  );
   const firstSubmits = options.statusOnly
     ? // Every report of the period: the probes grouped apart and hash-joined (no subplan run per slot).
       sql`left join (

@@ -3,6 +3,7 @@ import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import { isoUtc, queryRows, type TDbOrTx } from "../../db/client.ts";
 import { frameworks, units } from "../../db/schema.ts";
 import { ownerVisible, reportsVisible } from "../../db/scope-sql.ts";
+import { mayBeLate, mayHaveSubmits } from "../completeness/repo.ts";
 
 /** The framework a dashboard shows by default: the newest published one the user sees, the province's first. */
 export async function findDefaultFramework(db: TDbOrTx, visible: TVisibleScopes) {
@@ -74,8 +75,7 @@ const firstSubmitsAfterDeadline = (periodIds: SQL) => sql`(
           from periods p
           join reports r on r.period_id = p.id
           join report_events e on e.report_id = r.id and e.action = 'submit'
-          where p.id in (${periodIds}) and not (r.status = 'draft' and r.submitted_at is null)
-            and floor(extract(epoch from r.submitted_at)) > floor(extract(epoch from p.deadline)) is not false
+          where p.id in (${periodIds}) and ${mayHaveSubmits} and ${mayBeLate}
           group by e.report_id
         )`;
 
@@ -169,8 +169,7 @@ export function listHeatmapCells(
         left join reports r on r.period_id = p.id and r.indicator_id = a.indicator_id and r.unit_id = a.unit_id
         left join lateral (
           select min(e.at) as first_at from report_events e
-          where e.report_id = r.id and e.action = 'submit' and not (r.status = 'draft' and r.submitted_at is null)
-            and floor(extract(epoch from r.submitted_at)) > floor(extract(epoch from p.deadline)) is not false
+          where e.report_id = r.id and e.action = 'submit' and ${mayHaveSubmits} and ${mayBeLate}
         ) fs on true
         order by u.name, u.id, i.sort_order`,
   );
