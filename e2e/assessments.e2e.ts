@@ -31,9 +31,12 @@ async function openRound(page: Page) {
 const card = (page: Page, code: string) => page.getByTestId(`criterion-${code}`);
 const points = (page: Page, code: string) => page.getByTestId(`points-${code}`).textContent();
 
-/** Cites an uploaded document (its number; every journey's document is a "Kế hoạch chuyển đổi số năm"). */
+/** What every document this journey uploads is about. */
+const SUMMARY = "Kế hoạch chuyển đổi số năm";
+
+/** Cites a document `uploadEvidence` uploaded, by its number. */
 async function cite(page: Page, code: string, document: string) {
-  await pick(card(page, code), `${code} Tài liệu kiểm chứng`, `${document} · Kế hoạch chuyển đổi số năm`);
+  await pick(card(page, code), `${code} Tài liệu kiểm chứng`, `${document} · ${SUMMARY}`);
   await page.keyboard.press("Escape"); // closes the multiple select's list, not the page
   await expect.poll(() => page.locator(".ant-select-dropdown:visible").count()).toBe(0);
 }
@@ -52,7 +55,7 @@ async function uploadEvidence(page: Page, docNumber: string) {
     .locator("input[type=file]")
     .setInputFiles({ name: `${docNumber.replace("/", "-")}.pdf`, mimeType: "application/pdf", buffer: minimalPdf() });
   await dialog.getByLabel("Số hiệu văn bản").fill(docNumber);
-  await dialog.getByLabel("Trích yếu").fill("Kế hoạch chuyển đổi số năm");
+  await dialog.getByLabel("Trích yếu").fill(SUMMARY);
   await dialog.getByRole("button", { name: "Tải lên và đính kèm" }).click();
   await page.getByText("Đã tải lên văn bản").waitFor();
 }

@@ -4,10 +4,11 @@ import enUS from "antd/locale/en_US";
 import viVN from "antd/locale/vi_VN";
 import dayjs from "dayjs";
 import "dayjs/locale/vi";
-import { type ReactNode, useEffect, useSyncExternalStore } from "react";
+import { type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { meQuery } from "../features/auth/api/get-me.ts";
 import { ApiError } from "../lib/api.ts";
+import { useMediaQuery } from "../lib/use-phone.ts";
 
 /** An expired session or a forced password change anywhere sends the user back through the session check. */
 function onApiError(error: unknown) {
@@ -27,20 +28,11 @@ export const queryClient = new QueryClient({
   },
 });
 
-const reducedMotionQuery = "(prefers-reduced-motion: reduce)";
-const subscribeToReducedMotion = (onChange: () => void) => {
-  const media = window.matchMedia(reducedMotionQuery);
-  media.addEventListener("change", onChange);
-  return () => media.removeEventListener("change", onChange);
-};
-/** Whether the user asked their system for less motion (antd then opens dialogs and lists without animating). */
-const usePrefersReducedMotion = () =>
-  useSyncExternalStore(subscribeToReducedMotion, () => window.matchMedia(reducedMotionQuery).matches);
-
 export function Providers({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   const english = i18n.language === "en";
-  const reducedMotion = usePrefersReducedMotion();
+  // the user asked their system for less motion: antd then opens dialogs and lists without animating
+  const reducedMotion = useMediaQuery("(prefers-reduced-motion: reduce)");
   useEffect(() => {
     dayjs.locale(english ? "en" : "vi");
     document.documentElement.lang = english ? "en" : "vi";
